@@ -1,0 +1,55 @@
+"""Pairs and circles in match files respect enrolment and the hard rules.
+
+Code: ``match-pair``.
+
+Passing: in ``program/matches/2026-autumn.yaml``, ``{mentor: ada, mentee: lin}`` where ada
+offers mentoring, lin seeks it, both are enrolled in 2026-autumn, neither manages the other,
+neither avoids the other, they share a language and their time zones are within the limit.
+
+Failing: ``{mentor: grace, mentee: ada}`` where grace is ada's manager (match-pair: grace and
+ada are manager and direct report); a mentor who is not enrolled in the cohort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mentorkit.checks.base import problem_at
+from mentorkit.model.program import Program
+from mentorkit.model.rules import pairing_obstacle
+from mentorkit.problems import Problem
+
+CODE = "match-pair"
+
+
+def check(program: Program) -> Iterator[Problem]:
+    people = program.participants
+    for match in program.matches.values():
+        cohort = program.cohorts.get(match.cohort)
+        if cohort is None:
+            continue
+        bipartite = cohort.format in ("one-on-one", "reverse")
+        for i, pair in enumerate(match.pairs):
+            mentor, mentee = people.get(pair.mentor), people.get(pair.mentee)
+            if mentor is None or mentee is None:
+                continue  # reported as unknown-participant
+            where = ("pairs", i)
+            for person, role in ((mentor, "mentor"), (mentee, "mentee")):
+                if cohort.id not in person.cohorts and pair.status != "ended":
+                    yield problem_at(program, match.source, (*where, role), CODE, f"{person.id} is not enrolled in {cohort.id}")
+            if pair.status == "ended":
+                continue  # history: people may since have changed what they offer or seek
+            if bipartite and mentor.mentor is None:
+                yield problem_at(program, match.source, (*where, "mentor"), CODE, f"{mentor.id} does not offer mentoring (no mentor: block)")
+            if bipartite and mentee.mentee is None:
+                yield problem_at(program, match.source, (*where, "mentee"), CODE, f"{mentee.id} does not seek mentoring (no mentee: block)")
+            obstacle = pairing_obstacle(mentor, mentee)
+            if obstacle:
+                yield problem_at(program, match.source, where, CODE, obstacle)
+        for i, circle in enumerate(match.circles):
+            if circle.facilitator and circle.facilitator not in circle.members:
+                yield problem_at(program, match.source, ("circles", i, "facilitator"), CODE, f"the facilitator {circle.facilitator} is not a member of circle {circle.id}")
+            for j, member in enumerate(circle.members):
+                person = people.get(member)
+                if person is not None and cohort.id not in person.cohorts:
+                    yield problem_at(program, match.source, ("circles", i, "members", j), CODE, f"{member} is not enrolled in {cohort.id}")

@@ -1,0 +1,148 @@
+"""Every file matches the JSON Schema of its kind.
+
+Code: ``schema``.
+
+Passing (participants/ada.yaml)::
+
+    id: ada
+    name: Ada Lovelace
+    department: Engineering
+    level: 5
+    timezone: Europe/London
+
+Failing: a misspelt field and a YAML 1.1 boolean::
+
+    id: ada
+    name: Ada Lovelace
+    department: Engineering
+    level: 5
+    timezone: Europe/London
+    pronoun: she/her     # schema: unknown field 'pronoun' (did you mean 'pronouns'?)
+    public: no           # schema: 'no' is not a boolean; write false
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import jsonschema
+
+from mentorkit.loading.schemas import load_schema
+from mentorkit.loading.yaml_reader import YAML11_BOOLEAN_WORDS, LoadedDocument
+from mentorkit.model.program import Program
+from mentorkit.problems import Problem
+
+CODE = "schema"
+
+try:  # a compiled validator answers "is this valid?" ~100x faster; details come from jsonschema
+    import jsonschema_rs
+except ImportError:  # pragma: no cover
+    jsonschema_rs = None
+
+_TYPE_WORDS = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "text",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "empty",
+}
+_PATTERN_HINTS = {
+    "^[a-z0-9][a-z0-9-]{1,38}$": "an id: 2-39 lower-case letters, digits and hyphens, starting with a letter or digit",
+    "^[a-z0-9][a-z0-9-]{0,48}$": "a skill id: lower-case letters, digits and hyphens",
+    "^[a-z]{2}$": "a two-letter ISO 639-1 language code such as en or de",
+}
+
+
+@cache
+def _validator(kind: str) -> jsonschema.protocols.Validator:
+    schema = load_schema(kind)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)  # type: ignore[no-any-return]
+
+
+@cache
+def _fast_validator(kind: str) -> Any:
+    if jsonschema_rs is None:
+        return None
+    return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True)
+
+
+def _is_valid_fast(kind: str, data: Any) -> bool:
+    fast = _fast_validator(kind)
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(data))
+    except (ValueError, TypeError, OverflowError):  # inf/nan and the like: ask jsonschema
+        return False
+
+
+def _where(path: tuple[Any, ...]) -> str:
+    if not path:
+        return "the file"
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _describe(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], bool, str]]:
+    """(key path, point at the key?, message) for one schema error."""
+    path = tuple(error.absolute_path)
+    where = _where(path)
+    value = error.instance
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(value, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        out = []
+        for extra in sorted(set(value) - set(allowed)):
+            close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; allowed here: {', '.join(allowed)}"
+            out.append(((*path, extra), True, f"{where}: unknown field {extra!r}{hint}"))
+        return out
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return [(path, False, f"{where}: the required field {missing!r} is missing")]
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        if "boolean" in expected and isinstance(value, str) and value in YAML11_BOOLEAN_WORDS:
+            hint = "true" if value.lower() in ("yes", "on", "y") else "false"
+            return [(path, False, f"{where}: {value!r} is not a boolean; write {hint} (YAML 1.2 reads {value!r} as text)")]
+        return [(path, False, f"{where}: {value!r} should be {words}")]
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return [(path, False, f"{where}: {value!r} is not one of {', '.join(options)}{hint}")]
+    if kind == "format" and error.validator_value == "date":
+        return [(path, False, f"{where}: {value!r} is not a real date (write YYYY-MM-DD)")]
+    if kind == "pattern":
+        hint = _PATTERN_HINTS.get(str(error.validator_value), f"the pattern {error.validator_value}")
+        return [(path, False, f"{where}: {value!r} is not {hint}" if str(error.validator_value) in _PATTERN_HINTS else f"{where}: {value!r} does not match {hint}")]
+    if kind in ("minimum", "maximum"):
+        side = "at least" if kind == "minimum" else "at most"
+        return [(path, False, f"{where}: {value!r} should be {side} {error.validator_value}")]
+    if kind == "uniqueItems":
+        return [(path, False, f"{where}: the list repeats an item")]
+    return [(path, False, f"{where}: {error.message}")]
+
+
+def check_document(doc: LoadedDocument, kind: str) -> Iterator[Problem]:
+    if _is_valid_fast(kind, doc.data):
+        return
+    errors = sorted(_validator(kind).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    for error in errors:
+        for keypath, at_key, message in _describe(error):
+            line, col = doc.locate(keypath, key=at_key)
+            yield Problem(doc.path, line, col, "error", CODE, message)
+
+
+def check(program: Program) -> Iterator[Problem]:
+    for path, doc in program.documents.items():
+        yield from check_document(doc, program.kinds[path])

@@ -1,0 +1,72 @@
+"""Every skill a mentor offers, a mentee seeks or a lesson is tagged with is in program/skills.yaml.
+
+Code: ``unknown-skill``.
+
+Passing: ``mentor: {capacity: 1, skills: {python: 4}}`` with ``python`` in the vocabulary.
+
+Failing: ``skills: {pyhton: 4}`` (unknown-skill: unknown skill 'pyhton' (did you mean
+'python'?)); ``skills: {py: 4}`` where ``py`` is an alias (unknown-skill: 'py' is an alias;
+write the skill id 'python').
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from mentorkit.checks.base import problem_at
+from mentorkit.loading.yaml_reader import KeyPath
+from mentorkit.model.program import Program
+from mentorkit.problems import Problem
+
+CODE = "unknown-skill"
+
+
+class _Vocabulary:
+    def __init__(self, program: Program) -> None:
+        self.ids = set(program.skills)
+        self.aliases = {a.lower(): s.id for s in program.skills.values() for a in s.aliases}
+        self.by_name = {s.name.lower(): s.id for s in program.skills.values()}
+        self.sorted_ids = sorted(self.ids)
+
+    def explain(self, skill: str) -> str:
+        lowered = skill.lower()
+        target = self.aliases.get(lowered) or self.by_name.get(lowered)
+        if target:
+            return f"{skill!r} is another name for a skill; write the skill id {target!r}"
+        close = difflib.get_close_matches(lowered, self.sorted_ids, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown skill {skill!r}{hint}; skills are listed in program/skills.yaml"
+
+
+def check(program: Program) -> Iterator[Problem]:
+    if "program/skills.yaml" not in program.documents:
+        return
+    vocabulary = _Vocabulary(program)
+
+    def unknown(path: str, keypath: KeyPath, skill: str, *, key: bool = False) -> Problem:
+        return problem_at(program, path, keypath, CODE, vocabulary.explain(skill), key=key)
+
+    for person in program.participants.values():
+        if person.mentor:
+            for skill in person.mentor.skills:
+                if skill not in vocabulary.ids:
+                    yield unknown(person.source, ("mentor", "skills", skill), skill, key=True)
+        if person.mentee:
+            for i, goal in enumerate(person.mentee.goals):
+                if goal.skill not in vocabulary.ids:
+                    yield unknown(person.source, ("mentee", "goals", i, "skill"), goal.skill)
+    for lesson in program.lessons:
+        for i, skill in enumerate(lesson.skills):
+            if skill not in vocabulary.ids:
+                yield unknown(lesson.source, ("skills", i), skill)
+    for agreement in program.agreements:
+        for i, goal in enumerate(agreement.goals):
+            if goal.skill and goal.skill not in vocabulary.ids:
+                yield unknown(agreement.source, ("goals", i, "skill"), goal.skill)
+    categories = {c.id for c in program.categories}
+    if categories:
+        for i, skill_doc in enumerate(program.documents["program/skills.yaml"].data.get("skills") or []):
+            category = skill_doc.get("category") if isinstance(skill_doc, dict) else None
+            if isinstance(category, str) and category not in categories:
+                yield problem_at(program, "program/skills.yaml", ("skills", i, "category"), CODE, f"unknown category {category!r}; categories are listed under categories:")

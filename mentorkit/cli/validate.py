@@ -1,0 +1,39 @@
+"""``mentorkit validate``: schema and cross-reference checks with file:line:col."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.reporters.problems import render
+from mentorkit.validation import validate_program
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option()
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str | None, strict: bool) -> None:
+    """Check the program's files: schemas, ids, cross-references, dates and capacities.
+
+    With PATHs (files or folders), only problems in those are reported; references are
+    still checked against the whole repository. Exit 0 clean, 1 problems, 2 misuse.
+    """
+    root = repository_root(ctx)
+    only = None
+    if paths:
+        only = []
+        for path in paths:
+            absolute = path.resolve()
+            try:
+                only.append(absolute.relative_to(root).as_posix())
+            except ValueError:
+                raise click.BadParameter(f"{path} is outside the program repository {root}", param_hint="PATHS") from None
+    with working("Validating the program…"):
+        result = validate_program(root, only)
+    emit(render(result.problems, result.files_checked, resolve_format(fmt)))
+    if not result.ok or (strict and result.problems):
+        ctx.exit(1)

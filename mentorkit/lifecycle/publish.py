@@ -1,0 +1,149 @@
+"""Metrics as plain data: everything for the coordinator, suppressed figures for publishing.
+
+``metrics_to_dict(m, published=True)`` is what the site dashboard and a Markdown report
+shared beyond the coordinators use: counts of one to four people become ``None``, rates
+over small groups become ``None`` and no mentor is named (recognition names mentors, with
+their consent, through ``public``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mentorkit.lifecycle.metric_values import ProgramMetrics
+from mentorkit.lifecycle.suppression import MINIMUM_GROUP, ratio, suppress_rate, suppress_small
+
+
+def _counter(published: bool) -> Any:
+    def count(value: int) -> int | None:
+        return suppress_small(value) if published else value
+
+    return count
+
+
+def _rater(published: bool) -> Any:
+    def rate(part: int, whole: int) -> float | None:
+        value = suppress_rate(part, whole) if published else ratio(part, whole)
+        return None if value is None else round(value, 4)
+
+    return rate
+
+
+def ratio_of(part: int, whole: int) -> float | None:
+    value = ratio(part, whole)
+    return None if value is None else round(value, 4)
+
+
+def metrics_to_dict(metrics: ProgramMetrics, *, published: bool = False) -> dict[str, Any]:
+    """JSON-ready metrics; ``published`` withholds figures about fewer than five people."""
+    n, rate = _counter(published), _rater(published)
+    util, goals, health, cross = (
+        metrics.utilisation,
+        metrics.goals,
+        metrics.health,
+        metrics.cross_functional,
+    )
+    # Capacity and goal figures describe the mentors and mentees behind them.
+    few_mentors = published and len(util.mentors) < MINIMUM_GROUP
+    few_agreements = published and goals.agreements < MINIMUM_GROUP
+    utilisation: dict[str, Any] = {
+        "mentors": n(len(util.mentors)),
+        "capacity": None if few_mentors else util.capacity,
+        "accepted_pairs": None if few_mentors else n(util.accepted),
+        "rate": None if few_mentors else rate(util.accepted, util.capacity),
+        "under_used": n(len(util.under_used)),
+    }
+    if not published:
+        utilisation["per_mentor"] = [
+            {
+                "mentor": m.mentor,
+                "capacity": m.capacity,
+                "accepted": m.accepted,
+                "utilisation": rate(m.accepted, m.capacity),
+                "under_used": m.under_used,
+            }
+            for m in util.mentors
+        ]
+        utilisation["under_used_mentors"] = list(util.under_used)
+    return {
+        "today": metrics.today,
+        "scope": metrics.scope,
+        "published": published,
+        "people": n(metrics.people),
+        "cohorts": [
+            {
+                "cohort": c.cohort,
+                "name": c.name,
+                "status": c.status,
+                "enrolled": n(c.enrolled),
+                "mentors": n(c.mentors),
+                "seeking": n(c.seeking),
+                "matched": n(c.matched),
+                "match_rate": rate(c.matched, c.seeking),
+            }
+            for c in metrics.cohorts
+        ],
+        "departments": [
+            {
+                "department": d.department,
+                "people": n(d.people),
+                "enrolled": n(d.enrolled),
+                "participation_rate": rate(d.enrolled, d.people),
+                "seeking": n(d.seeking),
+                "matched": n(d.matched),
+                "match_rate": rate(d.matched, d.seeking),
+            }
+            for d in metrics.departments
+        ],
+        "utilisation": utilisation,
+        "goals": {
+            "agreements": n(goals.agreements),
+            **{
+                key: None if few_agreements else value
+                for key, value in (
+                    ("total", goals.total),
+                    ("achieved", goals.achieved),
+                    ("in_progress", goals.in_progress),
+                    ("not_started", goals.not_started),
+                    ("dropped", goals.dropped),
+                    ("attainment", ratio_of(goals.achieved, goals.total)),
+                )
+            },
+        },
+        "health": {
+            "active_agreements": n(health.total),
+            "on_track": n(health.on_track),
+            "needs_attention": n(health.needs_attention),
+            "off_track": n(health.off_track),
+            "no_checkin": n(health.no_checkin),
+        },
+        "skills": [
+            {
+                "skill": s.skill,
+                "name": s.name,
+                "mentors_offering": n(s.mentors_offering),
+                "mentees_seeking": n(s.mentees_seeking),
+                "gap": s.is_gap,
+            }
+            for s in metrics.skills
+        ],
+        "skill_gaps": list(metrics.skill_gaps),
+        "cross_functional": {
+            "accepted_pairs": n(cross.accepted_pairs),
+            "cross_functional": n(cross.cross_functional),
+            "share": rate(cross.cross_functional, cross.accepted_pairs),
+        },
+        "continuation": [
+            {
+                "from": c.from_cohort,
+                "to": c.to_cohort,
+                "from_enrolled": n(c.from_enrolled),
+                "continuing": n(c.continuing),
+                "rate": rate(c.continuing, c.from_enrolled),
+            }
+            for c in metrics.continuation
+        ],
+        "lessons_per_month": [
+            {"month": m, "lessons": count} for m, count in metrics.lessons_per_month
+        ],
+    }

@@ -1,0 +1,139 @@
+"""Find and read the files of a program repository: the only file I/O on the way in."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mentorkit.loading.yaml_reader import DEFAULT_MAX_BYTES, LoadedDocument, parse_yaml
+from mentorkit.problems import Problem
+
+KINDS = ("program", "skills", "cohort", "match", "agreement", "lesson", "participant")
+# Match files grow with the cohort (10,000 pairs is a few MB); people's files stay small.
+MAX_BYTES = {"match": 64 * 1024 * 1024, "skills": 4 * 1024 * 1024}
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 4000
+
+
+class RepositoryNotFound(Exception):
+    """No program repository (a folder with program/program.yaml) was found."""
+
+
+def kind_of(relpath: str) -> str | None:
+    """The data kind of a repository-relative path, or None when it is not program data."""
+    parts = relpath.split("/")
+    if not parts[-1].endswith((".yaml", ".yml")):
+        return None
+    if parts[0] == "participants" and len(parts) == 2:
+        return "participant"
+    if parts[0] != "program":
+        return None
+    if len(parts) == 2:
+        stem = parts[1].rsplit(".", 1)[0]
+        return stem if stem in ("program", "skills") else None
+    folder = parts[1]
+    if len(parts) == 3:
+        return {"cohorts": "cohort", "matches": "match", "lessons": "lesson"}.get(folder)
+    if len(parts) == 4 and folder == "agreements":
+        return "agreement"
+    return None
+
+
+def find_repository_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding program/program.yaml."""
+    here = start.resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "program" / "program.yaml").is_file():
+            return candidate
+    raise RepositoryNotFound(
+        f"no program repository at or above {start} (looked for program/program.yaml)"
+    )
+
+
+def discover(root: Path) -> list[str]:
+    """Repository-relative paths of every data file, in a stable order."""
+    found: list[str] = []
+    for top in ("program", "participants"):
+        base = root / top
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            rel_dir = Path(dirpath).relative_to(root).as_posix()
+            for name in filenames:
+                rel = f"{rel_dir}/{name}"
+                if kind_of(rel) is not None:
+                    found.append(rel)
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class LoadedRepository:
+    """Every data file of a repository, parsed; unreadable ones became problems."""
+
+    root: Path
+    documents: dict[str, LoadedDocument]
+    kinds: dict[str, str]
+    problems: tuple[Problem, ...] = field(default=())
+
+    def of_kind(self, kind: str) -> Iterator[LoadedDocument]:
+        for path, doc in self.documents.items():
+            if self.kinds[path] == kind:
+                yield doc
+
+
+def _read_one(root: str, relpath: str) -> LoadedDocument | Problem:
+    kind = kind_of(relpath) or ""
+    limit = MAX_BYTES.get(kind, DEFAULT_MAX_BYTES)
+    full = os.path.join(root, relpath)
+    try:
+        size = os.path.getsize(full)
+        if size > limit:
+            return Problem(
+                relpath, 0, 0, "error", "file-too-large",
+                f"the file is {size:,} bytes; the limit for a {kind} file is {limit:,}",
+            )
+        with open(full, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        return Problem(relpath, 0, 0, "error", "unreadable", f"cannot read the file: {exc.strerror}")
+    return parse_yaml(raw, relpath, max_bytes=limit)
+
+
+def _read_chunk(root: str, relpaths: list[str]) -> list[LoadedDocument | Problem]:
+    return [_read_one(root, rel) for rel in relpaths]
+
+
+def _read_all(root: Path, relpaths: list[str]) -> Iterable[LoadedDocument | Problem]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(relpaths) < PARALLEL_THRESHOLD or workers < 2:
+        return _read_chunk(str(root), relpaths)
+    size = max(256, len(relpaths) // (workers * 4))
+    chunks = [relpaths[i : i + size] for i in range(0, len(relpaths), size)]
+    results: list[LoadedDocument | Problem] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for chunk in pool.map(_read_chunk, [str(root)] * len(chunks), chunks):
+            results.extend(chunk)
+    return results
+
+
+def load_repository(root: Path, relpaths: list[str] | None = None) -> LoadedRepository:
+    """Read and parse the data files under ``root`` (all of them unless ``relpaths`` names some)."""
+    paths = discover(root) if relpaths is None else sorted(relpaths)
+    documents: dict[str, LoadedDocument] = {}
+    kinds: dict[str, str] = {}
+    problems: list[Problem] = []
+    for relpath, result in zip(paths, _read_all(root, paths), strict=True):
+        kinds[relpath] = kind_of(relpath) or ""
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            documents[relpath] = result
+    if "program/program.yaml" not in kinds:
+        problems.append(
+            Problem("program/program.yaml", 0, 0, "error", "missing-file", "the program charter file is missing")
+        )
+    return LoadedRepository(root, documents, kinds, tuple(problems))

@@ -1,0 +1,306 @@
+"""Safe, fast YAML reading with a position for every value.
+
+libyaml (PyYAML's C parser) builds the node graph; this module turns nodes into
+plain Python data itself so that it controls every decision a stock loader
+would make silently:
+
+* YAML 1.2 core scalars: only ``true``/``false`` are booleans, ``no`` and ``on``
+  stay text, dates stay text (the schema checks them as real dates);
+* duplicate keys, anchors and aliases, explicit tags such as
+  ``!!python/object``, absurd nesting, oversized files, non-UTF-8 bytes,
+  empty files and a top level that is not a mapping are problems, not crashes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import yaml
+
+from mentorkit.problems import Problem
+
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+
+try:  # libyaml's parser is ~10x faster; fall back so a PyYAML without it still works
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    CParser = None
+
+DEFAULT_MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+PLAIN_TAG = "mentorkit:plain"
+QUOTED_TAG = "mentorkit:quoted"
+SEQ_TAG = "mentorkit:seq"
+MAP_TAG = "mentorkit:map"
+STR_TAG = "tag:yaml.org,2002:str"
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_SPECIAL_FIRST = frozenset("0123456789+-.~nNtTfF")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+YAML11_BOOLEAN_WORDS = frozenset(
+    w for base in ("yes", "no", "on", "off", "y", "n") for w in (base, base.title(), base.upper())
+)
+
+Location = tuple[int, int]
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A YAML file turned into plain data; lines and columns are worked out when asked for.
+
+    Positions are needed only when a problem is reported, which is rare, so they
+    come from a second parse of ``text`` on first use rather than slowing every load.
+    """
+
+    path: str
+    data: dict[str, Any]
+    text: str = field(repr=False, compare=False)
+
+    @cached_property
+    def _tables(self) -> tuple[dict[KeyPath, Location], dict[KeyPath, Location]]:
+        loader = _PositionedLoader(self.text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        builder = _Builder(record=True)
+        builder.build(node, (), 0)
+        return builder.positions, builder.key_positions
+
+    @property
+    def positions(self) -> dict[KeyPath, Location]:
+        return self._tables[0]
+
+    @property
+    def key_positions(self) -> dict[KeyPath, Location]:
+        return self._tables[1]
+
+    def locate(self, keypath: KeyPath, *, key: bool = False) -> Location:
+        """The position of ``keypath``, or of its nearest ancestor that has one."""
+        positions, key_positions = self._tables
+        table = key_positions if key else positions
+        path = tuple(keypath)
+        while path:
+            if path in table:
+                return table[path]
+            if not key and path in key_positions:
+                return key_positions[path]
+            path = path[:-1]
+        return positions.get((), (1, 1))
+
+
+class _TagPassThrough:
+    """Tags are resolved by this module, not by PyYAML: mark what was written."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            return PLAIN_TAG if implicit[0] else QUOTED_TAG
+        return SEQ_TAG if kind is SequenceNode else MAP_TAG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+class _PurePythonLoader(_TagPassThrough, Reader, Scanner, Parser, Composer):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+
+
+if CParser is not None:
+
+    class _CLoader(_TagPassThrough, CParser):  # type: ignore[misc,valid-type]
+        pass
+
+    _PositionedLoader: type = _CLoader
+else:  # pragma: no cover
+    _PositionedLoader = _PurePythonLoader
+
+
+class _Invalid(Exception):
+    def __init__(self, node: Node, code: str, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.code = code
+        self.message = message
+
+
+def _mark(node: Node) -> Location:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _plain_scalar(value: str) -> Any:
+    """YAML 1.2 core schema resolution of an untagged plain scalar."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if _INF.match(value):
+        return -math.inf if value.startswith("-") else math.inf
+    if _NAN.match(value):
+        return math.nan
+    return value
+
+
+class _Builder:
+    def __init__(self, *, record: bool = False) -> None:
+        self.record = record
+        self.positions: dict[KeyPath, Location] = {}
+        self.key_positions: dict[KeyPath, Location] = {}
+        self.seen: set[int] = set()
+
+    def build(self, node: Node, path: KeyPath, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise _Invalid(node, "yaml-alias", "anchors and aliases (&name / *name) are not allowed")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _Invalid(node, "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels")
+        if self.record:
+            self.positions[path] = _mark(node)
+        tag = node.tag
+        if tag == PLAIN_TAG:
+            value = node.value
+            # Most values are words: skip the number and keyword tests for them.
+            if value and value[0] not in _SPECIAL_FIRST:
+                return value
+            return _plain_scalar(value)
+        if tag == QUOTED_TAG or (tag == STR_TAG and isinstance(node, ScalarNode)):
+            return node.value
+        if tag == SEQ_TAG:
+            if self.record:
+                return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return [self.build(item, path, depth + 1) for item in node.value]
+        if tag != MAP_TAG:
+            raise _Invalid(node, "yaml-tag", f"the tag {tag!r} is not allowed; write plain values")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Invalid(key_node, "yaml-key", "mapping keys must be plain text")
+            key = key_node.value
+            if key == "<<" and key_node.tag == PLAIN_TAG:
+                raise _Invalid(key_node, "yaml-alias", "merge keys (<<) are not allowed")
+            if key in result:
+                raise _Invalid(key_node, "duplicate-key", f"duplicate key {key!r}")
+            if self.record:
+                self.key_positions[(*path, key)] = _mark(key_node)
+                result[key] = self.build(value_node, (*path, key), depth + 1)
+            else:
+                result[key] = self.build(value_node, path, depth + 1)
+        return result
+
+
+def _first_definition(text: str, duplicate: Node) -> str:
+    """Where the first copy of a duplicated key was written (a rare path: parse again)."""
+    loader = _PositionedLoader(text)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    stack = [root]
+    target = duplicate.start_mark.index
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            keys = [k for k, _ in node.value]
+            if any(k.start_mark.index == target for k in keys):
+                first = next(k for k in keys if k.value == duplicate.value)
+                return f" (first defined on line {_mark(first)[0]})"
+            stack.extend(v for _, v in node.value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return ""
+
+
+def _decode(raw: bytes, path: str) -> str | Problem:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return Problem(
+            path, line, col, "error", "encoding",
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+        )
+
+
+def parse_yaml(raw: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument | Problem:
+    """Parse one YAML document from bytes; a Problem instead of an exception on bad input."""
+    if len(raw) > max_bytes:
+        return Problem(
+            path, 0, 0, "error", "file-too-large",
+            f"the file is {len(raw):,} bytes; the limit for this kind of file is {max_bytes:,}",
+        )
+    text = _decode(raw, path)
+    if isinstance(text, Problem):
+        return text
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return Problem(path, line, 1, "error", "encoding", "the file contains a NUL character")
+    loader = _PositionedLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        return Problem(path, line, col, "error", "yaml-syntax", f"YAML syntax error: {what}")
+    except yaml.YAMLError as exc:
+        return Problem(path, 1, 1, "error", "yaml-syntax", f"YAML syntax error: {exc}")
+    except RecursionError:
+        return Problem(path, 1, 1, "error", "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels")
+    finally:
+        loader.dispose()
+    if node is None:
+        return Problem(path, 1, 1, "error", "empty-file", "the file is empty; it needs a mapping of fields")
+    builder = _Builder()
+    try:
+        data = builder.build(node, (), 0)
+    except _Invalid as exc:
+        line, col = _mark(exc.node)
+        message = exc.message
+        if exc.code == "duplicate-key":
+            message += _first_definition(text, exc.node)
+        return Problem(path, line, col, "error", exc.code, message)
+    except RecursionError:
+        return Problem(path, 1, 1, "error", "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels")
+    if data is None:
+        return Problem(path, 1, 1, "error", "empty-file", "the file is empty; it needs a mapping of fields")
+    if not isinstance(data, dict):
+        line, col = _mark(node)
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return Problem(path, line, col, "error", "not-a-mapping", f"the top level is {kind}; it must be a mapping of fields")
+    return LoadedDocument(path, data, text)

@@ -1,0 +1,88 @@
+"""What a matching run produces: pairs or circles, the unmatched, and a summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class MatchingError(Exception):
+    """The matching request itself is wrong (an unknown cohort, for example)."""
+
+
+@dataclass(frozen=True)
+class ProposedPair:
+    """A pair in the result; ``origin`` says whether it was kept, locked, accepted or new."""
+
+    mentor: str
+    mentee: str
+    score: float | None
+    status: str = "proposed"
+    locked: bool = False
+    reasons: tuple[str, ...] = ()
+    origin: str = "new"
+    cross_functional: bool = False
+
+
+@dataclass(frozen=True)
+class ProposedCircle:
+    id: str
+    members: tuple[str, ...]
+    facilitator: str | None
+    reasons: tuple[str, ...] = ()
+    locked: bool = False
+    origin: str = "new"
+
+
+@dataclass(frozen=True)
+class UnmatchedPerson:
+    id: str
+    reason: str
+    role: str = "mentee"
+
+
+@dataclass(frozen=True)
+class PersonOptions:
+    """How well a person could have been matched at best: the fairness audit's baseline."""
+
+    id: str
+    compatible: int
+    best_score: float | None
+
+
+@dataclass(frozen=True)
+class MatchSummary:
+    format: str
+    objective: str
+    matched: int
+    unmatched: int
+    mean_score: float | None
+    cross_functional_share: float | None
+    mentor_utilisation: float | None
+    people: int
+    solver: str
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    cohort: str
+    format: str
+    pairs: tuple[ProposedPair, ...]
+    circles: tuple[ProposedCircle, ...]
+    unmatched: tuple[UnmatchedPerson, ...]
+    summary: MatchSummary
+    options: tuple[PersonOptions, ...] = ()
+
+    def pair_of(self, person: str) -> ProposedPair | None:
+        """The active pair a person is the mentee of (or either side of, in peer cohorts)."""
+        for pair in self.pairs:
+            if pair.status != "ended" and (pair.mentee == person or (self.format == "peer" and pair.mentor == person)):
+                return pair
+        return None
+
+
+def mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None

@@ -1,0 +1,276 @@
+"""The program's data as frozen dataclasses: built once, read by checks, matching and rendering.
+
+Dates stay ISO strings (``"2026-09-01"``) as written; ``as_date`` turns one into a
+``datetime.date`` where arithmetic is needed. Mappings are plain dicts treated as
+read-only by convention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+CohortFormat = Literal["one-on-one", "reverse", "peer", "circles"]
+CohortStatus = Literal["planning", "enrolling", "matching", "active", "closed"]
+PairStatus = Literal["proposed", "accepted", "ended"]
+Health = Literal["on-track", "needs-attention", "off-track"]
+
+CADENCE_DAYS = {"weekly": 7, "fortnightly": 14, "monthly": 31}
+
+
+def as_date(value: str | None) -> dt.date | None:
+    """An ISO date string as a date; None when absent or not a real date."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class Weights:
+    goals: float = 0.45
+    seniority: float = 0.15
+    timezone: float = 0.15
+    language: float = 0.05
+    cross_functional: float = 0.10
+    format: float = 0.10
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "goals": self.goals,
+            "seniority": self.seniority,
+            "timezone": self.timezone,
+            "language": self.language,
+            "cross_functional": self.cross_functional,
+            "format": self.format,
+        }
+
+
+@dataclass(frozen=True)
+class MatchingSettings:
+    """Program defaults, overridden field by field by a cohort's ``matching:`` block."""
+
+    weights: Weights = field(default_factory=Weights)
+    max_timezone_gap_hours: float = 8.0
+    cross_functional: Literal["prefer", "require", "ignore"] = "prefer"
+    circle_size: int = 5
+    objective: Literal["coverage", "quality"] = "coverage"
+    min_score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Skill:
+    id: str
+    name: str
+    category: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SkillCategory:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class MentorOffer:
+    capacity: int
+    skills: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Goal:
+    skill: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MenteeRequest:
+    goals: tuple[Goal, ...]
+    prefer_cross_functional: bool = False
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    name: str
+    department: str
+    level: int
+    timezone: str
+    source: str
+    github: str = ""
+    email: str | None = None
+    pronouns: str = ""
+    title: str = ""
+    location: str = ""
+    languages: tuple[str, ...] = ("en",)
+    manager: str | None = None
+    bio: str = ""
+    public: bool = True
+    joined: str | None = None
+    cohorts: tuple[str, ...] = ()
+    mentor: MentorOffer | None = None
+    mentee: MenteeRequest | None = None
+    formats: tuple[str, ...] = ()
+    hours_per_month: float | None = None
+    avoid: tuple[str, ...] = ()
+
+    @property
+    def login(self) -> str:
+        """The GitHub login that may edit this file."""
+        return self.github or self.id
+
+
+@dataclass(frozen=True)
+class Milestone:
+    name: str
+    date: str
+    kind: Literal["kickoff", "review", "reflection", "custom"]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Cohort:
+    id: str
+    name: str
+    format: CohortFormat
+    status: CohortStatus
+    starts: str
+    ends: str
+    source: str
+    description: str = ""
+    cadence: str | None = None
+    milestones: tuple[Milestone, ...] = ()
+    matching: MatchingSettings = field(default_factory=MatchingSettings)
+
+
+@dataclass(frozen=True)
+class Pair:
+    mentor: str
+    mentee: str
+    score: float | None = None
+    status: PairStatus = "proposed"
+    locked: bool = False
+    reasons: tuple[str, ...] = ()
+    since: str | None = None
+    ended: str | None = None
+    end_reason: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Circle:
+    id: str
+    members: tuple[str, ...]
+    facilitator: str | None = None
+    reasons: tuple[str, ...] = ()
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    id: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class MatchFile:
+    cohort: str
+    source: str
+    pairs: tuple[Pair, ...] = ()
+    circles: tuple[Circle, ...] = ()
+    unmatched: tuple[Unmatched, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgreementGoal:
+    goal: str
+    skill: str | None = None
+    measure: str = ""
+    status: str = "not-started"
+
+
+@dataclass(frozen=True)
+class Checkin:
+    date: str
+    health: Health
+    by: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Agreement:
+    cohort: str
+    mentor: str
+    mentee: str
+    status: Literal["draft", "active", "paused", "completed", "rematched"]
+    source: str
+    goals: tuple[AgreementGoal, ...] = ()
+    cadence: str | None = None
+    starts: str | None = None
+    ends: str | None = None
+    channels: tuple[str, ...] = ()
+    confidentiality: str = ""
+    boundaries: tuple[str, ...] = ()
+    signed_mentor: str | None = None
+    signed_mentee: str | None = None
+    status_reason: str | None = None
+    checkins: tuple[Checkin, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lesson:
+    title: str
+    author: str
+    date: str
+    source: str
+    context: str
+    action: str
+    outcome: str
+    takeaway: str
+    skills: tuple[str, ...] = ()
+    cohort: str | None = None
+
+    @property
+    def slug(self) -> str:
+        """The file stem, e.g. ``2026-09-07-first-talk``: unique and stable."""
+        return self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class SuccessMetric:
+    name: str
+    target: str = ""
+    measure: str = ""
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    title: str = ""
+    description: str = ""
+    url: str = ""
+    repo_url: str = ""
+    primary_color: str = "indigo"
+    accent_color: str = "amber"
+
+
+@dataclass(frozen=True)
+class Charter:
+    name: str
+    purpose: str
+    coordinators: tuple[str, ...]
+    source: str = "program/program.yaml"
+    goals: tuple[str, ...] = ()
+    success_metrics: tuple[SuccessMetric, ...] = ()
+    sponsor: str = ""
+    oversight: str = ""
+    escalation_path: tuple[str, ...] = ()
+    review_cadence: str = ""
+    policies: dict[str, str] = field(default_factory=dict)
+    matching: MatchingSettings = field(default_factory=MatchingSettings)
+    site: SiteSettings = field(default_factory=SiteSettings)

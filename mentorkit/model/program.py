@@ -1,0 +1,71 @@
+"""The whole program: every entity, indexed, plus where each value was written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mentorkit.loading.yaml_reader import KeyPath, LoadedDocument, Location
+from mentorkit.model.entities import (
+    Agreement,
+    Charter,
+    Cohort,
+    Lesson,
+    MatchFile,
+    MatchingSettings,
+    Participant,
+    Skill,
+    SkillCategory,
+)
+
+
+@dataclass(frozen=True)
+class Program:
+    """A program repository's data. Dicts are ordered by id (lessons by date) and read-only."""
+
+    charter: Charter
+    skills: dict[str, Skill] = field(default_factory=dict)
+    categories: tuple[SkillCategory, ...] = ()
+    participants: dict[str, Participant] = field(default_factory=dict)
+    cohorts: dict[str, Cohort] = field(default_factory=dict)
+    matches: dict[str, MatchFile] = field(default_factory=dict)
+    agreements: tuple[Agreement, ...] = ()
+    lessons: tuple[Lesson, ...] = ()
+    root: Path | None = None
+    documents: dict[str, LoadedDocument] = field(default_factory=dict, repr=False, compare=False)
+    kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # Ids of participant files that exist but could not be built (schema errors):
+    # references to them are not reported again as unknown.
+    unreadable_participants: frozenset[str] = frozenset()
+
+    def locate(self, path: str, keypath: KeyPath = (), *, key: bool = False) -> Location:
+        """Line and column of a value (or its key) in a file; (0, 0) when the file is unknown."""
+        doc = self.documents.get(path)
+        if doc is None:
+            return (0, 0)
+        return doc.locate(keypath, key=key)
+
+    def knows_participant(self, participant_id: str) -> bool:
+        return participant_id in self.participants or participant_id in self.unreadable_participants
+
+    def enrolled(self, cohort_id: str) -> list[Participant]:
+        return [p for p in self.participants.values() if cohort_id in p.cohorts]
+
+    def mentors_in(self, cohort_id: str) -> list[Participant]:
+        return [p for p in self.enrolled(cohort_id) if p.mentor is not None]
+
+    def mentees_in(self, cohort_id: str) -> list[Participant]:
+        return [p for p in self.enrolled(cohort_id) if p.mentee is not None]
+
+    def public_participants(self) -> list[Participant]:
+        return [p for p in self.participants.values() if p.public]
+
+    def settings_for(self, cohort_id: str) -> MatchingSettings:
+        cohort = self.cohorts.get(cohort_id)
+        return cohort.matching if cohort else self.charter.matching
+
+    def agreement_for(self, cohort_id: str, mentor: str, mentee: str) -> Agreement | None:
+        for agreement in self.agreements:
+            if (agreement.cohort, agreement.mentor, agreement.mentee) == (cohort_id, mentor, mentee):
+                return agreement
+        return None

@@ -1,0 +1,83 @@
+"""Format a list of problems as text, JSON, GitHub workflow commands or Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from mentorkit.problems import Problem
+
+
+def _location(p: Problem) -> str:
+    return f"{p.path}:{p.line}:{p.col}" if p.line else p.path
+
+
+def as_text(problems: Sequence[Problem], files_checked: int) -> str:
+    lines = [f"{_location(p)}: {p.level} {p.code} {p.message}" for p in problems]
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if problems:
+        lines.append(f"{errors} error(s), {warnings} warning(s) in {files_checked} file(s)")
+    else:
+        lines.append(f"{files_checked} file(s) checked, no problems")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(problems: Sequence[Problem], files_checked: int) -> str:
+    payload = {
+        "ok": not any(p.is_error for p in problems),
+        "files_checked": files_checked,
+        "errors": sum(1 for p in problems if p.is_error),
+        "warnings": sum(1 for p in problems if not p.is_error),
+        "problems": [
+            {"path": p.path, "line": p.line, "col": p.col, "level": p.level, "code": p.code, "message": p.message}
+            for p in problems
+        ],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(problems: Sequence[Problem], files_checked: int) -> str:
+    """Workflow commands that GitHub shows as annotations on the changed lines."""
+    lines = []
+    for p in problems:
+        props = [f"file={_escape_property(p.path)}"]
+        if p.line:
+            props += [f"line={p.line}", f"col={p.col}"]
+        props.append(f"title={_escape_property('mentorkit ' + p.code)}")
+        lines.append(f"::{p.level} {','.join(props)}::{_escape_data(p.message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+def as_markdown(problems: Sequence[Problem], files_checked: int) -> str:
+    if not problems:
+        return f"**No problems** in {files_checked} file(s).\n"
+    errors = sum(1 for p in problems if p.is_error)
+    out = [
+        f"**{errors} error(s), {len(problems) - errors} warning(s)** in {files_checked} file(s).",
+        "",
+        "| where | level | code | problem |",
+        "|---|---|---|---|",
+    ]
+    for p in problems:
+        out.append(f"| `{_md_cell(_location(p))}` | {p.level} | `{p.code}` | {_md_cell(p.message)} |")
+    return "\n".join(out) + "\n"
+
+
+RENDERERS = {"text": as_text, "json": as_json, "github": as_github, "markdown": as_markdown}
+
+
+def render(problems: Sequence[Problem], files_checked: int, fmt: str) -> str:
+    return RENDERERS[fmt](problems, files_checked)

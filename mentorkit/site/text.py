@@ -1,0 +1,123 @@
+"""Making participant text safe for a page that MkDocs renders as Markdown a second time.
+
+Two kinds of text reach a page. Prose people write (bios, lessons) is Markdown: it is
+rendered with Python-Markdown, then cleaned by nh3 against an allow-list, and placed
+in the generated page inside an HTML block so that MkDocs passes it through untouched.
+Plain fields (names, titles, skills, departments) are never markup: ``plain`` turns
+every character that HTML *or* Markdown treats specially into a numeric character
+reference, so neither the browser nor MkDocs' Markdown (attr_list, emphasis, links)
+can read anything into them, and the browser still shows the original characters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote",
+        "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "del", "sup", "sub",
+        "table", "thead", "tbody", "tr", "th", "td",
+    }
+)  # fmt: skip
+# Only links carry attributes; nh3 adds rel="noopener noreferrer" to each.
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+# No javascript:, data:, vbscript: or anything else: only ordinary links.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# script/style content is dropped with the tag, not kept as text.
+DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template"})
+
+# Every ASCII character with a meaning in HTML, Markdown or its extensions
+# (attr_list braces, tables' pipes, admonition bangs, Jinja-looking braces).
+_SPECIAL = re.compile(r"[&<>\"'`*_\[\]{}()#+\-.!|\\~^=:$%@/]")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _entity(match: re.Match[str]) -> str:
+    return f"&#{ord(match.group(0))};"
+
+
+def plain(text: object) -> Markup:
+    """A plain field as inert text for an HTML element, an attribute value or a Markdown line.
+
+    Newlines collapse to spaces so a field can never start a Markdown block of its own.
+    """
+    collapsed = _WHITESPACE.sub(" ", str(text)).strip()
+    return Markup(_SPECIAL.sub(_entity, collapsed))
+
+
+def html_text(text: object) -> str:
+    """Plain text escaped for HTML only: for titles MkDocs' theme inserts unescaped."""
+    collapsed = _WHITESPACE.sub(" ", str(text)).strip()
+    return (
+        collapsed.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def sanitize_html(html: str) -> str:
+    """Untrusted HTML reduced to the allow-list: no script, handler, style, iframe or odd URL."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        strip_comments=True,
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+_renderer = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def render_markdown(text: str) -> Markup:
+    """Participant Markdown as sanitised HTML, safe to place in an HTML block of a page.
+
+    Headings a participant writes are demoted below the page's own (h1/h2 are not in the
+    allow-list and ``#`` lines become h3 at most), so they cannot hijack the page outline.
+    """
+    _renderer.reset()
+    rendered = _renderer.convert(_demote_headings(text or ""))
+    cleaned = sanitize_html(rendered)
+    # MkDocs' Markdown would otherwise read a line of cleaned text such as "[x](y)"
+    # (left as text because its brackets sat inside a tag) as a link: escape the
+    # characters Markdown reacts to in text nodes. Tags themselves are already clean.
+    return Markup(_escape_text_nodes(cleaned))
+
+
+_HEADING = re.compile(r"^(#{1,2})(?=\s)", re.MULTILINE)
+
+
+def _demote_headings(text: str) -> str:
+    return _HEADING.sub("###", text)
+
+
+_MARKDOWN_IN_TEXT = re.compile(r"[`*_\[\]{}#|\\~^=:]")
+
+
+def _escape_text_nodes(html: str) -> str:
+    # Split on tags and escape only the text between them; entities stay as they are.
+    parts = re.split(r"(<[^>]*>)", html)
+    return "".join(
+        part if part.startswith("<") else _MARKDOWN_IN_TEXT.sub(_entity, part) for part in parts
+    )
+
+
+def yaml_string(text: str) -> str:
+    """A YAML scalar for a page's front matter: JSON strings are valid YAML."""
+    return json.dumps(_WHITESPACE.sub(" ", text).strip(), ensure_ascii=False)
+
+
+def slug(text: str) -> str:
+    """A URL-safe file stem: lowercase letters, digits and single hyphens."""
+    lowered = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return lowered or "item"

@@ -1,0 +1,208 @@
+"""Who may change which file in a pull request: a pure decision over the changed paths.
+
+A participant may add, edit, rename or delete only their own ``participants/<id>.yaml``
+(their own: its ``github`` login, or the id when there is none) and lessons they wrote.
+Everything else belongs to the coordinators named in ``program/program.yaml``.
+Coordinators and file owners are read from the *base*, so a pull request cannot make
+its author a coordinator or take over a file by rewriting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from mentorkit.loading.repository import kind_of
+from mentorkit.workflow.gitrepo import Change
+
+Verdict = Literal["allowed", "refused"]
+
+
+@dataclass(frozen=True)
+class FileDecision:
+    """The verdict on one changed path, with the reason in words."""
+
+    path: str
+    status: str
+    verdict: Verdict
+    code: str
+    message: str
+
+    @property
+    def allowed(self) -> bool:
+        return self.verdict == "allowed"
+
+
+@dataclass(frozen=True)
+class AuthorshipResult:
+    author: str
+    is_coordinator: bool
+    decisions: tuple[FileDecision, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(d.allowed for d in self.decisions)
+
+    @property
+    def refused(self) -> tuple[FileDecision, ...]:
+        return tuple(d for d in self.decisions if not d.allowed)
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def owner_login(data: Mapping[str, Any] | None, path: str) -> str:
+    """The GitHub login that owns a participant file: ``github``, else ``id``, else the file stem."""
+    data = data or {}
+    for key in ("github", "id"):
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return _stem(path)
+
+
+def participant_id(data: Mapping[str, Any] | None, path: str) -> str:
+    value = (data or {}).get("id")
+    return value if isinstance(value, str) and value else _stem(path)
+
+
+def same_login(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The parsed data files of one side of the change: path to mapping (None when unreadable)."""
+
+    files: Mapping[str, Mapping[str, Any] | None]
+
+    def participants(self) -> dict[str, str]:
+        """Participant id to owner login."""
+        found: dict[str, str] = {}
+        for path, data in self.files.items():
+            if kind_of(path) == "participant":
+                found.setdefault(participant_id(data, path), owner_login(data, path))
+        return found
+
+    def coordinators(self) -> tuple[str, ...]:
+        charter = self.files.get("program/program.yaml") or {}
+        raw = charter.get("coordinators")
+        return tuple(c for c in raw if isinstance(c, str)) if isinstance(raw, list) else ()
+
+    def coordinator_logins(self) -> tuple[str, ...]:
+        owners = self.participants()
+        # A coordinator without a participant file logs in with their id.
+        return tuple(owners.get(c, c) for c in self.coordinators())
+
+
+class _Judge:
+    def __init__(self, author: str, base: Snapshot, head: Snapshot) -> None:
+        self.author = author
+        self.base = base
+        self.head = head
+        self.base_owners = base.participants()
+        own_ids = {pid for pid, login in self.base_owners.items() if same_login(login, author)}
+        own_ids |= {pid for pid, login in head.participants().items() if same_login(login, author)}
+        self.own_ids = own_ids
+
+    def decide(self, change: Change) -> FileDecision:
+        kind = kind_of(change.path)
+        old_kind = kind_of(change.old_path) if change.old_path else None
+        if kind == "participant" and (change.old_path is None or old_kind == "participant"):
+            return self._participant(change)
+        if kind == "lesson" and (change.old_path is None or old_kind == "lesson"):
+            return self._lesson(change)
+        return self._refuse(
+            change, "coordinator-only",
+            f"{change.path} is program material: only a coordinator may {_verb(change)} it",
+        )
+
+    def _allow(self, change: Change, code: str, message: str) -> FileDecision:
+        return FileDecision(change.path, change.status, "allowed", code, message)
+
+    def _refuse(self, change: Change, code: str, message: str) -> FileDecision:
+        return FileDecision(change.path, change.status, "refused", code, message)
+
+    def _base_owner(self, path: str) -> str:
+        return owner_login(self.base.files.get(path), path)
+
+    def _participant(self, change: Change) -> FileDecision:
+        author = self.author
+        if change.status in ("modified", "deleted", "renamed"):
+            old = change.old_path or change.path
+            owner = self._base_owner(old)
+            if not same_login(owner, author):
+                return self._refuse(
+                    change, "not-own-file",
+                    f"{old} belongs to @{owner}; @{author} may {_verb(change)} only their own participant file",
+                )
+        if change.status == "deleted":
+            return self._allow(change, "own-file", f"@{author} removes their own profile")
+        new_data = self.head.files.get(change.path)
+        new_id = participant_id(new_data, change.path)
+        new_owner = owner_login(new_data, change.path)
+        if not same_login(new_owner, author):
+            return self._refuse(
+                change, "not-own-file",
+                f"{change.path} names @{new_owner} as its owner (github field, or the id); "
+                f"@{author} may only add or edit a file that names them",
+            )
+        if change.status in ("added", "renamed"):
+            old_id = participant_id(self.base.files.get(change.old_path), change.old_path) if change.old_path else None
+            for claimed in {new_id, _stem(change.path)}:
+                if claimed in self.base_owners and claimed != old_id:
+                    return self._refuse(
+                        change, "id-taken",
+                        f"the id {claimed!r} already belongs to @{self.base_owners[claimed]}; choose another id",
+                    )
+            verb = "adds" if change.status == "added" else "renames"
+            return self._allow(change, "own-file", f"@{author} {verb} their own profile")
+        return self._allow(change, "own-file", f"@{author} edits their own profile")
+
+    def _lesson(self, change: Change) -> FileDecision:
+        author = self.author
+        if change.status in ("modified", "deleted", "renamed"):
+            old = change.old_path or change.path
+            old_author = _lesson_author(self.base.files.get(old))
+            if old_author not in self.own_ids:
+                return self._refuse(
+                    change, "not-own-lesson",
+                    f"{old} was written by {old_author or 'someone else'}; @{author} may "
+                    f"{_verb(change)} only lessons they wrote",
+                )
+        if change.status == "deleted":
+            return self._allow(change, "own-lesson", f"@{author} removes a lesson they wrote")
+        new_author = _lesson_author(self.head.files.get(change.path))
+        if new_author not in self.own_ids:
+            return self._refuse(
+                change, "not-own-lesson",
+                f"{change.path} names {new_author or 'no author'} as its author; a participant may "
+                f"add only lessons whose author is their own id",
+            )
+        return self._allow(change, "own-lesson", f"@{author} shares a lesson they wrote")
+
+
+def _lesson_author(data: Mapping[str, Any] | None) -> str | None:
+    value = (data or {}).get("author")
+    return value if isinstance(value, str) else None
+
+
+def _verb(change: Change) -> str:
+    return {"added": "add", "modified": "edit", "deleted": "delete", "renamed": "rename"}[change.status]
+
+
+def check_authorship(author: str, changes: Iterable[Change], base: Snapshot, head: Snapshot) -> AuthorshipResult:
+    """Decide every change for ``author`` (a GitHub login)."""
+    author = author.strip().lstrip("@")
+    changes = sorted(changes)
+    coordinator = any(same_login(author, login) for login in base.coordinator_logins())
+    if coordinator:
+        decisions = tuple(
+            FileDecision(c.path, c.status, "allowed", "coordinator", f"@{author} is a coordinator")
+            for c in changes
+        )
+        return AuthorshipResult(author, True, decisions)
+    judge = _Judge(author, base, head)
+    return AuthorshipResult(author, False, tuple(judge.decide(c) for c in changes))

@@ -1,0 +1,146 @@
+"""How the proposed matches of a cohort change between the base and the head of a PR."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from mentorkit.loading.repository import kind_of
+from mentorkit.model.program import Program
+from mentorkit.workflow.gitrepo import Change
+
+# A score moving less than this is rounding noise, not a change worth a line.
+SCORE_EPSILON = 0.005
+
+Matcher = Callable[[Program, str], Any]
+
+
+@dataclass(frozen=True)
+class PairView:
+    mentor: str
+    mentee: str
+    score: float | None
+    status: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PairChange:
+    kind: str  # added, removed, changed
+    before: PairView | None
+    after: PairView | None
+
+
+@dataclass(frozen=True)
+class CohortPreview:
+    cohort: str
+    pairs: tuple[PairChange, ...]
+    circles_added: tuple[tuple[str, ...], ...]
+    circles_removed: tuple[tuple[str, ...], ...]
+    newly_unmatched: tuple[tuple[str, str], ...]
+    newly_matched: tuple[str, ...]
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.pairs or self.circles_added or self.circles_removed
+                    or self.newly_unmatched or self.newly_matched or self.error)
+
+
+def touched_cohorts(changes: Iterable[Change], base: Program, head: Program) -> list[str]:
+    """Cohorts whose proposed matches may differ: changed cohort, match and participant files.
+
+    A change to the charter or the skill vocabulary can move every open cohort.
+    """
+    touched: set[str] = set()
+    for change in changes:
+        for path in filter(None, (change.path, change.old_path)):
+            kind = kind_of(path)
+            if kind in ("program", "skills"):
+                touched |= set(head.cohorts)
+            elif kind == "participant":
+                for prog in (base, head):
+                    for person in prog.participants.values():
+                        if person.source == path:
+                            touched |= set(person.cohorts)
+            elif kind == "cohort":
+                touched |= {c.id for prog in (base, head) for c in prog.cohorts.values() if c.source == path}
+            elif kind == "match":
+                touched |= {m.cohort for prog in (base, head) for m in prog.matches.values() if m.source == path}
+    return sorted(c for c in touched if c in head.cohorts and head.cohorts[c].status != "closed")
+
+
+def _view(pair: Any) -> PairView:
+    score = getattr(pair, "score", None)
+    return PairView(
+        mentor=str(pair.mentor), mentee=str(pair.mentee),
+        score=float(score) if isinstance(score, int | float) else None,
+        status=str(getattr(pair, "status", "proposed")),
+        reasons=tuple(str(r) for r in getattr(pair, "reasons", ()) or ()),
+    )
+
+
+def _members(circle: Any) -> tuple[str, ...]:
+    return tuple(sorted(str(m) for m in getattr(circle, "members", ()) or ()))
+
+
+def _unmatched(result: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for entry in getattr(result, "unmatched", ()) or ():
+        pid = getattr(entry, "id", None) or (entry.get("id") if isinstance(entry, dict) else None)
+        reason = getattr(entry, "reason", None) or (entry.get("reason", "") if isinstance(entry, dict) else "")
+        if pid:
+            found[str(pid)] = str(reason or "")
+    return found
+
+
+def diff_results(cohort: str, before: Any | None, after: Any) -> CohortPreview:
+    """Pairs added, removed and changed (score or status), circles and the unmatched."""
+    old = {(p.mentor, p.mentee): p for p in map(_view, getattr(before, "pairs", ()) or ())}
+    new = {(p.mentor, p.mentee): p for p in map(_view, getattr(after, "pairs", ()) or ())}
+    changes: list[PairChange] = []
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if a is None:
+            changes.append(PairChange("added", None, b))
+        elif b is None:
+            changes.append(PairChange("removed", a, None))
+        elif a.status != b.status or abs((a.score or 0.0) - (b.score or 0.0)) >= SCORE_EPSILON:
+            changes.append(PairChange("changed", a, b))
+    old_circles = {_members(c) for c in getattr(before, "circles", ()) or ()}
+    new_circles = {_members(c) for c in getattr(after, "circles", ()) or ()}
+    old_un, new_un = _unmatched(before), _unmatched(after)
+    return CohortPreview(
+        cohort=cohort,
+        pairs=tuple(changes),
+        circles_added=tuple(sorted(new_circles - old_circles)),
+        circles_removed=tuple(sorted(old_circles - new_circles)),
+        newly_unmatched=tuple(sorted((pid, r) for pid, r in new_un.items() if pid not in old_un)),
+        newly_matched=tuple(sorted(pid for pid in old_un if pid not in new_un)),
+    )
+
+
+def default_matcher() -> Matcher | None:
+    """The matching engine, or None when this installation has none."""
+    try:
+        from mentorkit.matching.engine import match_cohort
+    except ImportError:
+        return None
+    return match_cohort  # type: ignore[no-any-return]
+
+
+def preview_matches(
+    changes: Iterable[Change], base: Program, head: Program, matcher: Matcher
+) -> list[CohortPreview]:
+    """One preview per touched cohort; a cohort the engine cannot match says why."""
+    previews = []
+    for cohort in touched_cohorts(list(changes), base, head):
+        try:
+            before = matcher(base, cohort) if cohort in base.cohorts else None
+            after = matcher(head, cohort)
+        except Exception as exc:  # noqa: BLE001 - a matching failure must not sink the review
+            previews.append(CohortPreview(cohort, (), (), (), (), (), error=f"matching failed: {exc}"))
+            continue
+        previews.append(diff_results(cohort, before, after))
+    return previews

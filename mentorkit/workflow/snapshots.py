@@ -1,0 +1,68 @@
+"""A program as it was at a git ref, and as it is in the working tree, side by side."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mentorkit.loading.repository import LoadedRepository, kind_of, load_repository
+from mentorkit.model.build import build_program
+from mentorkit.model.program import Program
+from mentorkit.workflow.authorship import Snapshot
+from mentorkit.workflow.gitrepo import Change, export_tree
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a pull request: the parsed files and the model built from them."""
+
+    loaded: LoadedRepository
+    program: Program
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return snapshot_of(self.loaded)
+
+    def data(self, path: str) -> dict | None:
+        doc = self.loaded.documents.get(path)
+        return doc.data if doc is not None else None
+
+
+def snapshot_of(loaded: LoadedRepository) -> Snapshot:
+    files: dict[str, dict | None] = {path: None for path in loaded.kinds}
+    for path, doc in loaded.documents.items():
+        files[path] = doc.data
+    return Snapshot(files)
+
+
+def side_of(loaded: LoadedRepository) -> Side:
+    return Side(loaded, build_program(loaded))
+
+
+def load_side_at(root: Path, ref: str, workdir: Path) -> Side:
+    """The program's data files at ``ref``, unpacked read-only into ``workdir``."""
+    export_tree(root, ref, workdir)
+    return side_of(load_repository(workdir))
+
+
+def load_working_side(root: Path) -> Side:
+    return side_of(load_repository(root))
+
+
+def load_base_and_head(root: Path, base_ref: str) -> tuple[Side, Side]:
+    """The base at ``base_ref`` and the head as checked out in ``root``."""
+    with tempfile.TemporaryDirectory(prefix="mentorkit-base-") as tmp:
+        base = load_side_at(root, base_ref, Path(tmp))
+    return base, load_working_side(root)
+
+
+def files_as_changes(root: Path, relpaths: list[str]) -> list[Change]:
+    """Files named on the command line: edited when present, deleted when gone."""
+    return sorted(
+        Change(rel, "modified" if (root / rel).exists() else "deleted") for rel in dict.fromkeys(relpaths)
+    )
+
+
+def data_changes(changes: list[Change]) -> list[Change]:
+    return [c for c in changes if kind_of(c.path) or (c.old_path and kind_of(c.old_path))]

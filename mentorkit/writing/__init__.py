@@ -1,0 +1,1 @@
+"""The one edge where mentorkit writes files."""
