@@ -12,20 +12,64 @@ import argparse
 import random
 from pathlib import Path
 
-DEPARTMENTS = ["Engineering", "Data", "Product", "Design", "Sales", "People Operations", "Finance", "Support"]
-ZONES = ["America/Los_Angeles", "America/New_York", "America/Sao_Paulo", "Europe/London", "Europe/Berlin", "Asia/Kolkata", "Asia/Singapore", "Australia/Sydney"]
+DEPARTMENTS = [
+    "Engineering",
+    "Data",
+    "Product",
+    "Design",
+    "Sales",
+    "People Operations",
+    "Finance",
+    "Support",
+]
+ZONES = [
+    "America/Los_Angeles",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Berlin",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Australia/Sydney",
+]
 LANGUAGES = ["en", "de", "es", "pt", "fr", "hi", "ja"]
 FORMATS = ["one-on-one", "circle", "async", "shadowing"]
 SKILLS = [f"skill-{i:02d}" for i in range(40)]
-FIRST = ["Ada", "Lin", "Kofi", "Mira", "Ravi", "Sofia", "Tomas", "Yuki", "Amara", "Jonas", "Priya", "Diego"]
-LAST = ["Okafor", "Chen", "Mensah", "Novak", "Iyer", "Rossi", "Berg", "Sato", "Silva", "Haddad", "Khan", "Moreau"]
+FIRST = [
+    "Ada",
+    "Lin",
+    "Kofi",
+    "Mira",
+    "Ravi",
+    "Sofia",
+    "Tomas",
+    "Yuki",
+    "Amara",
+    "Jonas",
+    "Priya",
+    "Diego",
+]
+LAST = [
+    "Okafor",
+    "Chen",
+    "Mensah",
+    "Novak",
+    "Iyer",
+    "Rossi",
+    "Berg",
+    "Sato",
+    "Silva",
+    "Haddad",
+    "Khan",
+    "Moreau",
+]
 
 
 def _participant(rng: random.Random, i: int, n: int, cohort: str) -> str:
     pid = f"person-{i:05d}"
     level = rng.randint(1, 9)
     is_mentor = rng.random() < 0.34
-    langs = ["en"] + rng.sample(LANGUAGES[1:], rng.randint(0, 2))
+    langs = ["en", *rng.sample(LANGUAGES[1:], rng.randint(0, 2))]
     lines = [
         "# yaml-language-server: $schema=../schemas/participant.schema.json",
         f"id: {pid}",
@@ -58,7 +102,9 @@ def _participant(rng: random.Random, i: int, n: int, cohort: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(out: Path, participants: int, lessons: int = 0, seed: int = 7, cohort: str = "bench") -> None:
+def generate(
+    out: Path, participants: int, lessons: int = 0, seed: int = 7, cohort: str = "bench"
+) -> None:
     rng = random.Random(seed)
     (out / "program" / "cohorts").mkdir(parents=True, exist_ok=True)
     (out / "program" / "lessons").mkdir(parents=True, exist_ok=True)
@@ -67,14 +113,20 @@ def generate(out: Path, participants: int, lessons: int = 0, seed: int = 7, coho
         "name: Benchmark Mentoring\npurpose: A synthetic program for benchmarks.\n"
         "coordinators: [person-00000]\nmatching:\n  max_timezone_gap_hours: 10\n"
     )
-    skills = "\n".join(f"  - id: {s}\n    name: Skill {s[-2:]}\n    category: general" for s in SKILLS)
-    (out / "program" / "skills.yaml").write_text(f"categories:\n  - id: general\n    name: General\nskills:\n{skills}\n")
+    skills = "\n".join(
+        f"  - id: {s}\n    name: Skill {s[-2:]}\n    category: general" for s in SKILLS
+    )
+    (out / "program" / "skills.yaml").write_text(
+        f"categories:\n  - id: general\n    name: General\nskills:\n{skills}\n"
+    )
     (out / "program" / "cohorts" / f"{cohort}.yaml").write_text(
         f"id: {cohort}\nname: Benchmark cohort\nformat: one-on-one\nstatus: matching\n"
         "starts: 2026-09-01\nends: 2027-02-26\ncadence: fortnightly\n"
     )
     for i in range(participants):
-        (out / "participants" / f"person-{i:05d}.yaml").write_text(_participant(rng, i, participants, cohort))
+        (out / "participants" / f"person-{i:05d}.yaml").write_text(
+            _participant(rng, i, participants, cohort)
+        )
     for j in range(lessons):
         day = 1 + j % 28
         month = 1 + (j // 28) % 12
@@ -88,7 +140,9 @@ def generate(out: Path, participants: int, lessons: int = 0, seed: int = 7, coho
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path)
     parser.add_argument("--participants", type=int, default=1000)
     parser.add_argument("--lessons", type=int, default=0)

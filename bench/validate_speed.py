@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate_program import generate  # noqa: E402
+from generate_program import generate
 
 
 def main() -> None:
@@ -31,13 +31,28 @@ def main() -> None:
             for _ in range(args.runs):
                 start = time.perf_counter()
                 done = subprocess.run(
-                    [sys.executable, "-m", "mentorkit", "--repo", str(root), "validate", "--format", "json"],
-                    capture_output=True, text=True, check=False,
+                    [
+                        sys.executable,
+                        "-m",
+                        "mentorkit",
+                        "--repo",
+                        str(root),
+                        "validate",
+                        "--format",
+                        "json",
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=False,
                 )
                 times.append(time.perf_counter() - start)
-            status = "clean" if done.returncode == 0 else f"exit {done.returncode}: {done.stdout[:300]}"
+            status = (
+                "clean" if done.returncode == 0 else f"exit {done.returncode}: {done.stdout[:300]}"
+            )
             best = min(times)
-            print(f"validate {size:>6} participants: best {best:.2f} s, runs {', '.join(f'{t:.2f}' for t in times)} ({status}); target 5 s at 20,000")
+            print(
+                f"validate {size:>6} participants: best {best:.2f} s, runs {', '.join(f'{t:.2f}' for t in times)} ({status}); target 5 s at 20,000"
+            )
 
 
 if __name__ == "__main__":

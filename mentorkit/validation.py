@@ -35,7 +35,9 @@ class ValidationResult:
 
 
 def _selected(path: str, only: Sequence[str]) -> bool:
-    return any(path == sel or path.startswith(sel.rstrip("/") + "/") or sel in ("", ".") for sel in only)
+    return any(
+        path == sel or path.startswith(sel.rstrip("/") + "/") or sel in ("", ".") for sel in only
+    )
 
 
 def validate_program(root: Path, only: Sequence[str] | None = None) -> ValidationResult:

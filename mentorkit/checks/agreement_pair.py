@@ -25,17 +25,51 @@ def check(program: Program) -> Iterator[Problem]:
     for agreement in program.agreements:
         match = program.matches.get(agreement.cohort)
         if agreement.status == "rematched" and not agreement.status_reason:
-            yield problem_at(program, agreement.source, ("status",), CODE, "a rematched agreement names its reason in status_reason")
+            yield problem_at(
+                program,
+                agreement.source,
+                ("status",),
+                CODE,
+                "a rematched agreement names its reason in status_reason",
+            )
         if agreement.status == "completed":
-            open_goals = [g.goal for g in agreement.goals if g.status in ("not-started", "in-progress")]
+            open_goals = [
+                g.goal for g in agreement.goals if g.status in ("not-started", "in-progress")
+            ]
             if open_goals:
-                yield problem_at(program, agreement.source, ("goals",), CODE, f"a completed agreement gives each goal its final status (achieved or dropped); still open: {', '.join(open_goals)}")
+                yield problem_at(
+                    program,
+                    agreement.source,
+                    ("goals",),
+                    CODE,
+                    f"a completed agreement gives each goal its final status (achieved or dropped); still open: {', '.join(open_goals)}",
+                )
         if match is None:
             if agreement.cohort in program.cohorts:
-                yield problem_at(program, agreement.source, ("cohort",), CODE, f"there is no match file program/matches/{agreement.cohort}.yaml for this agreement")
+                yield problem_at(
+                    program,
+                    agreement.source,
+                    ("cohort",),
+                    CODE,
+                    f"there is no match file program/matches/{agreement.cohort}.yaml for this agreement",
+                )
             continue
-        pairs = [p for p in match.pairs if (p.mentor, p.mentee) == (agreement.mentor, agreement.mentee)]
+        pairs = [
+            p for p in match.pairs if (p.mentor, p.mentee) == (agreement.mentor, agreement.mentee)
+        ]
         if not pairs:
-            yield problem_at(program, agreement.source, ("mentee",), CODE, f"no pair {agreement.mentor} -> {agreement.mentee} in {match.source}")
+            yield problem_at(
+                program,
+                agreement.source,
+                ("mentee",),
+                CODE,
+                f"no pair {agreement.mentor} -> {agreement.mentee} in {match.source}",
+            )
         elif agreement.status in ("active", "paused") and all(p.status == "ended" for p in pairs):
-            yield problem_at(program, agreement.source, ("status",), CODE, f"the agreement is {agreement.status} but its pair has ended in {match.source}")
+            yield problem_at(
+                program,
+                agreement.source,
+                ("status",),
+                CODE,
+                f"the agreement is {agreement.status} but its pair has ended in {match.source}",
+            )

@@ -27,8 +27,15 @@ def check(program: Program) -> Iterator[Problem]:
             person = program.participants.get(mentor_id)
             if person is None or person.mentor is None or count <= person.mentor.capacity:
                 continue
-            first = next(i for i, p in enumerate(match.pairs) if p.mentor == mentor_id and p.status == "accepted")
+            first = next(
+                i
+                for i, p in enumerate(match.pairs)
+                if p.mentor == mentor_id and p.status == "accepted"
+            )
             yield problem_at(
-                program, match.source, ("pairs", first, "mentor"), CODE,
+                program,
+                match.source,
+                ("pairs", first, "mentor"),
+                CODE,
                 f"{mentor_id} has {count} accepted pairs in {match.cohort} but offers capacity {person.mentor.capacity}",
             )

@@ -36,6 +36,10 @@ def check(program: Program) -> Iterator[Problem]:
         for i, cohort in enumerate(person.cohorts):
             if cohort in closed and person.id not in took_part[cohort]:
                 yield problem_at(
-                    program, person.source, ("cohorts", i), CODE,
-                    f"{cohort} is closed; enroll in an open cohort instead", level="warning",
+                    program,
+                    person.source,
+                    ("cohorts", i),
+                    CODE,
+                    f"{cohort} is closed; enroll in an open cohort instead",
+                    level="warning",
                 )

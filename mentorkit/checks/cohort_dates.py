@@ -27,12 +27,21 @@ def check(program: Program) -> Iterator[Problem]:
         if starts is None or ends is None:
             continue  # not real dates: the schema check says so
         if ends <= starts:
-            yield problem_at(program, cohort.source, ("ends",), CODE, f"the cohort ends ({cohort.ends}) before it starts ({cohort.starts})")
+            yield problem_at(
+                program,
+                cohort.source,
+                ("ends",),
+                CODE,
+                f"the cohort ends ({cohort.ends}) before it starts ({cohort.starts})",
+            )
             continue
         for i, milestone in enumerate(cohort.milestones):
             day = as_date(milestone.date)
             if day is not None and not starts <= day <= ends:
                 yield problem_at(
-                    program, cohort.source, ("milestones", i, "date"), CODE,
+                    program,
+                    cohort.source,
+                    ("milestones", i, "date"),
+                    CODE,
                     f"milestone {milestone.name!r} on {milestone.date} is outside the cohort ({cohort.starts} to {cohort.ends})",
                 )

@@ -29,7 +29,9 @@ def _first_seen(program: Program, kind: str, field: str, what: str) -> Iterator[
         if not isinstance(value, str):
             continue
         if value in seen:
-            yield problem_at(program, path, (field,), CODE, f"the {what} {value!r} is also used by {seen[value]}")
+            yield problem_at(
+                program, path, (field,), CODE, f"the {what} {value!r} is also used by {seen[value]}"
+            )
         else:
             seen[value] = path
 
@@ -40,7 +42,13 @@ def _logins(program: Program) -> Iterator[Problem]:
         login = person.login.lower()
         if login in seen and seen[login] != person.source:
             field = "github" if person.github else "id"
-            yield problem_at(program, person.source, (field,), CODE, f"the GitHub login {login!r} is also used by {seen[login]}")
+            yield problem_at(
+                program,
+                person.source,
+                (field,),
+                CODE,
+                f"the GitHub login {login!r} is also used by {seen[login]}",
+            )
         seen.setdefault(login, person.source)
 
 
@@ -58,7 +66,13 @@ def _skills(program: Program) -> Iterator[Problem]:
             keypath = ("skills", i, "id") if j == 0 else ("skills", i, "aliases", j - 1)
             key = name.lower()
             if key in names:
-                yield problem_at(program, doc.path, keypath, CODE, f"the skill name {name!r} is already used by skill {names[key]!r}")
+                yield problem_at(
+                    program,
+                    doc.path,
+                    keypath,
+                    CODE,
+                    f"the skill name {name!r} is already used by skill {names[key]!r}",
+                )
             else:
                 names[key] = str(skill.get("id"))
 
@@ -69,7 +83,13 @@ def _pairs(program: Program) -> Iterator[Problem]:
         for i, pair in enumerate(match.pairs):
             key = (pair.mentor, pair.mentee)
             if key in seen and pair.status != "ended":
-                yield problem_at(program, match.source, ("pairs", i), CODE, f"the pair {pair.mentor} -> {pair.mentee} is listed twice")
+                yield problem_at(
+                    program,
+                    match.source,
+                    ("pairs", i),
+                    CODE,
+                    f"the pair {pair.mentor} -> {pair.mentee} is listed twice",
+                )
             if pair.status != "ended":
                 seen.add(key)
 

@@ -27,7 +27,10 @@ def _expect(program: Program, path: str, field: str, expected: str, what: str) -
     value = program.documents[path].data.get(field)
     if isinstance(value, str) and value != expected:
         yield problem_at(
-            program, path, (field,), CODE,
+            program,
+            path,
+            (field,),
+            CODE,
             f"{field} {value!r} differs from the {what} {expected!r}; rename the file or fix the {field}",
         )
 
@@ -46,13 +49,17 @@ def check(program: Program) -> Iterator[Problem]:
             yield from _expect(program, path, "cohort", folder, "folder name")
             mentor, sep, mentee = name.partition("--")
             if not sep:
-                yield problem_at(program, path, (), CODE, "an agreement file is named <mentor>--<mentee>.yaml")
+                yield problem_at(
+                    program, path, (), CODE, "an agreement file is named <mentor>--<mentee>.yaml"
+                )
                 continue
             yield from _expect(program, path, "mentor", mentor, "file name's mentor")
             yield from _expect(program, path, "mentee", mentee, "file name's mentee")
         elif kind == "lesson":
             found = _LESSON_NAME.match(name)
             if not found:
-                yield problem_at(program, path, (), CODE, "a lesson file is named <yyyy-mm-dd>-<slug>.yaml")
+                yield problem_at(
+                    program, path, (), CODE, "a lesson file is named <yyyy-mm-dd>-<slug>.yaml"
+                )
                 continue
             yield from _expect(program, path, "date", found.group(1), "file name's date")

@@ -36,20 +36,50 @@ def check(program: Program) -> Iterator[Problem]:
             where = ("pairs", i)
             for person, role in ((mentor, "mentor"), (mentee, "mentee")):
                 if cohort.id not in person.cohorts and pair.status != "ended":
-                    yield problem_at(program, match.source, (*where, role), CODE, f"{person.id} is not enrolled in {cohort.id}")
+                    yield problem_at(
+                        program,
+                        match.source,
+                        (*where, role),
+                        CODE,
+                        f"{person.id} is not enrolled in {cohort.id}",
+                    )
             if pair.status == "ended":
                 continue  # history: people may since have changed what they offer or seek
             if bipartite and mentor.mentor is None:
-                yield problem_at(program, match.source, (*where, "mentor"), CODE, f"{mentor.id} does not offer mentoring (no mentor: block)")
+                yield problem_at(
+                    program,
+                    match.source,
+                    (*where, "mentor"),
+                    CODE,
+                    f"{mentor.id} does not offer mentoring (no mentor: block)",
+                )
             if bipartite and mentee.mentee is None:
-                yield problem_at(program, match.source, (*where, "mentee"), CODE, f"{mentee.id} does not seek mentoring (no mentee: block)")
+                yield problem_at(
+                    program,
+                    match.source,
+                    (*where, "mentee"),
+                    CODE,
+                    f"{mentee.id} does not seek mentoring (no mentee: block)",
+                )
             obstacle = pairing_obstacle(mentor, mentee)
             if obstacle:
                 yield problem_at(program, match.source, where, CODE, obstacle)
         for i, circle in enumerate(match.circles):
             if circle.facilitator and circle.facilitator not in circle.members:
-                yield problem_at(program, match.source, ("circles", i, "facilitator"), CODE, f"the facilitator {circle.facilitator} is not a member of circle {circle.id}")
+                yield problem_at(
+                    program,
+                    match.source,
+                    ("circles", i, "facilitator"),
+                    CODE,
+                    f"the facilitator {circle.facilitator} is not a member of circle {circle.id}",
+                )
             for j, member in enumerate(circle.members):
-                person = people.get(member)
-                if person is not None and cohort.id not in person.cohorts:
-                    yield problem_at(program, match.source, ("circles", i, "members", j), CODE, f"{member} is not enrolled in {cohort.id}")
+                member_person = people.get(member)
+                if member_person is not None and cohort.id not in member_person.cohorts:
+                    yield problem_at(
+                        program,
+                        match.source,
+                        ("circles", i, "members", j),
+                        CODE,
+                        f"{member} is not enrolled in {cohort.id}",
+                    )

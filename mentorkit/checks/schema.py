@@ -37,6 +37,7 @@ from mentorkit.problems import Problem
 
 CODE = "schema"
 
+jsonschema_rs: Any
 try:  # a compiled validator answers "is this valid?" ~100x faster; details come from jsonschema
     import jsonschema_rs
 except ImportError:  # pragma: no cover
@@ -62,7 +63,7 @@ _PATTERN_HINTS = {
 def _validator(kind: str) -> jsonschema.protocols.Validator:
     schema = load_schema(kind)
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)  # type: ignore[no-any-return]
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
 @cache
@@ -95,39 +96,61 @@ def _describe(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], 
     """(key path, point at the key?, message) for one schema error."""
     path = tuple(error.absolute_path)
     where = _where(path)
-    value = error.instance
-    kind = error.validator
+    value: Any = error.instance
+    kind: Any = error.validator
+    expected_value: Any = error.validator_value
+    schema_part: Any = error.schema
     if kind == "additionalProperties" and isinstance(value, dict):
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema_part.get("properties", {}))
         out = []
         for extra in sorted(set(value) - set(allowed)):
             close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else f"; allowed here: {', '.join(allowed)}"
+            hint = (
+                f" (did you mean {close[0]!r}?)"
+                if close
+                else f"; allowed here: {', '.join(allowed)}"
+            )
             out.append(((*path, extra), True, f"{where}: unknown field {extra!r}{hint}"))
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return [(path, False, f"{where}: the required field {missing!r} is missing")]
     if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected: list[str] = (
+            expected_value if isinstance(expected_value, list) else [expected_value]
+        )
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
         if "boolean" in expected and isinstance(value, str) and value in YAML11_BOOLEAN_WORDS:
             hint = "true" if value.lower() in ("yes", "on", "y") else "false"
-            return [(path, False, f"{where}: {value!r} is not a boolean; write {hint} (YAML 1.2 reads {value!r} as text)")]
+            return [
+                (
+                    path,
+                    False,
+                    f"{where}: {value!r} is not a boolean; write {hint} (YAML 1.2 reads {value!r} as text)",
+                )
+            ]
         return [(path, False, f"{where}: {value!r} should be {words}")]
     if kind == "enum":
-        options = [str(o) for o in error.validator_value]
+        options = [str(o) for o in expected_value]
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return [(path, False, f"{where}: {value!r} is not one of {', '.join(options)}{hint}")]
-    if kind == "format" and error.validator_value == "date":
+    if kind == "format" and expected_value == "date":
         return [(path, False, f"{where}: {value!r} is not a real date (write YYYY-MM-DD)")]
     if kind == "pattern":
-        hint = _PATTERN_HINTS.get(str(error.validator_value), f"the pattern {error.validator_value}")
-        return [(path, False, f"{where}: {value!r} is not {hint}" if str(error.validator_value) in _PATTERN_HINTS else f"{where}: {value!r} does not match {hint}")]
+        hint = _PATTERN_HINTS.get(str(expected_value), f"the pattern {expected_value}")
+        return [
+            (
+                path,
+                False,
+                f"{where}: {value!r} is not {hint}"
+                if str(expected_value) in _PATTERN_HINTS
+                else f"{where}: {value!r} does not match {hint}",
+            )
+        ]
     if kind in ("minimum", "maximum"):
         side = "at least" if kind == "minimum" else "at most"
-        return [(path, False, f"{where}: {value!r} should be {side} {error.validator_value}")]
+        return [(path, False, f"{where}: {value!r} should be {side} {expected_value}")]
     if kind == "uniqueItems":
         return [(path, False, f"{where}: the list repeats an item")]
     return [(path, False, f"{where}: {error.message}")]
@@ -136,7 +159,10 @@ def _describe(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], 
 def check_document(doc: LoadedDocument, kind: str) -> Iterator[Problem]:
     if _is_valid_fast(kind, doc.data):
         return
-    errors = sorted(_validator(kind).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    errors = sorted(
+        _validator(kind).iter_errors(doc.data),
+        key=lambda e: (list(map(str, e.absolute_path)), e.validator),
+    )
     for error in errors:
         for keypath, at_key, message in _describe(error):
             line, col = doc.locate(keypath, key=at_key)

@@ -32,5 +32,15 @@ def check(program: Program) -> Iterator[Problem]:
     for person in program.participants.values():
         if utc_offset_hours(person.timezone) is None:
             close = difflib.get_close_matches(person.timezone, _all_zones(), n=1, cutoff=0.7)
-            hint = f" (did you mean {close[0]!r}?)" if close else " (use an IANA name such as Europe/Berlin)"
-            yield problem_at(program, person.source, ("timezone",), CODE, f"unknown time zone {person.timezone!r}{hint}")
+            hint = (
+                f" (did you mean {close[0]!r}?)"
+                if close
+                else " (use an IANA name such as Europe/Berlin)"
+            )
+            yield problem_at(
+                program,
+                person.source,
+                ("timezone",),
+                CODE,
+                f"unknown time zone {person.timezone!r}{hint}",
+            )

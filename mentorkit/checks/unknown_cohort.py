@@ -23,11 +23,17 @@ CODE = "unknown-cohort"
 
 def _known(program: Program) -> set[str]:
     known = set(program.cohorts)
-    known.update(path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for path, kind in program.kinds.items() if kind == "cohort")
+    known.update(
+        path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        for path, kind in program.kinds.items()
+        if kind == "cohort"
+    )
     return known
 
 
-def _problem(program: Program, path: str, keypath: KeyPath, cohort: str, known: set[str]) -> Problem:
+def _problem(
+    program: Program, path: str, keypath: KeyPath, cohort: str, known: set[str]
+) -> Problem:
     close = difflib.get_close_matches(cohort, sorted(known), n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return problem_at(program, path, keypath, CODE, f"no cohort {cohort!r}{hint}")

@@ -61,12 +61,20 @@ def check(program: Program) -> Iterator[Problem]:
             if skill not in vocabulary.ids:
                 yield unknown(lesson.source, ("skills", i), skill)
     for agreement in program.agreements:
-        for i, goal in enumerate(agreement.goals):
-            if goal.skill and goal.skill not in vocabulary.ids:
-                yield unknown(agreement.source, ("goals", i, "skill"), goal.skill)
+        for i, agreement_goal in enumerate(agreement.goals):
+            if agreement_goal.skill and agreement_goal.skill not in vocabulary.ids:
+                yield unknown(agreement.source, ("goals", i, "skill"), agreement_goal.skill)
     categories = {c.id for c in program.categories}
     if categories:
-        for i, skill_doc in enumerate(program.documents["program/skills.yaml"].data.get("skills") or []):
+        for i, skill_doc in enumerate(
+            program.documents["program/skills.yaml"].data.get("skills") or []
+        ):
             category = skill_doc.get("category") if isinstance(skill_doc, dict) else None
             if isinstance(category, str) and category not in categories:
-                yield problem_at(program, "program/skills.yaml", ("skills", i, "category"), CODE, f"unknown category {category!r}; categories are listed under categories:")
+                yield problem_at(
+                    program,
+                    "program/skills.yaml",
+                    ("skills", i, "category"),
+                    CODE,
+                    f"unknown category {category!r}; categories are listed under categories:",
+                )

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from mentorkit.loading.repository import RepositoryNotFound, find_repository_root
 from mentorkit.reporters import FORMATS, default_format
+
+FC = TypeVar("FC", bound=Callable[..., Any])
 
 
 def repository_root(ctx: click.Context) -> Path:
@@ -22,9 +25,9 @@ def repository_root(ctx: click.Context) -> Path:
         raise click.UsageError(str(exc)) from None
 
 
-def format_option(*choices: str) -> click.Option:
+def format_option(*choices: str) -> Callable[[FC], FC]:
     allowed = choices or FORMATS
-    return click.option(  # type: ignore[return-value]
+    return click.option(
         "--format",
         "fmt",
         type=click.Choice(allowed),

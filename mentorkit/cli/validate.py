@@ -31,7 +31,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str | None, stric
             try:
                 only.append(absolute.relative_to(root).as_posix())
             except ValueError:
-                raise click.BadParameter(f"{path} is outside the program repository {root}", param_hint="PATHS") from None
+                raise click.BadParameter(
+                    f"{path} is outside the program repository {root}", param_hint="PATHS"
+                ) from None
     with working("Validating the program…"):
         result = validate_program(root, only)
     emit(render(result.problems, result.files_checked, resolve_format(fmt)))

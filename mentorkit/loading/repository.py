@@ -93,13 +93,19 @@ def _read_one(root: str, relpath: str) -> LoadedDocument | Problem:
         size = os.path.getsize(full)
         if size > limit:
             return Problem(
-                relpath, 0, 0, "error", "file-too-large",
+                relpath,
+                0,
+                0,
+                "error",
+                "file-too-large",
                 f"the file is {size:,} bytes; the limit for a {kind} file is {limit:,}",
             )
         with open(full, "rb") as handle:
             raw = handle.read()
     except OSError as exc:
-        return Problem(relpath, 0, 0, "error", "unreadable", f"cannot read the file: {exc.strerror}")
+        return Problem(
+            relpath, 0, 0, "error", "unreadable", f"cannot read the file: {exc.strerror}"
+        )
     return parse_yaml(raw, relpath, max_bytes=limit)
 
 
@@ -134,6 +140,13 @@ def load_repository(root: Path, relpaths: list[str] | None = None) -> LoadedRepo
             documents[relpath] = result
     if "program/program.yaml" not in kinds:
         problems.append(
-            Problem("program/program.yaml", 0, 0, "error", "missing-file", "the program charter file is missing")
+            Problem(
+                "program/program.yaml",
+                0,
+                0,
+                "error",
+                "missing-file",
+                "the program charter file is missing",
+            )
         )
     return LoadedRepository(root, documents, kinds, tuple(problems))

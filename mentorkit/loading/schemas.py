@@ -12,10 +12,14 @@ SCHEMA_KINDS = ("participant", "cohort", "match", "agreement", "lesson", "progra
 
 @cache
 def load_schema(kind: str) -> dict[str, Any]:
-    text = resources.files("mentorkit").joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
+    text = (
+        resources.files("mentorkit").joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
+    )
     schema: dict[str, Any] = json.loads(text)
     return schema
 
 
 def schema_text(kind: str) -> str:
-    return resources.files("mentorkit").joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
+    return (
+        resources.files("mentorkit").joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
+    )

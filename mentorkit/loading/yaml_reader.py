@@ -20,19 +20,19 @@ from functools import cached_property
 from typing import Any
 
 import yaml
-
-from mentorkit.problems import Problem
-
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
+from mentorkit.problems import Problem
+
+_CParser: Any
 try:  # libyaml's parser is ~10x faster; fall back so a PyYAML without it still works
-    from yaml._yaml import CParser
+    from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    CParser = None
+    _CParser = None
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -129,9 +129,9 @@ class _PurePythonLoader(_TagPassThrough, Reader, Scanner, Parser, Composer):
         Composer.__init__(self)
 
 
-if CParser is not None:
+if _CParser is not None:
 
-    class _CLoader(_TagPassThrough, CParser):  # type: ignore[misc,valid-type]
+    class _CLoader(_TagPassThrough, _CParser):
         pass
 
     _PositionedLoader: type = _CLoader
@@ -183,7 +183,9 @@ class _Builder:
 
     def build(self, node: Node, path: KeyPath, depth: int) -> Any:
         if id(node) in self.seen:
-            raise _Invalid(node, "yaml-alias", "anchors and aliases (&name / *name) are not allowed")
+            raise _Invalid(
+                node, "yaml-alias", "anchors and aliases (&name / *name) are not allowed"
+            )
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _Invalid(node, "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels")
@@ -200,7 +202,9 @@ class _Builder:
             return node.value
         if tag == SEQ_TAG:
             if self.record:
-                return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+                return [
+                    self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)
+                ]
             return [self.build(item, path, depth + 1) for item in node.value]
         if tag != MAP_TAG:
             raise _Invalid(node, "yaml-tag", f"the tag {tag!r} is not allowed; write plain values")
@@ -252,16 +256,26 @@ def _decode(raw: bytes, path: str) -> str | Problem:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return Problem(
-            path, line, col, "error", "encoding",
+            path,
+            line,
+            col,
+            "error",
+            "encoding",
             f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
         )
 
 
-def parse_yaml(raw: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument | Problem:
+def parse_yaml(
+    raw: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadedDocument | Problem:
     """Parse one YAML document from bytes; a Problem instead of an exception on bad input."""
     if len(raw) > max_bytes:
         return Problem(
-            path, 0, 0, "error", "file-too-large",
+            path,
+            0,
+            0,
+            "error",
+            "file-too-large",
             f"the file is {len(raw):,} bytes; the limit for this kind of file is {max_bytes:,}",
         )
     text = _decode(raw, path)
@@ -285,7 +299,9 @@ def parse_yaml(raw: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     finally:
         loader.dispose()
     if node is None:
-        return Problem(path, 1, 1, "error", "empty-file", "the file is empty; it needs a mapping of fields")
+        return Problem(
+            path, 1, 1, "error", "empty-file", "the file is empty; it needs a mapping of fields"
+        )
     builder = _Builder()
     try:
         data = builder.build(node, (), 0)
@@ -298,9 +314,18 @@ def parse_yaml(raw: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     except RecursionError:
         return Problem(path, 1, 1, "error", "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels")
     if data is None:
-        return Problem(path, 1, 1, "error", "empty-file", "the file is empty; it needs a mapping of fields")
+        return Problem(
+            path, 1, 1, "error", "empty-file", "the file is empty; it needs a mapping of fields"
+        )
     if not isinstance(data, dict):
         line, col = _mark(node)
         kind = "a list" if isinstance(data, list) else "a single value"
-        return Problem(path, line, col, "error", "not-a-mapping", f"the top level is {kind}; it must be a mapping of fields")
+        return Problem(
+            path,
+            line,
+            col,
+            "error",
+            "not-a-mapping",
+            f"the top level is {kind}; it must be a mapping of fields",
+        )
     return LoadedDocument(path, data, text)

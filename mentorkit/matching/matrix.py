@@ -101,6 +101,7 @@ class Block:
     points: np.ndarray
     stage_counts: np.ndarray
     best_allowed: np.ndarray
+    col_skill: np.ndarray
 
 
 def score_blocks(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[int]]) -> Iterator[Block]:
@@ -174,4 +175,4 @@ def _block(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[i
     allowed &= points / SCALE >= scoring.min_score
     stages.append(allowed)
     stage_counts = np.stack([s.sum(axis=1) for s in stages], axis=1)
-    return Block(start, np.where(allowed, points, -1), stage_counts, best_allowed)
+    return Block(start, np.where(allowed, points, -1), stage_counts, best_allowed, stages[0].sum(axis=0))

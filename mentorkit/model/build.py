@@ -48,6 +48,10 @@ def _strs(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value if isinstance(v, str | int | float))
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _text(value: Any, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
@@ -74,7 +78,9 @@ def matching_settings(raw: Any, base: MatchingSettings) -> MatchingSettings:
 
     return MatchingSettings(
         weights=weights,
-        max_timezone_gap_hours=float(pick("max_timezone_gap_hours", base.max_timezone_gap_hours, (int, float))),
+        max_timezone_gap_hours=float(
+            pick("max_timezone_gap_hours", base.max_timezone_gap_hours, (int, float))
+        ),
         cross_functional=pick("cross_functional", base.cross_functional, str),
         circle_size=pick("circle_size", base.circle_size, int),
         objective=pick("objective", base.objective, str),
@@ -86,9 +92,9 @@ def _charter(doc: LoadedDocument | None) -> Charter:
     if doc is None:
         return Charter(name="Mentoring program", purpose="", coordinators=())
     d = doc.data
-    governance = d.get("governance") if isinstance(d.get("governance"), dict) else {}
-    policies = d.get("policies") if isinstance(d.get("policies"), dict) else {}
-    site = d.get("site") if isinstance(d.get("site"), dict) else {}
+    governance = _mapping(d.get("governance"))
+    policies = _mapping(d.get("policies"))
+    site = _mapping(d.get("site"))
     metrics = tuple(
         SuccessMetric(str(m["name"]), str(m.get("target", "")), _text(m.get("measure")))
         for m in d.get("success_metrics") or []
@@ -163,7 +169,9 @@ def _participant(doc: LoadedDocument) -> Participant:
 def _cohort(doc: LoadedDocument, defaults: MatchingSettings) -> Cohort:
     d = doc.data
     milestones = tuple(
-        Milestone(str(m["name"]), str(m["date"]), m.get("kind", "custom"), _text(m.get("description")))
+        Milestone(
+            str(m["name"]), str(m["date"]), m.get("kind", "custom"), _text(m.get("description"))
+        )
         for m in d.get("milestones") or []
         if isinstance(m, dict) and "name" in m and "date" in m
     )
@@ -201,7 +209,13 @@ def _match_file(doc: LoadedDocument) -> MatchFile:
         if isinstance(p, dict) and "mentor" in p and "mentee" in p
     )
     circles = tuple(
-        Circle(str(c["id"]), _strs(c.get("members")), _opt(c.get("facilitator")), _strs(c.get("reasons")), c.get("locked") is True)
+        Circle(
+            str(c["id"]),
+            _strs(c.get("members")),
+            _opt(c.get("facilitator")),
+            _strs(c.get("reasons")),
+            c.get("locked") is True,
+        )
         for c in d.get("circles") or []
         if isinstance(c, dict) and "id" in c
     )
@@ -217,9 +231,14 @@ def _unmatched(raw: dict[str, Any]) -> Unmatched:
 
 def _agreement(doc: LoadedDocument) -> Agreement:
     d = doc.data
-    signed = d.get("signed") if isinstance(d.get("signed"), dict) else {}
+    signed = _mapping(d.get("signed"))
     goals = tuple(
-        AgreementGoal(str(g["goal"]), _opt(g.get("skill")), _text(g.get("measure")), _text(g.get("status"), "not-started"))
+        AgreementGoal(
+            str(g["goal"]),
+            _opt(g.get("skill")),
+            _text(g.get("measure")),
+            _text(g.get("status"), "not-started"),
+        )
         for g in d.get("goals") or []
         if isinstance(g, dict) and "goal" in g
     )
@@ -270,7 +289,13 @@ def _skills(doc: LoadedDocument | None) -> tuple[dict[str, Skill], tuple[SkillCa
     skills: dict[str, Skill] = {}
     for s in doc.data.get("skills") or []:
         if isinstance(s, dict) and isinstance(s.get("id"), str) and s["id"] not in skills:
-            skills[s["id"]] = Skill(s["id"], _text(s.get("name"), s["id"]), _opt(s.get("category")), _strs(s.get("aliases")), _text(s.get("description")))
+            skills[s["id"]] = Skill(
+                s["id"],
+                _text(s.get("name"), s["id"]),
+                _opt(s.get("category")),
+                _strs(s.get("aliases")),
+                _text(s.get("description")),
+            )
     categories = tuple(
         SkillCategory(str(c["id"]), _text(c.get("name"), str(c["id"])), _text(c.get("description")))
         for c in doc.data.get("categories") or []
@@ -299,12 +324,20 @@ def build_program(loaded: LoadedRepository) -> Program:
     participants: dict[str, Participant] = {}
     for person in _each(by_kind.get("participant", []), _participant):
         participants.setdefault(person.id, person)
-    participant_stems = {path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for path, kind in loaded.kinds.items() if kind == "participant"}
-    cohorts = {c.id: c for c in _each(by_kind.get("cohort", []), lambda d: _cohort(d, charter.matching))}
+    participant_stems = {
+        path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        for path, kind in loaded.kinds.items()
+        if kind == "participant"
+    }
+    cohorts = {
+        c.id: c for c in _each(by_kind.get("cohort", []), lambda d: _cohort(d, charter.matching))
+    }
     matches: dict[str, MatchFile] = {}
     for match in _each(by_kind.get("match", []), _match_file):
         matches.setdefault(match.cohort, match)
-    lessons = sorted(_each(by_kind.get("lesson", []), _lesson), key=lambda lesson: (lesson.date, lesson.source))
+    lessons = sorted(
+        _each(by_kind.get("lesson", []), _lesson), key=lambda lesson: (lesson.date, lesson.source)
+    )
     return Program(
         charter=charter,
         skills=skills,

@@ -66,6 +66,10 @@ class Program:
 
     def agreement_for(self, cohort_id: str, mentor: str, mentee: str) -> Agreement | None:
         for agreement in self.agreements:
-            if (agreement.cohort, agreement.mentor, agreement.mentee) == (cohort_id, mentor, mentee):
+            if (agreement.cohort, agreement.mentor, agreement.mentee) == (
+                cohort_id,
+                mentor,
+                mentee,
+            ):
                 return agreement
         return None

@@ -45,7 +45,9 @@ def timezone_gap_hours(a: Participant, b: Participant) -> float | None:
     return min(gap, 24 - gap)
 
 
-def pairing_obstacle(mentor: Participant, mentee: Participant, max_gap_hours: float | None = None) -> str | None:
+def pairing_obstacle(
+    mentor: Participant, mentee: Participant, max_gap_hours: float | None = None
+) -> str | None:
     """Why two people may never be paired, in words; None when nothing forbids it."""
     if mentor.id == mentee.id:
         return "a person cannot mentor themselves"

@@ -30,7 +30,14 @@ def as_json(problems: Sequence[Problem], files_checked: int) -> str:
         "errors": sum(1 for p in problems if p.is_error),
         "warnings": sum(1 for p in problems if not p.is_error),
         "problems": [
-            {"path": p.path, "line": p.line, "col": p.col, "level": p.level, "code": p.code, "message": p.message}
+            {
+                "path": p.path,
+                "line": p.line,
+                "col": p.col,
+                "level": p.level,
+                "code": p.code,
+                "message": p.message,
+            }
             for p in problems
         ],
     }
@@ -72,7 +79,9 @@ def as_markdown(problems: Sequence[Problem], files_checked: int) -> str:
         "|---|---|---|---|",
     ]
     for p in problems:
-        out.append(f"| `{_md_cell(_location(p))}` | {p.level} | `{p.code}` | {_md_cell(p.message)} |")
+        out.append(
+            f"| `{_md_cell(_location(p))}` | {p.level} | `{p.code}` | {_md_cell(p.message)} |"
+        )
     return "\n".join(out) + "\n"
 
 

@@ -15,12 +15,16 @@ from mentorkit.cli.main import cli
 
 
 def run(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--repo", str(root), "validate", *args], env=env or {"GITHUB_ACTIONS": ""})
+    result = CliRunner().invoke(
+        cli, ["--repo", str(root), "validate", *args], env=env or {"GITHUB_ACTIONS": ""}
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.output
 
 
-BAD_PERSON = "id: kofi\nname: Kofi\ndepartment: Sales\nlevel: 2\ntimezone: Africa/Accra\npublic: no\n"
+BAD_PERSON = (
+    "id: kofi\nname: Kofi\ndepartment: Sales\nlevel: 2\ntimezone: Africa/Accra\npublic: no\n"
+)
 
 
 def test_clean_program_exits_zero(base_program: Path) -> None:
@@ -41,14 +45,22 @@ def test_json_format(base_program: Path) -> None:
     code, out = run(base_program, "--format", "json")
     payload = json.loads(out)
     assert code == 1 and payload["ok"] is False
-    assert {"path": "participants/kofi.yaml", "line": 6, "col": 9, "level": "error", "code": "schema"}.items() <= payload["problems"][0].items()
+    assert {
+        "path": "participants/kofi.yaml",
+        "line": 6,
+        "col": 9,
+        "level": "error",
+        "code": "schema",
+    }.items() <= payload["problems"][0].items()
 
 
 def test_github_format_is_chosen_under_actions(base_program: Path) -> None:
     (base_program / "participants" / "kofi.yaml").write_text(BAD_PERSON)
     code, out = run(base_program, env={"GITHUB_ACTIONS": "true"})
     assert code == 1
-    assert out.startswith("::error file=participants/kofi.yaml,line=6,col=9,title=mentorkit schema::")
+    assert out.startswith(
+        "::error file=participants/kofi.yaml,line=6,col=9,title=mentorkit schema::"
+    )
 
 
 def test_markdown_format(base_program: Path) -> None:
@@ -66,7 +78,9 @@ def test_paths_limit_the_report(base_program: Path) -> None:
 
 def test_warnings_fail_only_when_strict(base_program: Path) -> None:
     person = base_program / "participants" / "ada.yaml"
-    person.write_text(person.read_text().replace("cohorts: [2026-autumn]", "cohorts: [2026-autumn, 2025-spring]"))
+    person.write_text(
+        person.read_text().replace("cohorts: [2026-autumn]", "cohorts: [2026-autumn, 2025-spring]")
+    )
     code, out = run(base_program)
     assert code == 0 and "warning closed-cohort" in out
     assert run(base_program, "--strict")[0] == 1
@@ -84,29 +98,55 @@ def test_every_problem_is_reported_sorted(base_program: Path) -> None:
     code, out = run(base_program)
     lines = [line for line in out.splitlines() if ": error " in line]
     assert code == 1
-    assert [line.split(":")[0] for line in lines] == ["participants/ada.yaml", "participants/kofi.yaml"]
+    assert [line.split(":")[0] for line in lines] == [
+        "participants/ada.yaml",
+        "participants/kofi.yaml",
+    ]
 
 
 def test_malformed_inputs_never_traceback(base_program: Path) -> None:
     people = base_program / "participants"
-    (people / "bomb.yaml").write_text("a: &a [x,x,x,x,x,x,x,x]\n" + "".join(f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}, *{'a' if i == 0 else f'b{i - 1}'}]\n" for i in range(30)))
+    (people / "bomb.yaml").write_text(
+        "a: &a [x,x,x,x,x,x,x,x]\n"
+        + "".join(
+            f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}, *{'a' if i == 0 else f'b{i - 1}'}]\n"
+            for i in range(30)
+        )
+    )
     (people / "tag.yaml").write_text("id: !!python/object/apply:os.system [echo pwned]\n")
     (people / "latin1.yaml").write_bytes(b"id: latin1\nname: J\xe9r\xf4me\n")
     (people / "huge.yaml").write_text("bio: " + "x" * (2 * 1024 * 1024) + "\n")
     (people / "deep.yaml").write_text("a: " + "[" * 5000 + "]" * 5000 + "\n")
     (people / "empty.yaml").write_text("")
     (people / "list.yaml").write_text("- 1\n")
-    (people / "date.yaml").write_text("id: date\nname: D\ndepartment: X\nlevel: 1\ntimezone: UTC\njoined: 2026-02-30\n")
+    (people / "date.yaml").write_text(
+        "id: date\nname: D\ndepartment: X\nlevel: 1\ntimezone: UTC\njoined: 2026-02-30\n"
+    )
     env = {**os.environ, "GITHUB_ACTIONS": ""}
     done = subprocess.run(
         [sys.executable, "-m", "mentorkit", "--repo", str(base_program), "validate"],
-        capture_output=True, text=True, timeout=30, env=env, check=False,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=env,
+        check=False,
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
-    for name, code in [("bomb", "yaml-alias"), ("tag", "yaml-tag"), ("latin1", "encoding"), ("huge", "file-too-large"),
-                       ("deep", "yaml-"), ("empty", "empty-file"), ("list", "not-a-mapping"), ("date", "schema")]:
-        assert any(line.startswith(f"participants/{name}.yaml:") and f" {code}" in line for line in done.stdout.splitlines()), name
+    for name, code in [
+        ("bomb", "yaml-alias"),
+        ("tag", "yaml-tag"),
+        ("latin1", "encoding"),
+        ("huge", "file-too-large"),
+        ("deep", "yaml-"),
+        ("empty", "empty-file"),
+        ("list", "not-a-mapping"),
+        ("date", "schema"),
+    ]:
+        assert any(
+            line.startswith(f"participants/{name}.yaml:") and f" {code}" in line
+            for line in done.stdout.splitlines()
+        ), name
 
 
 @pytest.mark.parametrize("args", [["--help"], ["validate", "--help"], ["--version"]])

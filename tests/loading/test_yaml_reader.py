@@ -28,14 +28,27 @@ def problem(text: str | bytes) -> Problem:
 
 
 def test_yaml_12_core_scalars() -> None:
-    assert data("a: no\nb: on\nc: yes\nd: true\ne: False\nf: ~\ng: 12\nh: 0x1f\ni: 1.5\nj: '7'\n") == {
-        "a": "no", "b": "on", "c": "yes", "d": True, "e": False, "f": None,
-        "g": 12, "h": 31, "i": 1.5, "j": "7",
+    assert data(
+        "a: no\nb: on\nc: yes\nd: true\ne: False\nf: ~\ng: 12\nh: 0x1f\ni: 1.5\nj: '7'\n"
+    ) == {
+        "a": "no",
+        "b": "on",
+        "c": "yes",
+        "d": True,
+        "e": False,
+        "f": None,
+        "g": 12,
+        "h": 31,
+        "i": 1.5,
+        "j": "7",
     }
 
 
 def test_dates_and_norway_stay_text() -> None:
-    assert data("joined: 2026-09-01\nlanguages: [no, en]\n") == {"joined": "2026-09-01", "languages": ["no", "en"]}
+    assert data("joined: 2026-09-01\nlanguages: [no, en]\n") == {
+        "joined": "2026-09-01",
+        "languages": ["no", "en"],
+    }
 
 
 def test_positions_of_values_and_keys() -> None:

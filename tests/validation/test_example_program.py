@@ -22,11 +22,15 @@ def test_example_program_validates_clean() -> None:
 
 def test_repository_schemas_match_the_package() -> None:
     for kind in SCHEMA_KINDS:
-        assert (REPO_ROOT / "schemas" / f"{kind}.schema.json").read_text() == schema_text(kind), kind
+        assert (REPO_ROOT / "schemas" / f"{kind}.schema.json").read_text() == schema_text(kind), (
+            kind
+        )
 
 
 def test_example_files_point_editors_at_their_schema() -> None:
-    for path in sorted((REPO_ROOT / "participants").glob("*.yaml"))[:20] + sorted((REPO_ROOT / "program").rglob("*.yaml")):
+    for path in sorted((REPO_ROOT / "participants").glob("*.yaml"))[:20] + sorted(
+        (REPO_ROOT / "program").rglob("*.yaml")
+    ):
         first = path.read_text().splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("$schema=", 1)[1]).resolve()

@@ -1,0 +1,68 @@
+"""Why a person is unmatched, in specific words.
+
+The candidate filters run in a fixed order (skill, language, time zone, department,
+personal rules, minimum score); the first filter that leaves nobody is the reason.
+Personal rules (reporting lines, do-not-pair requests) are private, so the reason
+never says which one applied or to whom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mentorkit.matching.score import SCALE, Scoring, goal_skills, offered_skills
+from mentorkit.model.entities import Participant
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("s" if count != 1 else "")
+
+
+def unmatched_reason(
+    scoring: Scoring,
+    person: Participant,
+    stage_counts: Sequence[int],
+    best_allowed: int,
+    partners: int,
+    *,
+    role: str = "mentor",
+) -> str:
+    """The reason for a mentee (``role`` names their would-be partners: mentor or peer)."""
+    skill, language, timezone, department, personal, feasible = (int(c) for c in stage_counts)
+    if partners == 0:
+        return f"no {role} with free capacity is enrolled in the cohort" if role == "mentor" else "no other peer is enrolled in the cohort"
+    if scoring.peer and not goal_skills(person) and not offered_skills(person):
+        return "lists neither goals nor offered skills, so no peer can be suggested"
+    if not scoring.peer and not goal_skills(person):
+        return "lists no goals, so no mentor can be suggested"
+    if skill == 0:
+        if scoring.peer:
+            return f"no peer offers a goal skill or seeks an offered one (seeks: {', '.join(goal_skills(person)) or 'nothing'})"
+        return f"no enrolled {role} offers any goal skill (seeks: {', '.join(goal_skills(person))})"
+    if language == 0:
+        return f"no {role} who fits the goals shares a language (speaks: {', '.join(person.languages)})"
+    if timezone == 0:
+        return f"every {role} who fits the goals and language is more than {scoring.max_gap:g} h away (time zone: {person.timezone})"
+    if department == 0:
+        return f"every compatible {role} is in {person.department}, and the cohort requires cross-functional pairs"
+    if personal == 0:
+        return f"the only compatible {_plural(department, role)} are ruled out by personal pairing rules or an earlier pairing"
+    if feasible == 0:
+        best = max(best_allowed, 0) / SCALE
+        return f"no compatible {role} reaches the cohort's minimum score {scoring.min_score:g} (best: {best:.2f})"
+    if role == "peer":
+        return f"all {_plural(feasible, 'compatible peer')} are paired with others"
+    if feasible == 1:
+        return "the one compatible mentor is at capacity"
+    return f"all {feasible} compatible mentors are at capacity"
+
+
+def idle_mentor_reason(person: Participant, seekers: int, compatible: int) -> str:
+    offers = ", ".join(sorted(offered_skills(person))) or "nothing"
+    if seekers == 0:
+        return f"mentor without a mentee: no enrolled mentee seeks an offered skill (offers: {offers})"
+    if compatible == 0:
+        return f"mentor without a mentee: the {_plural(seekers, 'mentee')} seeking an offered skill are ruled out by the cohort's rules"
+    if compatible == 1:
+        return "mentor without a mentee: the one compatible mentee is matched with another mentor"
+    return f"mentor without a mentee: all {compatible} compatible mentees are matched with other mentors"

@@ -1,0 +1,62 @@
+"""check-author's verdicts as text, JSON, GitHub annotations or Markdown."""
+
+from __future__ import annotations
+
+import json
+
+from mentorkit.workflow.authorship import AuthorshipResult
+
+
+def _summary(result: AuthorshipResult) -> str:
+    if not result.decisions:
+        return f"@{result.author}: no changed files to check"
+    if result.ok:
+        who = "a coordinator" if result.is_coordinator else "the owner"
+        return f"@{result.author} may make all {len(result.decisions)} change(s) ({who})"
+    return f"@{result.author} may not make {len(result.refused)} of {len(result.decisions)} change(s)"
+
+
+def as_text(result: AuthorshipResult) -> str:
+    lines = [f"{d.path}: {d.verdict}: {d.message}" for d in result.decisions]
+    return "\n".join([*lines, _summary(result)]) + "\n"
+
+
+def as_json(result: AuthorshipResult) -> str:
+    payload = {
+        "ok": result.ok,
+        "author": result.author,
+        "coordinator": result.is_coordinator,
+        "files": [
+            {"path": d.path, "status": d.status, "verdict": d.verdict, "code": d.code, "message": d.message}
+            for d in result.decisions
+        ],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def as_github(result: AuthorshipResult) -> str:
+    lines = [
+        f"::error file={_escape(d.path, True)},title={_escape('mentorkit ' + d.code, True)}::{_escape(d.message)}"
+        for d in result.refused
+    ]
+    lines.append(("::notice::" if result.ok else "::error::") + _escape(_summary(result)))
+    return "\n".join(lines) + "\n"
+
+
+def as_markdown(result: AuthorshipResult) -> str:
+    mark = "✅" if result.ok else "❌"
+    lines = [f"{mark} {_summary(result)}", ""]
+    lines += [f"- `{d.path}`: {d.verdict}: {d.message}" for d in result.decisions]
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS = {"text": as_text, "json": as_json, "github": as_github, "markdown": as_markdown}
+
+
+def render(result: AuthorshipResult, fmt: str) -> str:
+    return RENDERERS[fmt](result)

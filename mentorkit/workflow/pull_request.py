@@ -1,0 +1,66 @@
+"""Gather one pull request's two sides and changed files, then decide or describe them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mentorkit.validation import validate_program
+from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
+from mentorkit.workflow.gitrepo import Change, changed_files, merge_base
+from mentorkit.workflow.match_preview import default_matcher, preview_matches
+from mentorkit.workflow.review import ReviewInput, changed_problems, render_review
+from mentorkit.workflow.snapshots import Side, files_as_changes, load_base_and_head, load_working_side
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    base: Side
+    head: Side
+    changes: tuple[Change, ...]
+
+
+def _relative(root: Path, path: Path) -> str:
+    absolute = path if path.is_absolute() else (Path.cwd() / path)
+    try:
+        return absolute.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise ValueError(f"{path} is outside the program repository {root}") from None
+
+
+def load_pull_request(root: Path, base_ref: str | None, files: tuple[Path, ...] = ()) -> PullRequest:
+    """With ``base_ref``: the changes since the head branched off it. Without: ``files`` as they are."""
+    wanted = [_relative(root, f) for f in files]
+    if base_ref is None:
+        head = load_working_side(root)
+        return PullRequest(head, head, tuple(files_as_changes(root, wanted)))
+    fork_point = merge_base(root, base_ref)
+    changes = changed_files(root, fork_point)
+    if wanted:
+        changes = [c for c in changes if c.path in wanted or c.old_path in wanted]
+    base, head = load_base_and_head(root, fork_point)
+    return PullRequest(base, head, tuple(changes))
+
+
+def authorship(pr: PullRequest, author: str) -> AuthorshipResult:
+    return check_authorship(author, pr.changes, pr.base.snapshot, pr.head.snapshot)
+
+
+def review_markdown(root: Path, pr: PullRequest, author: str | None) -> str:
+    """The PR comment: validation of the head limited to changed files, match preview, words."""
+    problems = changed_problems(validate_program(root).problems, pr.changes)
+    matcher = default_matcher()
+    previews = (
+        preview_matches(pr.changes, pr.base.program, pr.head.program, matcher) if matcher else []
+    )
+    review = ReviewInput(
+        base=pr.base,
+        head=pr.head,
+        changes=pr.changes,
+        problems=problems,
+        authorship=authorship(pr, author) if author else None,
+        previews=tuple(previews),
+        matching_available=matcher is not None,
+        author=author,
+    )
+    return render_review(review)

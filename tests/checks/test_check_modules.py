@@ -1,0 +1,21 @@
+"""Every check module declares its code and documents a passing and a failing example."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorkit.checks import ALL_CHECKS, CODES
+from tests.conftest import FIXTURES
+
+
+@pytest.mark.parametrize("module", ALL_CHECKS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_check_is_documented(module: object) -> None:
+    doc = module.__doc__ or ""
+    assert f"``{module.CODE}``" in doc  # type: ignore[attr-defined]
+    assert "Passing" in doc and "Failing" in doc
+
+
+def test_codes_are_unique_and_each_has_a_fixture() -> None:
+    assert len(CODES) == len(ALL_CHECKS)
+    cases = {p.name for p in (FIXTURES / "validate" / "cases").iterdir()}
+    assert set(CODES) <= cases
