@@ -7,6 +7,7 @@ from types import ModuleType
 
 from mentorkit.checks import (
     agreement_pair,
+    agreement_status,
     capacity,
     closed_cohort,
     cohort_dates,
@@ -34,6 +35,7 @@ ALL_CHECKS: tuple[ModuleType, ...] = (
     timezone,
     match_pairs,
     agreement_pair,
+    agreement_status,
     capacity,
     cohort_dates,
     closed_cohort,

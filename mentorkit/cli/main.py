@@ -8,6 +8,15 @@ from pathlib import Path
 import click
 
 from mentorkit import __version__
+from mentorkit.cli.build import build, serve
+from mentorkit.cli.check_author import check_author
+from mentorkit.cli.export import export
+from mentorkit.cli.init import init
+from mentorkit.cli.match import match
+from mentorkit.cli.new import new
+from mentorkit.cli.rematch import rematch
+from mentorkit.cli.report import report
+from mentorkit.cli.review import review
 from mentorkit.cli.validate import validate
 
 
@@ -27,8 +36,18 @@ def cli(ctx: click.Context, repo: Path | None) -> None:
 
 
 cli.add_command(validate)
+cli.add_command(match)
 
 # Commands of other areas register here, one line each.
+cli.add_command(check_author)
+cli.add_command(review)
+cli.add_command(init)
+cli.add_command(new)
+cli.add_command(build)
+cli.add_command(serve)
+cli.add_command(report)
+cli.add_command(rematch)
+cli.add_command(export)
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ A mentor with capacity c becomes c identical slots. Under the ``coverage`` objec
 every real edge carries a constant larger than any possible sum of scores, so the
 solver first maximises the number of pairs and only then their total score; under
 ``quality`` the total score comes first (each edge gets one extra point so that
-among equal totals more pairs win).
+among equal totals more pairs win: points are scaled by rows + 1 first).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def edge_weights(edges: Edges, bonus: np.ndarray, objective: str, n_rows: int) -
     """What the solver maximises per edge: objective constant + score points + stability bonus."""
     weights = edges.points.astype(np.int64) + bonus
     if objective == "quality":
-        return weights + 1
+        return weights * (n_rows + 1) + 1
     big = (n_rows + 1) * (SCALE + STABILITY_POINTS + 1)
     return weights + big
 

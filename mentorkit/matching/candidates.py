@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ def collect(
     keep_by_row: dict[int, list[int]] = defaultdict(list)
     for r, c in must_keep:
         keep_by_row[r].append(c)
+    keep_rows = sorted(keep_by_row)
     n_rows, n_cols = len(rows.ids), len(cols.ids)
     parts_r, parts_c, parts_p = [], [], []
     stage_counts = np.zeros((n_rows, len(STAGES)), dtype=np.int64)
@@ -95,7 +97,7 @@ def collect(
             c = top.ravel()
             good = points[r, c] >= 0
             r, c = r[good], c[good]
-            extra = [(row - block.start, col) for row in range(block.start, stop) for col in keep_by_row.get(row, ())]
+            extra = [(row - block.start, col) for row in keep_rows[bisect_left(keep_rows, block.start) : bisect_left(keep_rows, stop)] for col in keep_by_row[row]]
             extra = [(a, b) for a, b in extra if points[a, b] >= 0]
             if extra:
                 r = np.concatenate((r, np.array([a for a, _ in extra], dtype=np.int64)))

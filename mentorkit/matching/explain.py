@@ -46,7 +46,8 @@ def unmatched_reason(
     if department == 0:
         return f"every compatible {role} is in {person.department}, and the cohort requires cross-functional pairs"
     if personal == 0:
-        return f"the only compatible {_plural(department, role)} are ruled out by personal pairing rules or an earlier pairing"
+        who = f"the one compatible {role} is" if department == 1 else f"all {department} compatible {role}s are"
+        return f"{who} ruled out by personal pairing rules or an earlier pairing"
     if feasible == 0:
         best = max(best_allowed, 0) / SCALE
         return f"no compatible {role} reaches the cohort's minimum score {scoring.min_score:g} (best: {best:.2f})"

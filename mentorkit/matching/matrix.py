@@ -119,60 +119,68 @@ def score_blocks(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, 
 
 
 def _block(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[int]], start: int, stop: int) -> Block:
+    """Hard rules on the whole block first (cheap), then the score only where they allow it."""
     part = slice(start, stop)
-    levels = rows.goals[part] @ cols.skill_levels.T
     shared = rows.goals[part] @ cols.skill_offered.T
-    count = rows.goal_count[part][:, None] + np.zeros((1, len(cols.ids)), dtype=np.int64)
     if scoring.peer:
-        levels = levels + (rows.skill_levels[part] @ cols.goals.T)
         shared = shared + rows.skill_offered[part] @ cols.goals.T
-        count = count + cols.goal_count[None, :]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        goals = np.where(count > 0, levels / (5 * count), 0.0)
-    if scoring.reverse:
-        gap = rows.level[part][:, None] - cols.level[None, :]
-    else:
-        gap = cols.level[None, :] - rows.level[part][:, None]
-    distance = np.abs(gap) if scoring.peer else np.abs(gap - IDEAL_GAP)
-    seniority = np.maximum(0.0, 1 - distance / SENIORITY_SPAN)
+    spoken = rows.languages[part] @ cols.languages.T
     tz_gap = np.abs(rows.offset[part][:, None] - cols.offset[None, :]) % 24
     tz_gap = np.minimum(tz_gap, 24 - tz_gap)
     known = ~np.isnan(tz_gap)
-    timezone = np.where(known, np.maximum(0.0, WORKING_HOURS - np.where(known, tz_gap, 0.0)), 0.0) / WORKING_HOURS
-    spoken = rows.languages[part] @ cols.languages.T
-    language = np.minimum(1.0, spoken / 2)
-    same_department = rows.department[part][:, None] == cols.department[None, :]
-    asked = rows.prefers_cross[part][:, None] | (cols.prefers_cross[None, :] if scoring.peer else False)
-    if scoring.cross_functional == "ignore":
-        cross = np.zeros(same_department.shape)
-    else:
-        cross = np.where(same_department, np.where(asked, 0.0, 0.5), 1.0)
-    both = np.bitwise_count(rows.formats[part][:, None] & cols.formats[None, :]).astype(np.int64)
-    shorter = np.minimum(rows.format_count[part][:, None], cols.format_count[None, :])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        fmt = np.where(shorter > 0, both / np.maximum(shorter, 1), 0.5)
-    components = {"goals": goals, "seniority": seniority, "timezone": timezone, "language": language, "cross_functional": cross, "format": fmt}
-    total: np.ndarray = np.zeros(goals.shape)
-    for name in COMPONENTS:
-        total = total + scoring.weights[name] * components[name]
-    points = np.floor(total * SCALE + 0.5).astype(np.int64)
-
     allowed = shared > 0
-    stages = [allowed.copy()]
+    stages = [allowed.sum(axis=1)]
     allowed &= spoken > 0
-    stages.append(allowed.copy())
+    stages.append(allowed.sum(axis=1))
     allowed &= ~known | (tz_gap <= scoring.max_gap)
-    stages.append(allowed.copy())
+    stages.append(allowed.sum(axis=1))
     if scoring.cross_functional == "require":
-        allowed &= ~same_department
-    stages.append(allowed.copy())
+        allowed &= rows.department[part][:, None] != cols.department[None, :]
+    stages.append(allowed.sum(axis=1))
     for row in range(start, stop):
         cols_out = forbidden.get(row)
         if cols_out:
             allowed[row - start, cols_out] = False
-    stages.append(allowed.copy())
-    best_allowed = np.where(allowed, points, -1).max(axis=1, initial=-1)
-    allowed &= points / SCALE >= scoring.min_score
-    stages.append(allowed)
-    stage_counts = np.stack([s.sum(axis=1) for s in stages], axis=1)
-    return Block(start, np.where(allowed, points, -1), stage_counts, best_allowed, stages[0].sum(axis=0))
+    stages.append(allowed.sum(axis=1))
+    col_skill = (shared > 0).sum(axis=0)
+
+    r, c = np.nonzero(allowed)
+    g = r + start  # global row index
+    levels = np.einsum("ij,ij->i", rows.goals[g], cols.skill_levels[c])
+    count = rows.goal_count[g]
+    if scoring.peer:
+        levels = levels + np.einsum("ij,ij->i", rows.skill_levels[g], cols.goals[c])
+        count = count + cols.goal_count[c]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        goals = np.where(count > 0, levels / (5 * count), 0.0)
+    gap = rows.level[g] - cols.level[c] if scoring.reverse else cols.level[c] - rows.level[g]
+    distance = np.abs(gap) if scoring.peer else np.abs(gap - IDEAL_GAP)
+    seniority = np.maximum(0.0, 1 - distance / SENIORITY_SPAN)
+    pair_gap = tz_gap[r, c]
+    pair_known = known[r, c]
+    timezone = np.where(pair_known, np.maximum(0.0, WORKING_HOURS - np.where(pair_known, pair_gap, 0.0)), 0.0) / WORKING_HOURS
+    language = np.minimum(1.0, spoken[r, c] / 2)
+    same_department = rows.department[g] == cols.department[c]
+    asked = rows.prefers_cross[g] | cols.prefers_cross[c] if scoring.peer else rows.prefers_cross[g]
+    if scoring.cross_functional == "ignore":
+        cross = np.zeros(len(r))
+    else:
+        cross = np.where(same_department, np.where(asked, 0.0, 0.5), 1.0)
+    both = np.bitwise_count(rows.formats[g] & cols.formats[c]).astype(np.int64)
+    shorter = np.minimum(rows.format_count[g], cols.format_count[c])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fmt = np.where(shorter > 0, both / np.maximum(shorter, 1), 0.5)
+    components = {"goals": goals, "seniority": seniority, "timezone": timezone, "language": language, "cross_functional": cross, "format": fmt}
+    total: np.ndarray = np.zeros(len(r))
+    for name in COMPONENTS:
+        total = total + scoring.weights[name] * components[name]
+    points = np.floor(total * SCALE + 0.5).astype(np.int64)
+
+    grid = np.full(allowed.shape, -1, dtype=np.int64)
+    grid[r, c] = points
+    best_allowed = grid.max(axis=1, initial=-1)
+    too_low = points / SCALE < scoring.min_score
+    if too_low.any():
+        grid[r[too_low], c[too_low]] = -1
+    stages.append((grid >= 0).sum(axis=1))
+    return Block(start, grid, np.stack(stages, axis=1), best_allowed, col_skill)

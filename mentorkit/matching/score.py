@@ -46,6 +46,7 @@ class Scoring:
     cross_functional: str
     max_gap: float
     min_score: float
+    objective: str = "coverage"
 
     @property
     def peer(self) -> bool:
@@ -66,7 +67,9 @@ def scoring_for(cohort: Cohort) -> Scoring:
         raw = {name: 1.0 for name in COMPONENTS}
     total = sum(raw[name] for name in COMPONENTS)
     weights = {name: raw[name] / total for name in COMPONENTS}
-    return Scoring(cohort.format, weights, settings.cross_functional, settings.max_timezone_gap_hours, settings.min_score)
+    return Scoring(
+        cohort.format, weights, settings.cross_functional, settings.max_timezone_gap_hours, settings.min_score, settings.objective
+    )
 
 
 def offered_skills(person: Participant) -> dict[str, int]:
@@ -111,6 +114,10 @@ def format_fit(a_bits: int, b_bits: int) -> float:
     return (a_bits & b_bits).bit_count() / min(a_bits.bit_count(), b_bits.bit_count())
 
 
+def _and(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def to_points(value: float) -> int:
     return math.floor(value * SCALE + 0.5)
 
@@ -148,7 +155,8 @@ def _goal_fit(scoring: Scoring, mentor: Participant, mentee: Participant) -> tup
     levels, count, hits = direction(mentee, mentor)
     if not scoring.peer:
         fit = levels / (5 * count) if count else 0.0
-        return fit, [f"shares {len(hits)} of {count} goal skills: {', '.join(hits)}" if hits else "shares no goal skill"]
+        noun = "goal skill" if count == 1 else "goal skills"
+        return fit, [f"shares {len(hits)} of {count} {noun}: {', '.join(hits)}" if hits else "shares no goal skill"]
     back_levels, back_count, back_hits = direction(mentor, mentee)
     fit = (levels + back_levels) / (5 * (count + back_count)) if count + back_count else 0.0
     reasons = []
@@ -179,7 +187,8 @@ def _cross_functional(scoring: Scoring, mentor: Participant, mentee: Participant
     if mentor.department != mentee.department:
         if scoring.cross_functional == "require":
             return 1.0, f"cross-functional as the cohort requires ({departments})"
-        return 1.0, f"cross-functional as the mentee asked ({departments})" if asked else f"cross-functional ({departments})"
+        asker = "asked" if scoring.peer else "the mentee asked"
+        return 1.0, f"cross-functional as {asker} ({departments})" if asked else f"cross-functional ({departments})"
     if asked:
         return 0.0, f"same department ({mentor.department}) though a cross-functional pair was asked for"
     return 0.5, f"same department ({mentor.department})"
@@ -207,7 +216,7 @@ def score_with(scoring: Scoring, mentor: Participant, mentee: Participant) -> Pa
     reasons.append("time zones unknown" if overlap is None else f"{overlap:g} h working-hours overlap")
     languages = shared_languages(mentor, mentee)
     language = min(1.0, len(languages) / 2)
-    reasons.append(f"speaks {' and '.join(languages)} together" if len(languages) > 1 else f"shared language: {languages[0]}")
+    reasons.append(f"speaks {_and(languages)} together" if len(languages) > 1 else f"shared language: {languages[0]}")
     cross, cross_reason = _cross_functional(scoring, mentor, mentee)
     if cross_reason:
         reasons.append(cross_reason)

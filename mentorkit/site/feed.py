@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 
 from mentorkit.site.view import PublicLesson, PublicView
 
-FEED_PATH = "community/feed.xml"
+FEED_PATH = "feed.xml"  # at the root: the theme resolves sitemap.xml next to any rel=alternate link
 FEED_ITEMS = 50
 
 
@@ -17,7 +17,7 @@ def _page_url(base: str, page: str) -> str:
     html = page.removesuffix(".md") + ".html"
     if base:
         return base.rstrip("/") + "/" + html
-    return html.removeprefix("community/")
+    return html
 
 
 def _pub_date(lesson: PublicLesson) -> str:

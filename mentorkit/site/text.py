@@ -47,7 +47,7 @@ def plain(text: object) -> Markup:
 
     Newlines collapse to spaces so a field can never start a Markdown block of its own.
     """
-    collapsed = _WHITESPACE.sub(" ", str(text)).strip()
+    collapsed = _WHITESPACE.sub(" ", str(text))
     return Markup(_SPECIAL.sub(_entity, collapsed))
 
 

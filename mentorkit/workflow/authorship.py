@@ -115,7 +115,8 @@ class _Judge:
         if kind == "lesson" and (change.old_path is None or old_kind == "lesson"):
             return self._lesson(change)
         return self._refuse(
-            change, "coordinator-only",
+            change,
+            "coordinator-only",
             f"{change.path} is program material: only a coordinator may {_verb(change)} it",
         )
 
@@ -135,7 +136,8 @@ class _Judge:
             owner = self._base_owner(old)
             if not same_login(owner, author):
                 return self._refuse(
-                    change, "not-own-file",
+                    change,
+                    "not-own-file",
                     f"{old} belongs to @{owner}; @{author} may {_verb(change)} only their own participant file",
                 )
         if change.status == "deleted":
@@ -145,16 +147,22 @@ class _Judge:
         new_owner = owner_login(new_data, change.path)
         if not same_login(new_owner, author):
             return self._refuse(
-                change, "not-own-file",
+                change,
+                "not-own-file",
                 f"{change.path} names @{new_owner} as its owner (github field, or the id); "
                 f"@{author} may only add or edit a file that names them",
             )
         if change.status in ("added", "renamed"):
-            old_id = participant_id(self.base.files.get(change.old_path), change.old_path) if change.old_path else None
+            old_id = (
+                participant_id(self.base.files.get(change.old_path), change.old_path)
+                if change.old_path
+                else None
+            )
             for claimed in {new_id, _stem(change.path)}:
                 if claimed in self.base_owners and claimed != old_id:
                     return self._refuse(
-                        change, "id-taken",
+                        change,
+                        "id-taken",
                         f"the id {claimed!r} already belongs to @{self.base_owners[claimed]}; choose another id",
                     )
             verb = "adds" if change.status == "added" else "renames"
@@ -168,7 +176,8 @@ class _Judge:
             old_author = _lesson_author(self.base.files.get(old))
             if old_author not in self.own_ids:
                 return self._refuse(
-                    change, "not-own-lesson",
+                    change,
+                    "not-own-lesson",
                     f"{old} was written by {old_author or 'someone else'}; @{author} may "
                     f"{_verb(change)} only lessons they wrote",
                 )
@@ -177,7 +186,8 @@ class _Judge:
         new_author = _lesson_author(self.head.files.get(change.path))
         if new_author not in self.own_ids:
             return self._refuse(
-                change, "not-own-lesson",
+                change,
+                "not-own-lesson",
                 f"{change.path} names {new_author or 'no author'} as its author; a participant may "
                 f"add only lessons whose author is their own id",
             )
@@ -190,10 +200,14 @@ def _lesson_author(data: Mapping[str, Any] | None) -> str | None:
 
 
 def _verb(change: Change) -> str:
-    return {"added": "add", "modified": "edit", "deleted": "delete", "renamed": "rename"}[change.status]
+    return {"added": "add", "modified": "edit", "deleted": "delete", "renamed": "rename"}[
+        change.status
+    ]
 
 
-def check_authorship(author: str, changes: Iterable[Change], base: Snapshot, head: Snapshot) -> AuthorshipResult:
+def check_authorship(
+    author: str, changes: Iterable[Change], base: Snapshot, head: Snapshot
+) -> AuthorshipResult:
     """Decide every change for ``author`` (a GitHub login)."""
     author = author.strip().lstrip("@")
     changes = sorted(changes)

@@ -13,7 +13,9 @@ def _summary(result: AuthorshipResult) -> str:
     if result.ok:
         who = "a coordinator" if result.is_coordinator else "the owner"
         return f"@{result.author} may make all {len(result.decisions)} change(s) ({who})"
-    return f"@{result.author} may not make {len(result.refused)} of {len(result.decisions)} change(s)"
+    return (
+        f"@{result.author} may not make {len(result.refused)} of {len(result.decisions)} change(s)"
+    )
 
 
 def as_text(result: AuthorshipResult) -> str:
@@ -27,7 +29,13 @@ def as_json(result: AuthorshipResult) -> str:
         "author": result.author,
         "coordinator": result.is_coordinator,
         "files": [
-            {"path": d.path, "status": d.status, "verdict": d.verdict, "code": d.code, "message": d.message}
+            {
+                "path": d.path,
+                "status": d.status,
+                "verdict": d.verdict,
+                "code": d.code,
+                "message": d.message,
+            }
             for d in result.decisions
         ],
     }

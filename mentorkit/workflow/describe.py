@@ -15,10 +15,20 @@ from mentorkit.workflow.gitrepo import Change
 
 PRIVATE_FIELDS = frozenset({"email", "manager", "avoid"})
 _FIELD_WORDS = {
-    "name": "name", "github": "GitHub login", "pronouns": "pronouns", "title": "title",
-    "department": "department", "level": "level", "location": "location", "timezone": "time zone",
-    "languages": "languages", "bio": "bio", "joined": "join date", "formats": "formats",
-    "hours_per_month": "hours per month", "id": "id",
+    "name": "name",
+    "github": "GitHub login",
+    "pronouns": "pronouns",
+    "title": "title",
+    "department": "department",
+    "level": "level",
+    "location": "location",
+    "timezone": "time zone",
+    "languages": "languages",
+    "bio": "bio",
+    "joined": "join date",
+    "formats": "formats",
+    "hours_per_month": "hours per month",
+    "id": "id",
 }
 Data = Mapping[str, Any] | None
 
@@ -61,12 +71,19 @@ def _roles(data: Mapping[str, Any], program: Program) -> list[str]:
     roles: list[str] = []
     mentor = data.get("mentor")
     if isinstance(mentor, dict) and isinstance(mentor.get("skills"), dict):
-        ranked = sorted(mentor["skills"].items(), key=lambda kv: (-kv[1] if isinstance(kv[1], int) else 0, kv[0]))
+        ranked = sorted(
+            mentor["skills"].items(),
+            key=lambda kv: (-kv[1] if isinstance(kv[1], int) else 0, kv[0]),
+        )
         names = _skill_names(program, [k for k, _ in ranked][:4])
         roles.append(f"a mentor for {join_words(names)}" if names else "a mentor")
     mentee = data.get("mentee")
     if isinstance(mentee, dict) and isinstance(mentee.get("goals"), list):
-        goals = [g["skill"] for g in mentee["goals"] if isinstance(g, dict) and isinstance(g.get("skill"), str)]
+        goals = [
+            g["skill"]
+            for g in mentee["goals"]
+            if isinstance(g, dict) and isinstance(g.get("skill"), str)
+        ]
         names = _skill_names(program, goals)
         roles.append(f"a mentee learning {join_words(names)}" if names else "a mentee")
     return roles
@@ -97,8 +114,10 @@ def describe_participant(change: Change, before: Data, after: Data, head: Progra
         parts.append(f"enrolls in {_cohorts_phrase(joined)}")
     if left:
         parts.append(f"leaves {_cohorts_phrase(left)}")
-    for role, start, stop in (("mentor", "now offers mentoring", "stops offering mentoring"),
-                              ("mentee", "now seeks mentoring", "no longer seeks mentoring")):
+    for role, start, stop in (
+        ("mentor", "now offers mentoring", "stops offering mentoring"),
+        ("mentee", "now seeks mentoring", "no longer seeks mentoring"),
+    ):
         if role in data and role not in before:
             roles = [r for r in _roles({role: data[role]}, head)]
             parts.append(f"{start}" + (f" as {roles[0]}" if roles else ""))
@@ -106,8 +125,10 @@ def describe_participant(change: Change, before: Data, after: Data, head: Progra
             parts.append(stop)
         elif before.get(role) != data.get(role):
             roles = _roles({role: data[role]}, head)
-            parts.append(f"updates what they {'offer' if role == 'mentor' else 'want to learn'}"
-                         + (f" (now {roles[0]})" if roles else ""))
+            parts.append(
+                f"updates what they {'offer' if role == 'mentor' else 'want to learn'}"
+                + (f" (now {roles[0]})" if roles else "")
+            )
     if before.get("public", True) is not False and data.get("public") is False:
         parts.append("hides their profile from the site")
     elif before.get("public") is False and data.get("public", True) is not False:
@@ -118,10 +139,16 @@ def describe_participant(change: Change, before: Data, after: Data, head: Progra
         parts.append(f"updates their {join_words(fields)}")
     if any(k in PRIVATE_FIELDS for k in changed):
         parts.append("updates private details")
-    return f"{who} " + (join_words(parts) if parts else "touches their profile without changing its data") + "."
+    return (
+        f"{who} "
+        + (join_words(parts) if parts else "touches their profile without changing its data")
+        + "."
+    )
 
 
-def _scalar_changes(before: Mapping[str, Any], after: Mapping[str, Any], keys: tuple[str, ...]) -> list[str]:
+def _scalar_changes(
+    before: Mapping[str, Any], after: Mapping[str, Any], keys: tuple[str, ...]
+) -> list[str]:
     out = []
     for key in keys:
         if before.get(key) != after.get(key):
@@ -141,8 +168,10 @@ def describe_cohort(change: Change, before: Data, after: Data) -> str:
     data = after or {}
     name = f"**{_plain(data.get('name', ''))}** ({_code(str(data.get('id', '')))})"
     if before is None:
-        return (f"New cohort {name}: {_plain(data.get('format', '?'))}, {_plain(data.get('starts', '?'))} "
-                f"to {_plain(data.get('ends', '?'))}, status {_code(str(data.get('status', '?')))}.")
+        return (
+            f"New cohort {name}: {_plain(data.get('format', '?'))}, {_plain(data.get('starts', '?'))} "
+            f"to {_plain(data.get('ends', '?'))}, status {_code(str(data.get('status', '?')))}."
+        )
     parts = _scalar_changes(before, data, ("name", "format", "status", "starts", "ends", "cadence"))
     if before.get("matching") != data.get("matching"):
         old_m, new_m = before.get("matching") or {}, data.get("matching") or {}
@@ -159,9 +188,15 @@ def describe_lesson(change: Change, before: Data, after: Data, head: Program) ->
     data = after if change.status != "deleted" else before
     data = data or {}
     author = head.participants.get(str(data.get("author", "")))
-    by = f"by **{_plain(author.name)}**" if author and author.public else f"by {_code(str(data.get('author', '?')))}"
+    by = (
+        f"by **{_plain(author.name)}**"
+        if author and author.public
+        else f"by {_code(str(data.get('author', '?')))}"
+    )
     title = f"“{_plain(data.get('title', '?'))}”"
-    verb = {"added": "New lesson of the week", "deleted": "Lesson removed"}.get(change.status, "Lesson updated")
+    verb = {"added": "New lesson of the week", "deleted": "Lesson removed"}.get(
+        change.status, "Lesson updated"
+    )
     return f"{verb}: {title} {by}."
 
 
@@ -171,19 +206,30 @@ def describe_other(change: Change, before: Data, after: Data) -> str:
     verb = change.status
     if kind == "match":
         pairs = len(data.get("pairs") or []) if isinstance(data.get("pairs"), list) else 0
-        return f"Match file for cohort {_code(str(data.get('cohort', '?')))} {verb} ({pairs} pair(s))."
+        return (
+            f"Match file for cohort {_code(str(data.get('cohort', '?')))} {verb} ({pairs} pair(s))."
+        )
     if kind == "agreement":
-        return (f"Agreement between {_code(str(data.get('mentor', '?')))} and {_code(str(data.get('mentee', '?')))} "
-                f"in cohort {_code(str(data.get('cohort', '?')))} {verb} (status {_code(str(data.get('status', '?')))}).")
+        return (
+            f"Agreement between {_code(str(data.get('mentor', '?')))} and {_code(str(data.get('mentee', '?')))} "
+            f"in cohort {_code(str(data.get('cohort', '?')))} {verb} (status {_code(str(data.get('status', '?')))})."
+        )
     if kind == "program":
-        keys = sorted(k for k in set(before or {}) | set(after or {}) if (before or {}).get(k) != (after or {}).get(k))
-        return f"The program charter is {verb}" + (f": {join_words(keys)} changed." if keys and before else ".")
+        keys = sorted(
+            k
+            for k in set(before or {}) | set(after or {})
+            if (before or {}).get(k) != (after or {}).get(k)
+        )
+        return f"The program charter is {verb}" + (
+            f": {join_words(keys)} changed." if keys and before else "."
+        )
     if kind == "skills":
         old = {s.get("id") for s in (before or {}).get("skills") or [] if isinstance(s, dict)}
         new = {s.get("id") for s in (after or {}).get("skills") or [] if isinstance(s, dict)}
         added, removed = sorted(str(s) for s in new - old), sorted(str(s) for s in old - new)
         bits = ([f"adds {join_words([_code(s) for s in added])}"] if added else []) + (
-            [f"removes {join_words([_code(s) for s in removed])}"] if removed else [])
+            [f"removes {join_words([_code(s) for s in removed])}"] if removed else []
+        )
         return "The skills vocabulary " + (join_words(bits) if bits else "is updated") + "."
     return f"{_code(change.path)} {verb}."
 

@@ -15,7 +15,14 @@ from typing import Literal
 
 ChangeStatus = Literal["added", "modified", "deleted", "renamed"]
 DATA_FOLDERS = ("program", "participants")
-_STATUS = {"A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "added", "T": "modified"}
+_STATUS = {
+    "A": "added",
+    "M": "modified",
+    "D": "deleted",
+    "R": "renamed",
+    "C": "added",
+    "T": "modified",
+}
 
 
 class GitError(Exception):
@@ -43,7 +50,9 @@ def _git(root: Path, *args: str, text: bool = True) -> str | bytes:
     except FileNotFoundError:
         raise GitError("git is not installed or not on PATH") from None
     if done.returncode != 0:
-        err = done.stderr if isinstance(done.stderr, str) else done.stderr.decode("utf-8", "replace")
+        err = (
+            done.stderr if isinstance(done.stderr, str) else done.stderr.decode("utf-8", "replace")
+        )
         raise GitError(f"git {args[0]} failed: {err.strip() or 'exit ' + str(done.returncode)}")
     return done.stdout
 
@@ -108,11 +117,23 @@ def changed_files(root: Path, base: str, head: str = "HEAD") -> list[Change]:
     """Files changed on the head since it branched from ``base`` (``git diff base...head``)."""
     resolve(root, base)
     resolve(root, head)
-    output = _git(root, "diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", f"{base}...{head}", "--")
+    output = _git(
+        root,
+        "diff",
+        "--name-status",
+        "-z",
+        "-M",
+        "--no-color",
+        "--no-ext-diff",
+        f"{base}...{head}",
+        "--",
+    )
     return parse_name_status(str(output))
 
 
-def export_tree(root: Path, ref: str, dest: Path, folders: tuple[str, ...] = DATA_FOLDERS) -> list[str]:
+def export_tree(
+    root: Path, ref: str, dest: Path, folders: tuple[str, ...] = DATA_FOLDERS
+) -> list[str]:
     """Unpack ``folders`` as they were at ``ref`` into ``dest``; returns the folders that existed.
 
     A folder missing at ``ref`` (a repository before its first participant) is skipped.
@@ -138,3 +159,8 @@ def is_repository(root: Path) -> bool:
     except GitError:
         return False
     return True
+
+
+def init_repository(root: Path, branch: str = "main") -> None:
+    """``git init`` with ``branch`` as the first branch (no commit is made)."""
+    _git(root, "init", "--quiet", f"--initial-branch={branch}")

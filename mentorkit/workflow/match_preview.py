@@ -44,8 +44,14 @@ class CohortPreview:
 
     @property
     def changed(self) -> bool:
-        return bool(self.pairs or self.circles_added or self.circles_removed
-                    or self.newly_unmatched or self.newly_matched or self.error)
+        return bool(
+            self.pairs
+            or self.circles_added
+            or self.circles_removed
+            or self.newly_unmatched
+            or self.newly_matched
+            or self.error
+        )
 
 
 def touched_cohorts(changes: Iterable[Change], base: Program, head: Program) -> list[str]:
@@ -65,16 +71,24 @@ def touched_cohorts(changes: Iterable[Change], base: Program, head: Program) -> 
                         if person.source == path:
                             touched |= set(person.cohorts)
             elif kind == "cohort":
-                touched |= {c.id for prog in (base, head) for c in prog.cohorts.values() if c.source == path}
+                touched |= {
+                    c.id for prog in (base, head) for c in prog.cohorts.values() if c.source == path
+                }
             elif kind == "match":
-                touched |= {m.cohort for prog in (base, head) for m in prog.matches.values() if m.source == path}
+                touched |= {
+                    m.cohort
+                    for prog in (base, head)
+                    for m in prog.matches.values()
+                    if m.source == path
+                }
     return sorted(c for c in touched if c in head.cohorts and head.cohorts[c].status != "closed")
 
 
 def _view(pair: Any) -> PairView:
     score = getattr(pair, "score", None)
     return PairView(
-        mentor=str(pair.mentor), mentee=str(pair.mentee),
+        mentor=str(pair.mentor),
+        mentee=str(pair.mentee),
         score=float(score) if isinstance(score, int | float) else None,
         status=str(getattr(pair, "status", "proposed")),
         reasons=tuple(str(r) for r in getattr(pair, "reasons", ()) or ()),
@@ -89,7 +103,9 @@ def _unmatched(result: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for entry in getattr(result, "unmatched", ()) or ():
         pid = getattr(entry, "id", None) or (entry.get("id") if isinstance(entry, dict) else None)
-        reason = getattr(entry, "reason", None) or (entry.get("reason", "") if isinstance(entry, dict) else "")
+        reason = getattr(entry, "reason", None) or (
+            entry.get("reason", "") if isinstance(entry, dict) else ""
+        )
         if pid:
             found[str(pid)] = str(reason or "")
     return found
@@ -127,7 +143,7 @@ def default_matcher() -> Matcher | None:
         from mentorkit.matching.engine import match_cohort
     except ImportError:
         return None
-    return match_cohort  # type: ignore[no-any-return]
+    return match_cohort
 
 
 def preview_matches(
@@ -139,8 +155,10 @@ def preview_matches(
         try:
             before = matcher(base, cohort) if cohort in base.cohorts else None
             after = matcher(head, cohort)
-        except Exception as exc:  # noqa: BLE001 - a matching failure must not sink the review
-            previews.append(CohortPreview(cohort, (), (), (), (), (), error=f"matching failed: {exc}"))
+        except Exception as exc:
+            previews.append(
+                CohortPreview(cohort, (), (), (), (), (), error=f"matching failed: {exc}")
+            )
             continue
         previews.append(diff_results(cohort, before, after))
     return previews

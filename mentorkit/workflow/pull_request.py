@@ -10,7 +10,12 @@ from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
 from mentorkit.workflow.gitrepo import Change, changed_files, merge_base
 from mentorkit.workflow.match_preview import default_matcher, preview_matches
 from mentorkit.workflow.review import ReviewInput, changed_problems, render_review
-from mentorkit.workflow.snapshots import Side, files_as_changes, load_base_and_head, load_working_side
+from mentorkit.workflow.snapshots import (
+    Side,
+    files_as_changes,
+    load_base_and_head,
+    load_working_side,
+)
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,9 @@ def _relative(root: Path, path: Path) -> str:
         raise ValueError(f"{path} is outside the program repository {root}") from None
 
 
-def load_pull_request(root: Path, base_ref: str | None, files: tuple[Path, ...] = ()) -> PullRequest:
+def load_pull_request(
+    root: Path, base_ref: str | None, files: tuple[Path, ...] = ()
+) -> PullRequest:
     """With ``base_ref``: the changes since the head branched off it. Without: ``files`` as they are."""
     wanted = [_relative(root, f) for f in files]
     if base_ref is None:
@@ -48,7 +55,8 @@ def authorship(pr: PullRequest, author: str) -> AuthorshipResult:
 
 def review_markdown(root: Path, pr: PullRequest, author: str | None) -> str:
     """The PR comment: validation of the head limited to changed files, match preview, words."""
-    problems = changed_problems(validate_program(root).problems, pr.changes)
+    paths = [c.path for c in pr.changes if c.status != "deleted"]
+    problems = changed_problems(validate_program(root, paths).problems, pr.changes)
     matcher = default_matcher()
     previews = (
         preview_matches(pr.changes, pr.base.program, pr.head.program, matcher) if matcher else []

@@ -9,7 +9,13 @@ from mentorkit.loading.repository import kind_of
 from mentorkit.loading.yaml_reader import LoadedDocument
 from mentorkit.problems import Problem
 from mentorkit.workflow.authorship import AuthorshipResult, owner_login, participant_id, same_login
-from mentorkit.workflow.describe import PRIVATE_FIELDS, _code, _cohorts_phrase, _plain, describe_change
+from mentorkit.workflow.describe import (
+    PRIVATE_FIELDS,
+    _code,
+    _cohorts_phrase,
+    _plain,
+    describe_change,
+)
 from mentorkit.workflow.gitrepo import Change
 from mentorkit.workflow.match_preview import CohortPreview, PairView
 from mentorkit.workflow.snapshots import Side
@@ -36,8 +42,12 @@ def private_lines(doc: LoadedDocument | None) -> frozenset[int]:
     """Lines of a participant file that hold private fields (email, manager, avoid)."""
     if doc is None:
         return frozenset()
-    lines = {line for path, (line, _) in doc.positions.items() if path and path[0] in PRIVATE_FIELDS}
-    lines |= {line for path, (line, _) in doc.key_positions.items() if path and path[0] in PRIVATE_FIELDS}
+    lines = {
+        line for path, (line, _) in doc.positions.items() if path and path[0] in PRIVATE_FIELDS
+    }
+    lines |= {
+        line for path, (line, _) in doc.key_positions.items() if path and path[0] in PRIVATE_FIELDS
+    }
     return frozenset(lines)
 
 
@@ -45,11 +55,17 @@ def redact(problem: Problem, doc: LoadedDocument | None) -> Problem:
     """A problem about a private field says where, never what the value is."""
     if kind_of(problem.path) != "participant" or doc is None:
         return problem
-    secrets = [str(doc.data.get(k)) for k in ("email", "manager") if isinstance(doc.data.get(k), str)]
-    secrets += [str(v) for v in doc.data.get("avoid") or [] if isinstance(doc.data.get("avoid"), list)]
+    secrets = [
+        str(doc.data.get(k)) for k in ("email", "manager") if isinstance(doc.data.get(k), str)
+    ]
+    secrets += [
+        str(v) for v in doc.data.get("avoid") or [] if isinstance(doc.data.get("avoid"), list)
+    ]
     if problem.line in private_lines(doc) or any(s and s in problem.message for s in secrets):
         message = "a problem with a private field; run `mentorkit validate` locally to see it"
-        return Problem(problem.path, problem.line, problem.col, problem.level, problem.code, message)
+        return Problem(
+            problem.path, problem.line, problem.col, problem.level, problem.code, message
+        )
     return problem
 
 
@@ -106,7 +122,10 @@ def _problems(review: ReviewInput) -> list[str]:
     if not review.problems:
         return ["✅ No problems in the changed files."]
     errors = sum(1 for p in review.problems if p.is_error)
-    lines = [f"**Problems**: {errors} error(s), {len(review.problems) - errors} warning(s) in the changed files", ""]
+    lines = [
+        f"**Problems**: {errors} error(s), {len(review.problems) - errors} warning(s) in the changed files",
+        "",
+    ]
     lines += ["| where | level | problem |", "|---|---|---|"]
     for p in review.problems[:MAX_PROBLEMS]:
         doc = review.head.loaded.documents.get(p.path)
@@ -162,19 +181,37 @@ def _previews(review: ReviewInput) -> list[str]:
                 score = _score(change.after) if change.kind == "added" else _score(change.before)
                 if change.kind == "changed":
                     score = f"{_score(change.before)} → {_score(change.after)}"
-                    if change.before and change.after and change.before.status != change.after.status:
+                    if (
+                        change.before
+                        and change.after
+                        and change.before.status != change.after.status
+                    ):
                         score += f" ({change.before.status} → {change.after.status})"
                 why = _cell("; ".join(view.reasons[:3])) or "–"
-                lines.append(f"| {change.kind} | {_name(review, view.mentor)} | {_name(review, view.mentee)} "
-                             f"| {score} | {why} |")
+                lines.append(
+                    f"| {change.kind} | {_name(review, view.mentor)} | {_name(review, view.mentee)} "
+                    f"| {score} | {why} |"
+                )
             if len(preview.pairs) > MAX_PAIR_ROWS:
                 lines.append(f"\n…and {len(preview.pairs) - MAX_PAIR_ROWS} more pair changes.")
+        if preview.pairs and (
+            preview.circles_added
+            or preview.circles_removed
+            or preview.newly_unmatched
+            or preview.newly_matched
+        ):
+            lines.append("")
         for members in preview.circles_added:
             lines.append(f"- New circle: {', '.join(_name(review, m) for m in members)}")
         for members in preview.circles_removed:
-            lines.append(f"- Circle no longer proposed: {', '.join(_name(review, m) for m in members)}")
+            lines.append(
+                f"- Circle no longer proposed: {', '.join(_name(review, m) for m in members)}"
+            )
         for pid, reason in preview.newly_unmatched:
-            lines.append(f"- Now unmatched: {_name(review, pid)}" + (f" ({_plain(reason)})" if reason else ""))
+            lines.append(
+                f"- Now unmatched: {_name(review, pid)}"
+                + (f" ({_plain(reason)})" if reason else "")
+            )
         for pid in preview.newly_matched:
             lines.append(f"- Now matched: {_name(review, pid)}")
     return lines

@@ -60,7 +60,8 @@ def load_base_and_head(root: Path, base_ref: str) -> tuple[Side, Side]:
 def files_as_changes(root: Path, relpaths: list[str]) -> list[Change]:
     """Files named on the command line: edited when present, deleted when gone."""
     return sorted(
-        Change(rel, "modified" if (root / rel).exists() else "deleted") for rel in dict.fromkeys(relpaths)
+        Change(rel, "modified" if (root / rel).exists() else "deleted")
+        for rel in dict.fromkeys(relpaths)
     )
 
 

@@ -1,0 +1,121 @@
+"""``mentorkit build`` and ``mentorkit serve``: the handbook and community-of-practice site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+import click
+
+from mentorkit.cli.context import emit, repository_root, working
+from mentorkit.reporters.problems import render
+from mentorkit.site.publish import SiteBuildError, assemble, run_mkdocs
+from mentorkit.site.watch import DataWatcher
+from mentorkit.validation import ValidationResult, validate_program
+
+DEFAULT_OUT = "build"
+
+
+def _today(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+def _out_folder(root: Path, out: Path | None) -> Path:
+    return (out if out is not None else root / DEFAULT_OUT).resolve()
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working directory when it lies below it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _refuse(result: ValidationResult) -> None:
+    click.echo(render(result.problems, result.files_checked, "text"), err=True, nl=False)
+    click.echo("The site was not built: fix the problems above first.", err=True)
+
+
+out_option = click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=f"Build folder (default: {DEFAULT_OUT}/ in the repository): docs/, mkdocs.yml, site/.",
+)
+today_option = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Build as of this date (default: today): lessons dated later wait, figures use it.",
+)
+
+
+@click.command()
+@out_option
+@today_option
+@click.pass_context
+def build(ctx: click.Context, out: Path | None, today: dt.datetime | None) -> None:
+    """Validate the data, generate the site's pages and build the MkDocs Material site.
+
+    Refuses (exit 1) when the data has errors or MkDocs reports any warning.
+    """
+    root = repository_root(ctx)
+    folder = _out_folder(root, out)
+    with working("Validating the program…"):
+        result = validate_program(root)
+    if not result.ok:
+        _refuse(result)
+        ctx.exit(1)
+    try:
+        with working("Building the site…"):
+            assembled = assemble(root, folder, result.program, _today(today))
+            site = run_mkdocs(assembled.config)
+    except SiteBuildError as exc:
+        for message in exc.messages:
+            click.echo(message, err=True)
+        click.echo("The site was not built: MkDocs reported the problems above.", err=True)
+        ctx.exit(1)
+    emit(f"Site built: {_shown(site / 'index.html')}\n")
+
+
+@click.command()
+@out_option
+@today_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, out: Path | None, today: dt.datetime | None, port: int) -> None:
+    """Preview the site on http://127.0.0.1:PORT with live reload.
+
+    Edits to pages in site/, to mkdocs.yml or to the program's data regenerate the pages;
+    while the data has errors the last good pages stay up and the problems are printed.
+    """
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    root = repository_root(ctx)
+    folder = _out_folder(root, out)
+    result = validate_program(root)
+    if not result.ok:
+        _refuse(result)
+        ctx.exit(1)
+    assembled = assemble(root, folder, result.program, _today(today))
+
+    def regenerate() -> None:
+        again = validate_program(root)
+        if not again.ok:
+            _refuse(again)
+            return
+        done = assemble(root, folder, again.program, _today(today))
+        click.echo(f"Regenerated the pages ({done.written} files changed).", err=True)
+
+    stop = threading.Event()
+    watcher = DataWatcher(root, regenerate, stop)
+    threading.Thread(target=watcher.run, name="mentorkit-watch", daemon=True).start()
+    click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)", err=True)
+    try:
+        mkdocs_serve(
+            config_file=str(assembled.config), livereload=True, dev_addr=f"127.0.0.1:{port}"
+        )
+    finally:
+        stop.set()

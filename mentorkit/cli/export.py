@@ -1,0 +1,54 @@
+"""``mentorkit export ics``: a cohort's milestones, or a pair's meetings, as iCalendar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mentorkit.cli.context import repository_root
+from mentorkit.cli.lifecycle_common import load_checked, require_cohort
+from mentorkit.lifecycle.calendar import CalendarError, cohort_calendar, pair_calendar
+from mentorkit.writing.files import write_bytes_atomic
+
+
+@click.group()
+def export() -> None:
+    """Export program data for other tools."""
+
+
+@export.command()
+@click.argument("cohort")
+@click.option(
+    "--pair", "pair", metavar="MENTOR--MENTEE", help="Add this pair's recurring meetings."
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (default: standard output).",
+)
+@click.pass_context
+def ics(ctx: click.Context, cohort: str, pair: str | None, out: Path | None) -> None:
+    """COHORT's milestones as an iCalendar file; with --pair, also the pair's meetings,
+    recurring at the agreed cadence until the agreement ends.
+
+    Exit 0 written, 1 the data lacks what the calendar needs, 2 misuse.
+    """
+    root = repository_root(ctx)
+    program, _ = load_checked(root)
+    require_cohort(program, cohort)
+    try:
+        if pair:
+            mentor, sep, mentee = pair.partition("--")
+            if not (sep and mentor and mentee):
+                raise click.BadParameter("expected MENTOR--MENTEE", param_hint="--pair")
+            data = pair_calendar(program, cohort, mentor, mentee)
+        else:
+            data = cohort_calendar(program, cohort)
+    except CalendarError as exc:
+        click.echo(f"cannot export: {exc}", err=True)
+        ctx.exit(1)
+    if out is None:
+        click.echo(data, nl=False)
+    else:
+        write_bytes_atomic(out, data)

@@ -1,0 +1,75 @@
+"""``mentorkit match COHORT``: propose pairs or circles, explain them, optionally record them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.matching.engine import match_cohort
+from mentorkit.matching.fairness import FairnessAudit, PrivateDataError, audit, parse_private_groups
+from mentorkit.matching.match_file import write_match_file
+from mentorkit.matching.result import MatchingError
+from mentorkit.reporters.matching import FORMATS, render
+from mentorkit.reporters.problems import render as render_problems
+from mentorkit.validation import validate_program
+
+
+def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
+    absolute = path.resolve()
+    if absolute.is_relative_to(root.resolve()):
+        click.echo(
+            f"refusing to read {path}: self-identification data must live outside the program repository "
+            f"({root}), where it can never be committed",
+            err=True,
+        )
+        raise click.exceptions.Exit(1)
+    try:
+        text = absolute.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.BadParameter(f"cannot read {path}: {exc}", param_hint="--private-data") from None
+    try:
+        return parse_private_groups(text, absolute.name)
+    except PrivateDataError as exc:
+        click.echo(str(exc), err=True)
+        raise click.exceptions.Exit(1) from None
+
+
+@click.command()
+@click.argument("cohort")
+@click.option("--write", is_flag=True, help="Record the result in program/matches/COHORT.yaml (comments and hand edits survive).")
+@format_option(*FORMATS)
+@click.option(
+    "--private-data",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="YAML (id: group) or CSV (id,group) of self-identified groups, kept outside the repository; adds a fairness audit.",
+)
+@click.pass_context
+def match(ctx: click.Context, cohort: str, write: bool, fmt: str | None, private_data: Path | None) -> None:
+    """Propose the best pairs (or circles) for COHORT and explain each one.
+
+    The whole repository is validated first; with problems, nothing is matched (exit 1).
+    Locked and accepted pairs in the match file are kept exactly. Exit 0 on success,
+    1 when the data has problems, 2 for an unknown cohort or a misused option.
+    """
+    root = repository_root(ctx)
+    groups = _read_private(private_data, root) if private_data else None
+    with working("Validating the program…"):
+        validation = validate_program(root)
+    if not validation.ok:
+        click.echo(render_problems(validation.problems, validation.files_checked, "text"), err=True, nl=False)
+        click.echo("Fix these problems before matching.", err=True)
+        ctx.exit(1)
+    try:
+        with working(f"Matching {cohort}…"):
+            result = match_cohort(validation.program, cohort)
+    except MatchingError as exc:
+        raise click.UsageError(str(exc)) from None
+    fairness: FairnessAudit | None = audit(result, groups) if groups is not None else None
+    emit(render(result, resolve_format(fmt, FORMATS), fairness))
+    if write:
+        target = root / "program" / "matches" / f"{cohort}.yaml"
+        existing = target.read_text(encoding="utf-8") if target.is_file() else None
+        write_match_file(target, result, existing)
+        click.echo(f"wrote {target.relative_to(root).as_posix()}", err=True)

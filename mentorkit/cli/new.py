@@ -1,0 +1,297 @@
+"""``mentorkit new``: scaffold one participant, lesson, cohort or agreement file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from mentorkit.cli.context import emit, repository_root
+from mentorkit.loading.repository import load_repository
+from mentorkit.model.build import build_program
+from mentorkit.reporters.problems import as_text
+from mentorkit.workflow.scaffold import (
+    agreement_data,
+    participant_data,
+    path_for,
+    problems_with,
+    to_yaml,
+)
+from mentorkit.writing.files import write_text_atomic
+
+
+class _Asker:
+    """Fills missing values by prompting, or refuses with a usage error under --no-input."""
+
+    def __init__(self, no_input: bool) -> None:
+        self.no_input = no_input
+
+    def __call__(
+        self, value: Any, flag: str, text: str, default: Any = None, kind: Any = str
+    ) -> Any:
+        if value not in (None, ""):
+            return value
+        if self.no_input:
+            if default is not None:
+                return default
+            raise click.UsageError(f"{flag} is required with --no-input")
+        return click.prompt(
+            text, default=default, type=kind, show_default=default not in (None, "")
+        )
+
+
+def _list(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def _levels(text: str) -> dict[str, int]:
+    skills: dict[str, int] = {}
+    for part in _list(text):
+        name, _, level = part.partition(":")
+        try:
+            skills[name.strip()] = int(level) if level else 3
+        except ValueError:
+            raise click.BadParameter(
+                f"{part!r}: write skill:level, e.g. sql:4", param_hint="--skills"
+            ) from None
+    return skills
+
+
+def _finish(ctx: click.Context, kind: str, data: dict[str, Any], dry_run: bool = False) -> None:
+    root = repository_root(ctx)
+    relpath = path_for(kind, data)
+    target = root / relpath
+    if target.exists():
+        raise click.UsageError(f"{relpath} already exists; edit it instead")
+    text = to_yaml(kind, data)
+    _, problems = problems_with(load_repository(root), relpath, text)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        click.echo(as_text(problems, 1), err=True, nl=False)
+        click.echo(f"not written: {relpath} would have {len(errors)} error(s)", err=True)
+        ctx.exit(1)
+    if dry_run:
+        emit(text)
+        return
+    write_text_atomic(target, text)
+    if problems:
+        click.echo(as_text(problems, 1), err=True, nl=False)
+    emit(f"wrote {relpath}\n")
+
+
+def _common(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option(
+        "--no-input", is_flag=True, help="Never prompt: take everything from flags."
+    )(func)
+    return click.option("--dry-run", is_flag=True, help="Print the file instead of writing it.")(
+        func
+    )
+
+
+@click.group()
+def new() -> None:
+    """Scaffold a new participant, lesson, cohort or agreement file (prompts, or flags with --no-input)."""
+
+
+@new.command()
+@click.option("--id", "pid")
+@click.option("--name")
+@click.option("--github", help="GitHub login (defaults to the id).")
+@click.option("--department")
+@click.option("--level", type=click.IntRange(1, 10))
+@click.option("--timezone", help="IANA time zone, e.g. Europe/Berlin.")
+@click.option("--languages", help="Comma-separated ISO 639-1 codes (default en).")
+@click.option("--cohorts", help="Comma-separated cohort ids to enroll in.")
+@click.option("--pronouns", default="")
+@click.option("--title", default="")
+@click.option("--role", type=click.Choice(["mentor", "mentee", "both"]))
+@click.option("--skills", "skills_text", help="Mentor skills as skill:level, e.g. sql:4,python:3.")
+@click.option("--capacity", type=click.IntRange(1, 20))
+@click.option("--goals", help="Mentee goals as comma-separated skill ids.")
+@_common
+@click.pass_context
+def participant(
+    ctx: click.Context,
+    pid: str | None,
+    name: str | None,
+    github: str | None,
+    department: str | None,
+    level: int | None,
+    timezone: str | None,
+    languages: str | None,
+    cohorts: str | None,
+    pronouns: str,
+    title: str,
+    role: str | None,
+    skills_text: str | None,
+    capacity: int | None,
+    goals: str | None,
+    no_input: bool,
+    dry_run: bool,
+) -> None:
+    """Add a person: participants/<id>.yaml."""
+    ask = _Asker(no_input)
+    pid = ask(pid, "--id", "Id (lower-case, e.g. ada-lovelace)")
+    name = ask(name, "--name", "Full name")
+    github = ask(github, "--github", "GitHub login", default=pid)
+    department = ask(department, "--department", "Department")
+    level = ask(level, "--level", "Level (1 entry to 10 executive)", kind=click.IntRange(1, 10))
+    timezone = ask(timezone, "--timezone", "Time zone (IANA, e.g. Europe/Berlin)")
+    languages = ask(languages, "--languages", "Languages (comma-separated codes)", default="en")
+    cohorts = ask(cohorts, "--cohorts", "Cohorts to enroll in (comma-separated ids)", default="")
+    role = ask(
+        role, "--role", "Role", default="mentee", kind=click.Choice(["mentor", "mentee", "both"])
+    )
+    mentor_skills: dict[str, int] = {}
+    goal_list: list[str] = []
+    if role in ("mentor", "both"):
+        mentor_skills = _levels(
+            ask(skills_text, "--skills", "Skills you offer (skill:level, comma-separated)")
+        )
+        capacity = ask(
+            capacity,
+            "--capacity",
+            "How many mentees at once",
+            default=1,
+            kind=click.IntRange(1, 20),
+        )
+    if role in ("mentee", "both"):
+        goal_list = _list(ask(goals, "--goals", "Skills you want to learn (comma-separated ids)"))
+    data = participant_data(
+        pid=pid,
+        name=name,
+        github=github,
+        department=department,
+        level=level,
+        timezone=timezone,
+        languages=_list(languages),
+        cohorts=_list(cohorts),
+        pronouns=pronouns,
+        title=title,
+        mentor_skills=mentor_skills,
+        capacity=capacity or 1,
+        goals=goal_list,
+    )
+    _finish(ctx, "participant", data, dry_run)
+
+
+@new.command()
+@click.option("--title")
+@click.option("--author", help="Your participant id.")
+@click.option("--date", "day", help="ISO date (default today).")
+@click.option("--skills", "skills_text", help="Comma-separated skill ids.")
+@click.option("--cohort", default=None)
+@click.option("--context", "context_text")
+@click.option("--action")
+@click.option("--outcome")
+@click.option("--takeaway")
+@_common
+@click.pass_context
+def lesson(
+    ctx: click.Context,
+    title: str | None,
+    author: str | None,
+    day: str | None,
+    skills_text: str | None,
+    cohort: str | None,
+    context_text: str | None,
+    action: str | None,
+    outcome: str | None,
+    takeaway: str | None,
+    no_input: bool,
+    dry_run: bool,
+) -> None:
+    """Share a lesson of the week: program/lessons/<date>-<slug>.yaml."""
+    ask = _Asker(no_input)
+    data = {
+        "title": ask(title, "--title", "Title"),
+        "author": ask(author, "--author", "Your participant id"),
+        "date": ask(day, "--date", "Date", default=dt.date.today().isoformat()),
+        "cohort": cohort,
+        "skills": _list(ask(skills_text, "--skills", "Skills (comma-separated ids)", default="")),
+        "context": ask(context_text, "--context", "Context: what was the situation?"),
+        "action": ask(action, "--action", "Action: what did you do?"),
+        "outcome": ask(outcome, "--outcome", "Outcome: what happened?"),
+        "takeaway": ask(takeaway, "--takeaway", "Takeaway: what would you tell a colleague?"),
+    }
+    _finish(ctx, "lesson", data, dry_run)
+
+
+@new.command()
+@click.option("--id", "cid")
+@click.option("--name")
+@click.option("--format", "fmt", type=click.Choice(["one-on-one", "reverse", "peer", "circles"]))
+@click.option(
+    "--status", type=click.Choice(["planning", "enrolling", "matching", "active", "closed"])
+)
+@click.option("--starts")
+@click.option("--ends")
+@click.option("--cadence", type=click.Choice(["weekly", "fortnightly", "monthly"]))
+@_common
+@click.pass_context
+def cohort(
+    ctx: click.Context,
+    cid: str | None,
+    name: str | None,
+    fmt: str | None,
+    status: str | None,
+    starts: str | None,
+    ends: str | None,
+    cadence: str | None,
+    no_input: bool,
+    dry_run: bool,
+) -> None:
+    """Plan a cohort: program/cohorts/<id>.yaml."""
+    ask = _Asker(no_input)
+    data = {
+        "id": ask(cid, "--id", "Id (e.g. 2027-spring)"),
+        "name": ask(name, "--name", "Name"),
+        "format": ask(
+            fmt,
+            "--format",
+            "Format",
+            default="one-on-one",
+            kind=click.Choice(["one-on-one", "reverse", "peer", "circles"]),
+        ),
+        "status": status or "planning",
+        "starts": ask(starts, "--starts", "Starts (YYYY-MM-DD)"),
+        "ends": ask(ends, "--ends", "Ends (YYYY-MM-DD)"),
+        "cadence": ask(
+            cadence,
+            "--cadence",
+            "Cadence",
+            default="fortnightly",
+            kind=click.Choice(["weekly", "fortnightly", "monthly"]),
+        ),
+    }
+    _finish(ctx, "cohort", data, dry_run)
+
+
+@new.command()
+@click.argument("cohort_id", metavar="COHORT")
+@click.argument("mentee_id", metavar="MENTEE")
+@click.option(
+    "--mentor",
+    default=None,
+    help="Mentor id (default: the mentee's accepted pair in the match file).",
+)
+@_common
+@click.pass_context
+def agreement(
+    ctx: click.Context,
+    cohort_id: str,
+    mentee_id: str,
+    mentor: str | None,
+    no_input: bool,
+    dry_run: bool,
+) -> None:
+    """Draft the agreement of MENTEE's accepted pair in COHORT, prefilled from the data."""
+    root = repository_root(ctx)
+    program = build_program(load_repository(root))
+    try:
+        data = agreement_data(program, cohort_id, mentee_id, mentor)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    _finish(ctx, "agreement", data, dry_run)

@@ -1,0 +1,87 @@
+"""``mentorkit rematch``: end a mentee's pair and propose the best available alternative."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.cli.lifecycle_common import as_today, load_checked, require_cohort, today_option
+from mentorkit.lifecycle.rematch import RematchError, RematchPlan, plan_rematch
+from mentorkit.lifecycle.rematch_files import rematch_agreement_text, rematch_match_text
+from mentorkit.reporters import insight_actions
+from mentorkit.writing.files import write_text_atomic
+
+
+@click.command()
+@click.argument("cohort")
+@click.argument("mentee")
+@click.option(
+    "--reason", required=True, help="Why the pair ends (kept in the match file and agreement)."
+)
+@click.option(
+    "--write", is_flag=True, help="Record it: end the pair, mark the agreement, add the proposal."
+)
+@today_option
+@format_option("text", "json", "markdown")
+@click.pass_context
+def rematch(
+    ctx: click.Context,
+    cohort: str,
+    mentee: str,
+    reason: str,
+    write: bool,
+    today: dt.datetime | None,
+    fmt: str | None,
+) -> None:
+    """End MENTEE's current pair in COHORT and propose another mentor, with reasons.
+
+    The ended pair stays in the match file (status ended, ended, end_reason) and its
+    agreement becomes rematched; the mentor is never proposed again for MENTEE.
+    Exit 0 done, 1 refused (no current pair, or the data has errors with --write), 2 misuse.
+    """
+    if not reason.strip():
+        raise click.UsageError("--reason must say why the pair ends")
+    root = repository_root(ctx)
+    with working("Finding another mentor…"):
+        program, errors = load_checked(root)
+        require_cohort(program, cohort)
+        if mentee not in program.participants:
+            raise click.UsageError(f"unknown participant {mentee!r}")
+        try:
+            plan = plan_rematch(program, cohort, mentee, reason, as_today(today))
+        except RematchError as exc:
+            click.echo(f"cannot rematch: {exc}", err=True)
+            ctx.exit(1)
+    written: list[str] = []
+    if write:
+        if errors:
+            click.echo(
+                f"not written: the data has {errors} error(s); fix them first (mentorkit validate)",
+                err=True,
+            )
+            ctx.exit(1)
+        written = _write(root, plan)
+    chosen = resolve_format(fmt, ("text", "json", "markdown"))
+    if chosen == "json":
+        emit(insight_actions.rematch_json(plan, written))
+    else:
+        emit(insight_actions.rematch_text(plan, written, markdown=chosen == "markdown"))
+
+
+def _write(base: Path, plan: RematchPlan) -> list[str]:
+    match_path = f"program/matches/{plan.cohort}.yaml"
+    # Both texts are made before anything is written: a failure leaves both files whole.
+    new_match = rematch_match_text((base / match_path).read_text(encoding="utf-8"), plan)
+    new_agreement = None
+    if plan.agreement:
+        old = (base / plan.agreement).read_text(encoding="utf-8")
+        new_agreement = rematch_agreement_text(old, plan)
+    write_text_atomic(base / match_path, new_match)
+    written = [match_path]
+    if plan.agreement and new_agreement is not None:
+        write_text_atomic(base / plan.agreement, new_agreement)
+        written.append(plan.agreement)
+    return written

@@ -1,0 +1,130 @@
+"""``mentorkit report``: program metrics, pair health, or a cohort's retrospective."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.cli.lifecycle_common import (
+    as_today,
+    load_checked,
+    require_cohort,
+    today_option,
+    warn_problems,
+)
+from mentorkit.lifecycle.health import cohort_health
+from mentorkit.lifecycle.metrics import compute_metrics
+from mentorkit.lifecycle.recognition import mentor_contributions
+from mentorkit.lifecycle.reflection import reflection_markdown, retrospective_path
+from mentorkit.model.program import Program
+from mentorkit.reporters import insight, insight_actions
+from mentorkit.writing.files import write_text_atomic
+
+
+@click.command()
+@click.argument("cohort", required=False)
+@click.option("--health", is_flag=True, help="List the pairs of COHORT needing attention, and why.")
+@click.option(
+    "--reflection", is_flag=True, help="Draft COHORT's end-of-cycle retrospective (Markdown)."
+)
+@click.option(
+    "--write", is_flag=True, help="With --reflection: write program/retrospectives/COHORT.md."
+)
+@click.option("--force", is_flag=True, help="With --write: replace an existing retrospective.")
+@click.option(
+    "--published",
+    is_flag=True,
+    help="Suppress figures about fewer than 5 people and non-public mentors (Markdown always does).",
+)
+@today_option
+@format_option("text", "json", "markdown", "github")
+@click.pass_context
+def report(
+    ctx: click.Context,
+    cohort: str | None,
+    health: bool,
+    reflection: bool,
+    write: bool,
+    force: bool,
+    published: bool,
+    today: dt.datetime | None,
+    fmt: str | None,
+) -> None:
+    """Program metrics (participation, matching, mentor load, goals, health, skills,
+    lessons, recognition), for the whole program or one COHORT.
+
+    --health lists the pairs needing attention; --reflection drafts a retrospective.
+    Exit 0 with a report, 1 when a file would be overwritten, 2 on misuse.
+    """
+    if health and reflection:
+        raise click.UsageError("choose --health or --reflection, not both")
+    if (health or reflection) and not cohort:
+        raise click.UsageError("--health and --reflection need a COHORT")
+    if (write or force) and not reflection:
+        raise click.UsageError("--write and --force go with --reflection")
+    root = repository_root(ctx)
+    with working("Reading the program…"):
+        program, errors = load_checked(root)
+    if cohort:
+        require_cohort(program, cohort)
+    warn_problems(errors)
+    day = as_today(today)
+    if health:
+        emit(_health(program, cohort or "", day, fmt))
+    elif reflection:
+        _reflection(ctx, root, program, cohort or "", day, write, force)
+    else:
+        emit(_metrics(program, cohort, day, fmt, published))
+
+
+def _metrics(
+    program: Program, cohort: str | None, day: dt.date, fmt: str | None, published: bool
+) -> str:
+    chosen = resolve_format(fmt, ("text", "json", "markdown"))
+    published = published or chosen == "markdown"
+    metrics = compute_metrics(program, day, cohort=cohort)
+    recognition = mentor_contributions(program, public_only=published, cohort=cohort)
+    if chosen == "json":
+        return insight.metrics_json(metrics, recognition, published)
+    if chosen == "markdown":
+        return insight.metrics_markdown(metrics, recognition)
+    return insight.metrics_text(metrics, recognition, published)
+
+
+def _health(program: Program, cohort: str, day: dt.date, fmt: str | None) -> str:
+    result = cohort_health(program, cohort, day)
+    chosen = resolve_format(fmt, ("text", "json", "markdown", "github"))
+    render = {
+        "json": insight_actions.health_json,
+        "markdown": insight_actions.health_markdown,
+        "github": insight_actions.health_github,
+    }.get(chosen, insight_actions.health_text)
+    return render(result)
+
+
+def _reflection(
+    ctx: click.Context,
+    root: Path,
+    program: Program,
+    cohort: str,
+    day: dt.date,
+    write: bool,
+    force: bool,
+) -> None:
+    text = reflection_markdown(program, cohort, day)
+    if not write:
+        emit(text)
+        return
+    relative = retrospective_path(cohort)
+    target = root / relative
+    if target.exists() and not force:
+        click.echo(
+            f"{relative} exists and may hold edits; not overwritten (use --force to replace it)",
+            err=True,
+        )
+        ctx.exit(1)
+    write_text_atomic(target, text)
+    emit(f"wrote {relative}\n")

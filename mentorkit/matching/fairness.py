@@ -1,0 +1,145 @@
+"""The fairness audit: match rate, mean score and first-choice quality per self-identified group.
+
+Group data is private: it is read from a file outside the repository, used only for
+the figures printed, and never written anywhere. Groups with fewer than
+``MIN_GROUP_SIZE`` people are never shown, not even by name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+
+from mentorkit.loading.yaml_reader import LoadedDocument, parse_yaml
+from mentorkit.matching.result import MatchResult
+
+MIN_GROUP_SIZE = 5
+FIRST_CHOICE_TOLERANCE = 0.02  # a match within 0.02 of the person's best possible score
+RATE_GAP = 0.10
+SCORE_GAP = 0.05
+
+
+class PrivateDataError(Exception):
+    """The private group file cannot be read as id -> group(s)."""
+
+
+def parse_private_groups(text: str, name: str) -> dict[str, tuple[str, ...]]:
+    """Participant id -> groups, from CSV (columns ``id`` and ``group``) or YAML (id: group or [groups])."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    if name.lower().endswith(".csv"):
+        reader = csv.DictReader(io.StringIO(text))
+        fields = [f.strip().lower() for f in reader.fieldnames or []]
+        if "id" not in fields or "group" not in fields:
+            raise PrivateDataError(f"{name}: a CSV needs the columns id and group (found: {', '.join(fields) or 'none'})")
+        for row in reader:
+            clean = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+            if clean.get("id") and clean.get("group"):
+                groups[clean["id"]].append(clean["group"])
+        return {k: tuple(dict.fromkeys(v)) for k, v in sorted(groups.items())}
+    loaded = parse_yaml(text.encode("utf-8"), name, max_bytes=8 * 1024 * 1024)
+    if not isinstance(loaded, LoadedDocument):
+        raise PrivateDataError(f"{name}:{loaded.line}: {loaded.message}")
+    if not isinstance(loaded.data, dict):
+        raise PrivateDataError(f"{name}: expected a mapping of participant id to group (or list of groups)")
+    for person, value in loaded.data.items():
+        values = value if isinstance(value, list) else [value]
+        if not all(isinstance(v, str | int) and not isinstance(v, bool) for v in values):
+            raise PrivateDataError(f"{name}: the groups of {person} must be text or a list of text")
+        groups[str(person)].extend(str(v) for v in values)
+    return {k: tuple(dict.fromkeys(v)) for k, v in sorted(groups.items())}
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    group: str
+    people: int
+    matched: int
+    match_rate: float
+    mean_score: float | None
+    first_choice_share: float | None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FairnessAudit:
+    overall: GroupFigures
+    groups: tuple[GroupFigures, ...]
+    hidden_groups: int
+    without_group: int
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    matched: bool
+    score: float | None
+    first_choice: bool | None
+
+
+def _outcomes(result: MatchResult) -> dict[str, _Outcome]:
+    best = {o.id: o.best_score for o in result.options}
+    outcomes: dict[str, _Outcome] = {}
+
+    def record(person: str, score: float | None) -> None:
+        top = best.get(person)
+        first = None if top is None or score is None else score >= top - FIRST_CHOICE_TOLERANCE
+        outcomes[person] = _Outcome(True, score, first)
+
+    for pair in result.pairs:
+        if pair.status == "ended":
+            continue
+        record(pair.mentee, pair.score)
+        if result.format == "peer":
+            record(pair.mentor, pair.score)
+    for circle in result.circles:
+        for member in circle.members:
+            outcomes[member] = _Outcome(True, None, None)
+    for person in result.unmatched:
+        if person.role != "mentor":
+            outcomes.setdefault(person.id, _Outcome(False, None, None))
+    return outcomes
+
+
+def _figures(name: str, outcomes: list[_Outcome]) -> GroupFigures:
+    matched = [o for o in outcomes if o.matched]
+    scores = [o.score for o in matched if o.score is not None]
+    judged = [o.first_choice for o in matched if o.first_choice is not None]
+    return GroupFigures(
+        group=name,
+        people=len(outcomes),
+        matched=len(matched),
+        match_rate=round(len(matched) / len(outcomes), 4) if outcomes else 0.0,
+        mean_score=round(sum(scores) / len(scores), 4) if scores else None,
+        first_choice_share=round(sum(judged) / len(judged), 4) if judged else None,
+    )
+
+
+def _flags(group: GroupFigures, overall: GroupFigures) -> tuple[str, ...]:
+    flags = []
+    if overall.match_rate - group.match_rate >= RATE_GAP:
+        flags.append(f"match rate {100 * (overall.match_rate - group.match_rate):.0f} points below overall")
+    if group.mean_score is not None and overall.mean_score is not None and overall.mean_score - group.mean_score >= SCORE_GAP:
+        flags.append(f"mean score {overall.mean_score - group.mean_score:.2f} below overall")
+    if group.first_choice_share is not None and overall.first_choice_share is not None and overall.first_choice_share - group.first_choice_share >= RATE_GAP:
+        flags.append(f"first-choice share {100 * (overall.first_choice_share - group.first_choice_share):.0f} points below overall")
+    return tuple(flags)
+
+
+def audit(result: MatchResult, groups: dict[str, tuple[str, ...]]) -> FairnessAudit:
+    """Figures per group of the people this cohort tried to match; small groups are withheld."""
+    outcomes = _outcomes(result)
+    members: dict[str, list[_Outcome]] = defaultdict(list)
+    for person, outcome in sorted(outcomes.items()):
+        for group in groups.get(person, ()):
+            members[group].append(outcome)
+    overall = _figures("everyone", list(outcomes.values()))
+    shown = []
+    for name in sorted(members):
+        if len(members[name]) < MIN_GROUP_SIZE:
+            continue
+        figures = _figures(name, members[name])
+        shown.append(GroupFigures(**{**figures.__dict__, "flags": _flags(figures, overall)}))
+    hidden = sum(1 for name in members if len(members[name]) < MIN_GROUP_SIZE)
+    without = sum(1 for person in outcomes if not groups.get(person))
+    return FairnessAudit(overall, tuple(shown), hidden, without)

@@ -1,0 +1,148 @@
+"""Format pair health and rematch plans (text, JSON, Markdown, GitHub annotations).
+
+Formatters only: ``mentorkit.lifecycle.health`` and ``mentorkit.lifecycle.rematch`` decide.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from mentorkit.lifecycle.health import HealthReport
+from mentorkit.lifecycle.rematch import Alternative, RematchPlan
+
+
+def _json(payload: Any) -> str:
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    def cell(text: str) -> str:
+        return str(text).replace("|", "\\|").replace("\n", " ")
+
+    return [
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows),
+    ]
+
+
+def health_json(report: HealthReport) -> str:
+    return _json(
+        {
+            "cohort": report.cohort,
+            "today": report.today,
+            "pairs_checked": len(report.pairs),
+            "needing_attention": len(report.flagged),
+            "pairs": [
+                {
+                    "mentor": p.mentor,
+                    "mentee": p.mentee,
+                    "agreement": p.agreement,
+                    "started": p.started,
+                    "latest_checkin": p.latest_checkin,
+                    "latest_health": p.latest_health,
+                    "flags": [{"code": f.code, "message": f.message} for f in p.flags],
+                }
+                for p in report.pairs
+            ],
+        }
+    )
+
+
+def health_text(report: HealthReport) -> str:
+    lines = [
+        f"{len(report.flagged)} of {len(report.pairs)} pairs in {report.cohort} need attention "
+        f"on {report.today}"
+    ]
+    for pair in report.flagged:
+        lines += [
+            "",
+            f"{pair.mentor} -> {pair.mentee}" + (f"  ({pair.agreement})" if pair.agreement else ""),
+        ]
+        lines += [f"  - {flag.code}: {flag.message}" for flag in pair.flags]
+    return "\n".join(lines) + "\n"
+
+
+def health_markdown(report: HealthReport) -> str:
+    lines = [
+        f"## Pairs needing attention in `{report.cohort}`",
+        "",
+        f"{len(report.flagged)} of {len(report.pairs)} pairs on {report.today}.",
+    ]
+    if report.flagged:
+        rows = [
+            [f"{p.mentor} → {p.mentee}", "<br>".join(f"**{f.code}**: {f.message}" for f in p.flags)]
+            for p in report.flagged
+        ]
+        lines += ["", *_md_table(["pair", "why"], rows)]
+    return "\n".join(lines) + "\n"
+
+
+def health_github(report: HealthReport) -> str:
+    lines = []
+    for pair in report.flagged:
+        path = pair.agreement or f"program/matches/{report.cohort}.yaml"
+        for flag in pair.flags:
+            message = f"{pair.mentor} -> {pair.mentee}: {flag.message}".replace("%", "%25").replace(
+                "\n", "%0A"
+            )
+            lines.append(f"::warning file={path},title=mentorkit {flag.code}::{message}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _alternative(a: Alternative | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {
+        "mentor": a.mentor,
+        "score": a.score,
+        "reasons": list(a.reasons),
+        "cross_functional": a.cross_functional,
+    }
+
+
+def rematch_json(plan: RematchPlan, written: Sequence[str]) -> str:
+    return _json(
+        {
+            "cohort": plan.cohort,
+            "mentee": plan.mentee,
+            "ended": {"mentor": plan.ended_mentor, "date": plan.today, "reason": plan.reason},
+            "agreement": plan.agreement,
+            "excluded_mentors": list(plan.excluded),
+            "proposal": _alternative(plan.proposal),
+            "unmatched_reason": plan.unmatched_reason,
+            "other_options": [_alternative(a) for a in plan.others],
+            "written": list(written),
+        }
+    )
+
+
+def _score(a: Alternative) -> str:
+    return "" if a.score is None else f" (score {a.score:.2f})"
+
+
+def rematch_text(plan: RematchPlan, written: Sequence[str], markdown: bool = False) -> str:
+    bullet = "- " if markdown else "  - "
+    lines = [
+        ("## " if markdown else "") + f"Rematch {plan.mentee} in {plan.cohort}",
+        "",
+        f"Ends {plan.ended_mentor} -> {plan.mentee} on {plan.today}: {plan.reason}",
+        f"Never proposed again for {plan.mentee}: {', '.join(plan.excluded)}",
+        "",
+    ]
+    if plan.proposal:
+        lines.append(f"Proposed: {plan.proposal.mentor} -> {plan.mentee}{_score(plan.proposal)}")
+        lines += [f"{bullet}{reason}" for reason in plan.proposal.reasons]
+    else:
+        lines.append(f"No alternative: {plan.unmatched_reason}")
+    if plan.others:
+        lines += ["", "Other mentors with room:"]
+        lines += [f"{bullet}{a.mentor}{_score(a)}: {'; '.join(a.reasons[:2])}" for a in plan.others]
+    lines.append("")
+    if written:
+        lines += ["Written:", *(f"{bullet}{path}" for path in written)]
+    else:
+        lines.append("Nothing written: run again with --write to record it.")
+    return "\n".join(lines) + "\n"

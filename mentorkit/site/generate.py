@@ -1,0 +1,65 @@
+"""Every generated file of the site's docs folder, as a pure function of the program.
+
+``generate_docs`` returns ``{docs-relative path: content}``: Markdown pages, the RSS
+feed, cohort calendars and the site's own CSS and JavaScript. Writing them, copying the
+hand-written pages and running MkDocs happen in ``mentorkit.site.publish``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+
+from mentorkit.model.program import Program
+from mentorkit.site.community import community_pages
+from mentorkit.site.feed import FEED_PATH, render_feed
+from mentorkit.site.program_pages import program_pages
+from mentorkit.site.recognition_page import recognition_page
+from mentorkit.site.render import make_environment
+from mentorkit.site.view import public_view
+
+ASSET_FOLDER = "assets/mentorkit"
+ASSETS = ("site.css", "directory.js")
+# Sections whose many pages stay out of the navigation (they are linked from their index):
+# a nav entry per person would repeat thousands of links on every page.
+NOT_IN_NAV = ("/people/", "/community/lessons/", "/community/skills/", "/cohorts/")
+
+
+def _calendars(program: Program) -> dict[str, bytes]:
+    try:
+        from mentorkit.lifecycle.calendar import cohort_calendar
+    except ImportError:  # the calendar module is optional for the site
+        return {}
+    return {f"cohorts/{cid}.ics": cohort_calendar(program, cid) for cid in sorted(program.cohorts)}
+
+
+def _assets() -> dict[str, bytes]:
+    folder = resources.files("mentorkit.site").joinpath("assets")
+    return {f"{ASSET_FOLDER}/{name}": folder.joinpath(name).read_bytes() for name in ASSETS}
+
+
+def generate_docs(
+    program: Program,
+    today: dt.date,
+    *,
+    base_url: str = "",
+    hand_written: frozenset[str] = frozenset(),
+) -> dict[str, str | bytes]:
+    """The generated part of the docs folder for ``program`` as of ``today``.
+
+    ``hand_written`` names the pages of ``site/``: generated pages link to those only.
+    """
+    view = public_view(program, today)
+    env = make_environment(hand_written)
+    categories = {c.id: c.name for c in program.categories}
+    calendars = _calendars(program)
+    files: dict[str, str | bytes] = {}
+    files.update(community_pages(env, view, categories))
+    files.update(program_pages(env, program, view, set(calendars)))
+    thanks = recognition_page(env, program, view)
+    if thanks is not None:
+        files["community/thanks.md"] = thanks
+    files[FEED_PATH] = render_feed(view, base_url or program.charter.site.url)
+    files.update(calendars)
+    files.update(_assets())
+    return files

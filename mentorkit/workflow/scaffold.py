@@ -1,0 +1,179 @@
+"""``mentorkit new``: one new data file as YAML text, checked against the repository before it is written."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from typing import Any
+
+import yaml
+
+from mentorkit.checks import run_checks
+from mentorkit.loading.repository import LoadedRepository, kind_of
+from mentorkit.loading.yaml_reader import parse_yaml
+from mentorkit.model.build import build_program
+from mentorkit.model.program import Program
+from mentorkit.problems import Problem, sort_problems
+
+SCHEMA_DEPTH = {
+    "participant": "../",
+    "cohort": "../../",
+    "lesson": "../../",
+    "agreement": "../../../",
+}
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "untitled"
+
+
+def path_for(kind: str, data: dict[str, Any]) -> str:
+    """Where a new file of ``kind`` lives in the repository."""
+    if kind == "participant":
+        return f"participants/{data['id']}.yaml"
+    if kind == "cohort":
+        return f"program/cohorts/{data['id']}.yaml"
+    if kind == "lesson":
+        return f"program/lessons/{data['date']}-{slugify(str(data['title']))}.yaml"
+    if kind == "agreement":
+        return f"program/agreements/{data['cohort']}/{data['mentor']}--{data['mentee']}.yaml"
+    raise ValueError(f"unknown kind {kind!r}")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _seq(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
+    flat = all(isinstance(v, str | int | float) for v in value)
+    return dumper.represent_sequence(
+        "tag:yaml.org,2002:seq", value, flow_style=flat and bool(value)
+    )
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(list, _seq)
+
+
+def to_yaml(kind: str, data: dict[str, Any]) -> str:
+    """The file's text: a schema hint for editors, then the fields in the order given."""
+    body = yaml.dump(
+        _clean(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+    )
+    return f"# yaml-language-server: $schema={SCHEMA_DEPTH[kind]}schemas/{kind}.schema.json\n{body}"
+
+
+def problems_with(
+    loaded: LoadedRepository, relpath: str, text: str
+) -> tuple[Program, list[Problem]]:
+    """The problems the new file would have once in the repository (cross-references included)."""
+    parsed = parse_yaml(text.encode("utf-8"), relpath)
+    if isinstance(parsed, Problem):
+        return build_program(loaded), [parsed]
+    documents = {**loaded.documents, relpath: parsed}
+    kinds = {**loaded.kinds, relpath: kind_of(relpath) or ""}
+    program = build_program(dataclasses.replace(loaded, documents=documents, kinds=kinds))
+    found = [p for p in run_checks(program) if p.path == relpath]
+    return program, sort_problems(found)
+
+
+def participant_data(
+    *,
+    pid: str,
+    name: str,
+    github: str,
+    department: str,
+    level: int,
+    timezone: str,
+    languages: list[str],
+    cohorts: list[str],
+    pronouns: str = "",
+    title: str = "",
+    mentor_skills: dict[str, int] | None = None,
+    capacity: int = 1,
+    goals: list[str] | None = None,
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": pid,
+        "name": name,
+        "github": github if github != pid else None,
+        "pronouns": pronouns,
+        "title": title,
+        "department": department,
+        "level": level,
+        "timezone": timezone,
+        "languages": languages,
+        "cohorts": cohorts,
+    }
+    if mentor_skills:
+        data["mentor"] = {"capacity": capacity, "skills": dict(mentor_skills)}
+    if goals:
+        data["mentee"] = {"goals": [{"skill": g} for g in goals]}
+    return data
+
+
+def agreement_data(
+    program: Program, cohort_id: str, mentee_id: str, mentor_id: str | None
+) -> dict[str, Any]:
+    """A draft agreement prefilled from the accepted pair, the cohort, the mentee's goals and policies.
+
+    Raises ValueError with a message a person can act on.
+    """
+    cohort = program.cohorts.get(cohort_id)
+    if cohort is None:
+        raise ValueError(f"there is no cohort {cohort_id!r}")
+    if mentee_id not in program.participants:
+        raise ValueError(f"there is no participant {mentee_id!r}")
+    if mentor_id is None:
+        match = program.matches.get(cohort_id)
+        accepted = [
+            p
+            for p in (match.pairs if match else ())
+            if p.mentee == mentee_id and p.status == "accepted"
+        ]
+        if not accepted:
+            raise ValueError(
+                f"{mentee_id} has no accepted pair in program/matches/{cohort_id}.yaml; "
+                "accept the pair there first or pass --mentor"
+            )
+        mentor_id = accepted[0].mentor
+    mentee = program.participants[mentee_id]
+    goals = [
+        {
+            "goal": g.note
+            or f"Grow in {program.skills[g.skill].name if g.skill in program.skills else g.skill}",
+            "skill": g.skill,
+            "measure": "",
+            "status": "not-started",
+        }
+        for g in (mentee.mentee.goals if mentee.mentee else ())
+    ]
+    return {
+        "cohort": cohort_id,
+        "mentor": mentor_id,
+        "mentee": mentee_id,
+        "status": "draft",
+        "goals": goals,
+        "cadence": cohort.cadence,
+        "starts": cohort.starts,
+        "ends": cohort.ends,
+        "channels": ["video call"],
+        "confidentiality": program.charter.policies.get("confidentiality", ""),
+        "boundaries": [],
+    }

@@ -1,0 +1,94 @@
+"""iCalendar export: parses back with icalendar, right dates and recurrence, deterministic."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from mentorkit.lifecycle.calendar import CalendarError, cohort_calendar, pair_calendar
+from mentorkit.model.program import Program
+
+
+def _events(data: bytes) -> list:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_cohort_milestones_are_all_day_events(fixture_program: Program) -> None:
+    data = cohort_calendar(fixture_program, "2026-autumn")
+    events = _events(data)
+    assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events] == [
+        ("Autumn 2026: Kickoff", dt.date(2026, 9, 7)),
+        ("Autumn 2026: Mid-point review", dt.date(2026, 11, 20)),
+        ("Autumn 2026: Reflection", dt.date(2027, 2, 19)),
+    ]
+    kickoff = events[0]
+    assert kickoff.decoded("DTEND") == dt.date(2026, 9, 8)
+    assert str(kickoff["UID"]) == "2026-autumn-2026-09-07-kickoff@mentorkit"
+    assert kickoff.decoded("DTSTAMP") == dt.datetime(2026, 9, 1, tzinfo=dt.UTC)
+    assert str(kickoff["DESCRIPTION"]) == "Welcome session."
+
+
+def test_output_is_deterministic(fixture_program: Program) -> None:
+    assert cohort_calendar(fixture_program, "2026-autumn") == cohort_calendar(
+        fixture_program, "2026-autumn"
+    )
+    first = pair_calendar(fixture_program, "2026-autumn", "m1", "e1")
+    assert first == pair_calendar(fixture_program, "2026-autumn", "m1", "e1")
+
+
+@pytest.mark.parametrize(
+    ("mentor", "mentee", "freq", "interval", "start", "until"),
+    [
+        # fortnightly, from the agreement's starts to its ends
+        ("m1", "e1", "WEEKLY", 2, dt.date(2026, 9, 7), dt.date(2027, 2, 26)),
+        # monthly, no agreement ends: the cohort's end
+        ("m2", "e3", "MONTHLY", None, dt.date(2026, 10, 2), dt.date(2027, 2, 26)),
+        # weekly, start from the pair's since
+        ("m4", "e5", "WEEKLY", None, dt.date(2026, 9, 7), dt.date(2027, 2, 26)),
+        # an ended pair stops at its end date; no cadence in the agreement: the cohort's
+        ("m2", "e4", "WEEKLY", 2, dt.date(2026, 9, 7), dt.date(2026, 10, 1)),
+    ],
+)
+def test_pair_meetings_recur_at_the_cadence(
+    fixture_program: Program,
+    mentor: str,
+    mentee: str,
+    freq: str,
+    interval: int | None,
+    start: dt.date,
+    until: dt.date,
+) -> None:
+    events = _events(pair_calendar(fixture_program, "2026-autumn", mentor, mentee))
+    meetings = [e for e in events if "RRULE" in e]
+    assert len(meetings) == 1 and len(events) == 4  # three milestones and the meetings
+    meeting = meetings[0]
+    rule = meeting["RRULE"]
+    assert rule["FREQ"] == [freq]
+    assert rule.get("INTERVAL") == ([interval] if interval else None)
+    assert rule["UNTIL"] == [until]
+    assert meeting.decoded("DTSTART") == start
+    assert str(meeting["UID"]) == f"2026-autumn-{mentor}--{mentee}-meetings@mentorkit"
+
+
+def test_pair_summary_names_both_people(fixture_program: Program) -> None:
+    events = _events(pair_calendar(fixture_program, "2026-autumn", "m1", "e1"))
+    assert str(events[-1]["SUMMARY"]) == "Mentoring: Mina One and Eve One"
+
+
+def test_unknown_cohort_or_pair_is_a_clear_error(fixture_program: Program) -> None:
+    with pytest.raises(CalendarError, match="unknown cohort"):
+        cohort_calendar(fixture_program, "2031-none")
+    with pytest.raises(CalendarError, match="no pair m3--e1"):
+        pair_calendar(fixture_program, "2026-autumn", "m3", "e1")
+
+
+def test_no_cadence_anywhere_is_an_error(fixture_program: Program) -> None:
+    cohort = dataclasses.replace(fixture_program.cohorts["2026-autumn"], cadence=None)
+    program = dataclasses.replace(
+        fixture_program, cohorts={**fixture_program.cohorts, "2026-autumn": cohort}
+    )
+    with pytest.raises(CalendarError, match="no meeting cadence"):
+        pair_calendar(program, "2026-autumn", "m2", "e4")

@@ -1,0 +1,118 @@
+"""Build small programs in memory for matching tests, and hypothesis strategies for them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from hypothesis import strategies as st
+
+from mentorkit.model.entities import (
+    Charter,
+    Cohort,
+    Goal,
+    MatchFile,
+    MatchingSettings,
+    MenteeRequest,
+    MentorOffer,
+    Participant,
+    Weights,
+)
+from mentorkit.model.program import Program
+
+SKILLS = ("python", "sql", "testing", "design")
+ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Asia/Kolkata")
+DEPARTMENTS = ("engineering", "design", "data")
+LANGUAGES = ("en", "de", "fr")
+FORMATS = ("one-on-one", "circle", "reverse", "async")
+
+
+def person(
+    pid: str,
+    *,
+    cohort: str = "c1",
+    mentor: dict[str, int] | None = None,
+    capacity: int = 1,
+    goals: tuple[str, ...] = (),
+    prefer: bool = False,
+    **fields: Any,
+) -> Participant:
+    """A participant with sensible defaults; ``mentor`` is skill -> level, ``goals`` skill ids."""
+    defaults: dict[str, Any] = {"name": pid.title(), "department": "engineering", "level": 5, "timezone": "Europe/London"}
+    defaults.update(fields)
+    return Participant(
+        id=pid,
+        source=f"participants/{pid}.yaml",
+        cohorts=(cohort,),
+        mentor=MentorOffer(capacity, dict(mentor)) if mentor else None,
+        mentee=MenteeRequest(tuple(Goal(g) for g in goals), prefer) if goals else None,
+        **defaults,
+    )
+
+
+def program(people: list[Participant], *, fmt: str = "one-on-one", settings: MatchingSettings | None = None, match: MatchFile | None = None, cohort: str = "c1") -> Program:
+    chosen = Cohort(cohort, "Cohort", fmt, "matching", "2026-01-01", "2026-06-30", f"program/cohorts/{cohort}.yaml", matching=settings or MatchingSettings())  # type: ignore[arg-type]
+    return Program(
+        charter=Charter("Test", "", ("x",)),
+        participants={p.id: p for p in sorted(people, key=lambda p: p.id)},
+        cohorts={cohort: chosen},
+        matches={cohort: match} if match else {},
+    )
+
+
+@st.composite
+def people_strategy(draw: st.DrawFn, *, max_mentors: int = 5, max_mentees: int = 7, peer: bool = False) -> list[Participant]:
+    n_mentors = draw(st.integers(0 if not peer else 1, max_mentors))
+    n_mentees = draw(st.integers(1, max_mentees))
+    mentor_ids = [f"m{i}" for i in range(n_mentors)]
+    # some mentees are also mentors (the same id), which exercises the no-self rule
+    both = draw(st.integers(0, min(2, n_mentors))) if not peer else 0
+    mentee_ids = mentor_ids[:both] + [f"e{i}" for i in range(n_mentees - both)]
+    everyone = sorted(set(mentor_ids) | set(mentee_ids))
+    people = []
+    for pid in everyone:
+        offer = None
+        if pid in mentor_ids:
+            skills = draw(st.lists(st.sampled_from(SKILLS), min_size=1, max_size=3, unique=True))
+            offer = MentorOffer(draw(st.integers(1, 3)), {s: draw(st.integers(1, 5)) for s in skills})
+        request = None
+        if pid in mentee_ids:
+            goals = draw(st.lists(st.sampled_from(SKILLS), min_size=1, max_size=3, unique=True))
+            request = MenteeRequest(tuple(Goal(g) for g in goals), draw(st.booleans()))
+        others = [o for o in everyone if o != pid]
+        manager = draw(st.one_of(st.none(), st.sampled_from(others))) if others and draw(st.integers(0, 3)) == 0 else None
+        avoid = tuple(draw(st.lists(st.sampled_from(others), max_size=1, unique=True))) if others else ()
+        people.append(
+            Participant(
+                id=pid,
+                name=pid,
+                department=draw(st.sampled_from(DEPARTMENTS)),
+                level=draw(st.integers(1, 10)),
+                timezone=draw(st.sampled_from(ZONES)),
+                source=f"participants/{pid}.yaml",
+                languages=tuple(draw(st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=2, unique=True))),
+                manager=manager,
+                cohorts=("c1",),
+                mentor=offer,
+                mentee=request,
+                formats=tuple(draw(st.lists(st.sampled_from(FORMATS), max_size=2, unique=True))),
+                avoid=avoid,
+            )
+        )
+    return people
+
+
+@st.composite
+def settings_strategy(draw: st.DrawFn) -> MatchingSettings:
+    weights = Weights(*(draw(st.sampled_from([0.0, 0.1, 0.45, 1.0])) for _ in range(6)))
+    return MatchingSettings(
+        weights=weights,
+        max_timezone_gap_hours=draw(st.sampled_from([0.0, 4.0, 8.0, 12.0])),
+        cross_functional=draw(st.sampled_from(["prefer", "require", "ignore"])),
+        objective=draw(st.sampled_from(["coverage", "quality"])),
+        min_score=draw(st.sampled_from([0.0, 0.0, 0.3, 0.6])),
+    )
+
+
+def with_cohorts(p: Participant, *cohorts: str) -> Participant:
+    return replace(p, cohorts=tuple(cohorts))

