@@ -36,7 +36,9 @@ def _dump(value: object) -> str:
     raise TypeError(value)
 
 
-def person(rng: random.Random, pid: str, cohort: str, *, mentor: int, mentee: bool) -> dict[str, object]:
+def person(
+    rng: random.Random, pid: str, cohort: str, *, mentor: int, mentee: bool
+) -> dict[str, object]:
     languages = ["en"] if rng.random() < 0.9 else []
     languages += rng.sample(LANGUAGES[1:], rng.choice([0, 0, 1]))
     if not languages:
@@ -53,20 +55,39 @@ def person(rng: random.Random, pid: str, cohort: str, *, mentor: int, mentee: bo
     }
     if mentor:
         skills = rng.sample(SKILLS, rng.randint(2, 6))
-        data["mentor"] = {"capacity": mentor, "skills": {s: rng.randint(1, 5) for s in sorted(skills)}}
+        data["mentor"] = {
+            "capacity": mentor,
+            "skills": {s: rng.randint(1, 5) for s in sorted(skills)},
+        }
     if mentee:
         goals = rng.sample(SKILLS, rng.randint(1, 4))
-        data["mentee"] = {"goals": [{"skill": g} for g in goals], "prefer_cross_functional": rng.random() < 0.3}
+        data["mentee"] = {
+            "goals": [{"skill": g} for g in goals],
+            "prefer_cross_functional": rng.random() < 0.3,
+        }
     return data
 
 
-def generate(root: Path, *, mentees: int, mentors: int, capacity: int = 2, fmt: str = "one-on-one", seed: int = 7, cohort: str = "synthetic") -> Path:
-    """Write a program repository at ``root`` with one cohort; returns ``root``."""
+def generate(
+    root: Path,
+    *,
+    mentees: int,
+    mentors: int,
+    capacity: int = 2,
+    fmt: str = "one-on-one",
+    seed: int = 7,
+    cohort: str = "synthetic",
+) -> Path:
+    """Write a program repository at ``root`` with one cohort; returns ``root``.
+
+    In peer and circles cohorts the mentors also list goals, as peers do.
+    """
     rng = random.Random(seed)
     (root / "program" / "cohorts").mkdir(parents=True, exist_ok=True)
     (root / "participants").mkdir(parents=True, exist_ok=True)
     (root / "program" / "program.yaml").write_text(
-        'name: "Synthetic program"\npurpose: "Benchmarks"\ncoordinators: ["mentor-00000"]\n', encoding="utf-8"
+        'name: "Synthetic program"\npurpose: "Benchmarks"\ncoordinators: ["mentor-00000"]\n',
+        encoding="utf-8",
     )
     skills = "skills:\n" + "".join(f"  - id: {s}\n    name: {s.title()}\n" for s in SKILLS)
     (root / "program" / "skills.yaml").write_text(skills, encoding="utf-8")
@@ -75,8 +96,14 @@ def generate(root: Path, *, mentees: int, mentors: int, capacity: int = 2, fmt: 
         encoding="utf-8",
     )
     people: list[dict[str, object]] = []
-    people += [person(rng, f"mentor-{i:05d}", cohort, mentor=capacity, mentee=False) for i in range(mentors)]
-    people += [person(rng, f"mentee-{i:05d}", cohort, mentor=0, mentee=True) for i in range(mentees)]
+    peers = fmt in ("peer", "circles")
+    people += [
+        person(rng, f"mentor-{i:05d}", cohort, mentor=capacity, mentee=peers)
+        for i in range(mentors)
+    ]
+    people += [
+        person(rng, f"mentee-{i:05d}", cohort, mentor=0, mentee=True) for i in range(mentees)
+    ]
     ids = [str(p["id"]) for p in people]
     for p in people:
         if rng.random() < 0.05:
@@ -101,7 +128,14 @@ def main() -> None:
     parser.add_argument("--format", default="one-on-one")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    generate(args.root, mentees=args.mentees, mentors=args.mentors, capacity=args.capacity, fmt=args.format, seed=args.seed)
+    generate(
+        args.root,
+        mentees=args.mentees,
+        mentors=args.mentors,
+        capacity=args.capacity,
+        fmt=args.format,
+        seed=args.seed,
+    )
 
 
 if __name__ == "__main__":

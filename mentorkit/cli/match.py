@@ -28,7 +28,9 @@ def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
     try:
         text = absolute.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise click.BadParameter(f"cannot read {path}: {exc}", param_hint="--private-data") from None
+        raise click.BadParameter(
+            f"cannot read {path}: {exc}", param_hint="--private-data"
+        ) from None
     try:
         return parse_private_groups(text, absolute.name)
     except PrivateDataError as exc:
@@ -38,7 +40,11 @@ def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
 
 @click.command()
 @click.argument("cohort")
-@click.option("--write", is_flag=True, help="Record the result in program/matches/COHORT.yaml (comments and hand edits survive).")
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Record the result in program/matches/COHORT.yaml (comments and hand edits survive).",
+)
 @format_option(*FORMATS)
 @click.option(
     "--private-data",
@@ -46,7 +52,9 @@ def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
     help="YAML (id: group) or CSV (id,group) of self-identified groups, kept outside the repository; adds a fairness audit.",
 )
 @click.pass_context
-def match(ctx: click.Context, cohort: str, write: bool, fmt: str | None, private_data: Path | None) -> None:
+def match(
+    ctx: click.Context, cohort: str, write: bool, fmt: str | None, private_data: Path | None
+) -> None:
     """Propose the best pairs (or circles) for COHORT and explain each one.
 
     The whole repository is validated first; with problems, nothing is matched (exit 1).
@@ -58,7 +66,11 @@ def match(ctx: click.Context, cohort: str, write: bool, fmt: str | None, private
     with working("Validating the program…"):
         validation = validate_program(root)
     if not validation.ok:
-        click.echo(render_problems(validation.problems, validation.files_checked, "text"), err=True, nl=False)
+        click.echo(
+            render_problems(validation.problems, validation.files_checked, "text"),
+            err=True,
+            nl=False,
+        )
         click.echo("Fix these problems before matching.", err=True)
         ctx.exit(1)
     try:

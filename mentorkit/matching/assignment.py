@@ -47,7 +47,9 @@ def edge_weights(edges: Edges, bonus: np.ndarray, objective: str, n_rows: int) -
     return weights + big
 
 
-def assign(n_rows: int, capacity: np.ndarray, edges: Edges, weights: np.ndarray, method: str) -> list[tuple[int, int]]:
+def assign(
+    n_rows: int, capacity: np.ndarray, edges: Edges, weights: np.ndarray, method: str
+) -> list[tuple[int, int]]:
     """The (row, column) pairs of a maximum-weight assignment within column capacities."""
     if not len(edges) or n_rows == 0 or int(capacity.sum()) == 0:
         return []

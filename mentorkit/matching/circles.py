@@ -18,8 +18,22 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from mentorkit.matching.result import MatchResult, MatchSummary, ProposedCircle, UnmatchedPerson, mean, share
-from mentorkit.matching.score import Scoring, goal_skills, offered_skills, score_with, scoring_for, working_hours_overlap
+from mentorkit.matching.result import (
+    MatchResult,
+    MatchSummary,
+    ProposedCircle,
+    UnmatchedPerson,
+    mean,
+    share,
+)
+from mentorkit.matching.score import (
+    Scoring,
+    goal_skills,
+    offered_skills,
+    score_with,
+    scoring_for,
+    working_hours_overlap,
+)
 from mentorkit.model.entities import Cohort, MatchFile, Participant
 from mentorkit.model.program import Program
 from mentorkit.model.rules import avoided, reporting_conflict, timezone_gap_hours
@@ -60,7 +74,9 @@ def _obstacle(scoring: Scoring, circle: _Forming, person: Participant) -> str | 
         gap = timezone_gap_hours(member, person)
         if gap is not None and gap > scoring.max_gap:
             return "timezone"
-    if any(reporting_conflict(member, person) or avoided(member, person) for member in circle.members):
+    if any(
+        reporting_conflict(member, person) or avoided(member, person) for member in circle.members
+    ):
         return "personal"
     return None
 
@@ -74,7 +90,9 @@ def _cost(circle: _Forming, person: Participant) -> int:
     return 100 * same_department + 20 * same_band - 15 * min(shared, 3) + round(5 * (8 - worst))
 
 
-def _deal(scoring: Scoring, circles: list[_Forming], people: list[Participant]) -> list[Participant]:
+def _deal(
+    scoring: Scoring, circles: list[_Forming], people: list[Participant]
+) -> list[Participant]:
     """Place people round by round; return those no circle could take."""
     left: list[Participant] = []
     queue = list(people)
@@ -92,7 +110,11 @@ def _deal(scoring: Scoring, circles: list[_Forming], people: list[Participant]) 
                 circles[j].add(batch[i])
                 placed.add(i)
         unplaced = [p for i, p in enumerate(batch) if i not in placed]
-        if unplaced and any(len(c.members) < c.capacity for c in circles) and len(unplaced) < len(batch):
+        if (
+            unplaced
+            and any(len(c.members) < c.capacity for c in circles)
+            and len(unplaced) < len(batch)
+        ):
             queue = queue + unplaced  # another round may find room once the circles change
         else:
             left += unplaced
@@ -101,7 +123,11 @@ def _deal(scoring: Scoring, circles: list[_Forming], people: list[Participant]) 
 
 def _why_not(scoring: Scoring, circles: list[_Forming], person: Participant, mentors: int) -> str:
     if not circles:
-        return "no circle could be formed: no mentor is enrolled to facilitate one" if mentors == 0 else "too few people to form a circle"
+        return (
+            "no circle could be formed: no mentor is enrolled to facilitate one"
+            if mentors == 0
+            else "too few people to form a circle"
+        )
     blocked = Counter(_obstacle(scoring, c, person) for c in circles)
     if blocked["full"] == len(circles):
         return f"all {len(circles)} circles are full (each needs a mentor as facilitator; {mentors} enrolled)"
@@ -124,13 +150,23 @@ def _reasons(scoring: Scoring, circle: _Forming) -> tuple[str, ...]:
         f"levels {min(levels)}-{max(levels)}",
         f"common language: {', '.join(sorted(circle.languages))}",
     ]
-    overlaps = [working_hours_overlap(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+    overlaps = [
+        working_hours_overlap(a, b) for i, a in enumerate(members) for b in members[i + 1 :]
+    ]
     known = [o for o in overlaps if o is not None]
     if known:
         least = min(known)
-        reasons.append(f"at least {least:g} h working-hours overlap for everyone" if least else "some members share no working hours: plan async or rotating times")
+        reasons.append(
+            f"at least {least:g} h working-hours overlap for everyone"
+            if least
+            else "some members share no working hours: plan async or rotating times"
+        )
     wanted = Counter(skill for m in members for skill in goal_skills(m))
-    common = [f"{skill} ({n})" for skill, n in sorted(wanted.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1][:3]
+    common = [
+        f"{skill} ({n})"
+        for skill, n in sorted(wanted.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n > 1
+    ][:3]
     if common:
         reasons.append(f"shared goals: {', '.join(common)}")
     return tuple(reasons)
@@ -143,26 +179,49 @@ def form_circles(program: Program, cohort: Cohort, existing: MatchFile | None) -
     kept = [c for c in (existing.circles if existing else ()) if c.locked]
     in_kept = {m for c in kept for m in c.members}
     pool = [p for p in everyone if p.id not in in_kept]
-    mentors = sorted((p for p in pool if p.mentor is not None), key=lambda p: ("circle" not in p.formats, -p.level, p.id))
+    mentors = sorted(
+        (p for p in pool if p.mentor is not None),
+        key=lambda p: ("circle" not in p.formats, -p.level, p.id),
+    )
     count = min(math.ceil(len(pool) / size), len(mentors), len(pool) // MIN_MEMBERS)
     facilitators = sorted(mentors[:count], key=lambda p: p.id)
-    sizes = [len(pool) // count + (1 if i < len(pool) % count else 0) for i in range(count)] if count else []
+    sizes = (
+        [len(pool) // count + (1 if i < len(pool) % count else 0) for i in range(count)]
+        if count
+        else []
+    )
     circles = [_Forming(f, min(size, s)) for f, s in zip(facilitators, sizes, strict=True)]
     for circle in circles:
         circle.add(circle.facilitator)
     chosen = {f.id for f in facilitators}
-    others = sorted((p for p in pool if p.id not in chosen), key=lambda p: (p.department, p.level, p.id))
+    others = sorted(
+        (p for p in pool if p.id not in chosen), key=lambda p: (p.department, p.level, p.id)
+    )
     left = _deal(scoring, circles, others)
     used_ids = {c.id for c in kept}
-    fresh_ids = (f"circle-{n:02d}" for n in range(1, len(used_ids) + len(circles) + 2) if f"circle-{n:02d}" not in used_ids)
+    fresh_ids = (
+        f"circle-{n:02d}"
+        for n in range(1, len(used_ids) + len(circles) + 2)
+        if f"circle-{n:02d}" not in used_ids
+    )
     proposed = [
-        ProposedCircle(next(fresh_ids), tuple(sorted(m.id for m in c.members)), c.facilitator.id, _reasons(scoring, c))
+        ProposedCircle(
+            next(fresh_ids),
+            tuple(sorted(m.id for m in c.members)),
+            c.facilitator.id,
+            _reasons(scoring, c),
+        )
         for c in circles
     ]
-    result_circles = [ProposedCircle(c.id, c.members, c.facilitator, c.reasons, True, "locked") for c in kept] + proposed
+    result_circles = [
+        ProposedCircle(c.id, c.members, c.facilitator, c.reasons, True, "locked") for c in kept
+    ] + proposed
     result_circles.sort(key=lambda c: c.id)
     unmatched = sorted(
-        (UnmatchedPerson(p.id, _why_not(scoring, circles, p, len(mentors)), "member") for p in left),
+        (
+            UnmatchedPerson(p.id, _why_not(scoring, circles, p, len(mentors)), "member")
+            for p in left
+        ),
         key=lambda u: u.id,
     )
     scores = [
@@ -178,9 +237,13 @@ def form_circles(program: Program, cohort: Cohort, existing: MatchFile | None) -
         matched=sum(len(c.members) for c in result_circles),
         unmatched=len(unmatched),
         mean_score=mean(scores),
-        cross_functional_share=share(sum(1 for c in circles if len(c.departments) > 1), len(circles)),
+        cross_functional_share=share(
+            sum(1 for c in circles if len(c.departments) > 1), len(circles)
+        ),
         mentor_utilisation=share(len(result_circles), all_mentors),
         people=len(everyone),
         solver="balanced rounds",
     )
-    return MatchResult(cohort.id, cohort.format, (), tuple(result_circles), tuple(unmatched), summary)
+    return MatchResult(
+        cohort.id, cohort.format, (), tuple(result_circles), tuple(unmatched), summary
+    )

@@ -67,7 +67,9 @@ def match_cohort(
     return _bipartite(program, cohort, scoring_for(cohort), existing, exclude, solver)
 
 
-def split_existing(existing: MatchFile | None) -> tuple[list[Pair], list[Pair], set[tuple[str, str]]]:
+def split_existing(
+    existing: MatchFile | None,
+) -> tuple[list[Pair], list[Pair], set[tuple[str, str]]]:
     """The file's fixed pairs (locked or accepted), its history (ended) and open proposals."""
     pairs = existing.pairs if existing else ()
     fixed = [p for p in pairs if p.status != "ended" and (p.locked or p.status == "accepted")]
@@ -81,20 +83,36 @@ def carried_pair(pair: Pair, program: Program) -> ProposedPair:
     a, b = program.participants.get(pair.mentor), program.participants.get(pair.mentee)
     origin = "history" if pair.status == "ended" else "locked" if pair.locked else "accepted"
     cross = a is not None and b is not None and a.department != b.department
-    return ProposedPair(pair.mentor, pair.mentee, pair.score, pair.status, pair.locked, pair.reasons, origin, cross)
+    return ProposedPair(
+        pair.mentor, pair.mentee, pair.score, pair.status, pair.locked, pair.reasons, origin, cross
+    )
 
 
-def new_pair(scoring: Scoring, mentor: Participant, mentee: Participant, kept: bool) -> ProposedPair:
+def new_pair(
+    scoring: Scoring, mentor: Participant, mentee: Participant, kept: bool
+) -> ProposedPair:
     scored = score_with(scoring, mentor, mentee)
     if scored is None:  # the solver only sees allowed pairs; this guards the invariant
         raise AssertionError(f"the solver proposed a forbidden pair {mentor.id}-{mentee.id}")
     return ProposedPair(
-        mentor.id, mentee.id, scored.total, "proposed", False, scored.reasons,
-        "kept" if kept else "new", mentor.department != mentee.department,
+        mentor.id,
+        mentee.id,
+        scored.total,
+        "proposed",
+        False,
+        scored.reasons,
+        "kept" if kept else "new",
+        mentor.department != mentee.department,
     )
 
 
-def stability_bonus(edges: Edges, rows: Sequence[Participant], cols: Sequence[Participant], proposals: set[tuple[str, str]], peer: bool = False) -> np.ndarray:
+def stability_bonus(
+    edges: Edges,
+    rows: Sequence[Participant],
+    cols: Sequence[Participant],
+    proposals: set[tuple[str, str]],
+    peer: bool = False,
+) -> np.ndarray:
     bonus = np.zeros(len(edges), dtype=np.int64)
     if not proposals:
         return bonus
@@ -105,25 +123,54 @@ def stability_bonus(edges: Edges, rows: Sequence[Participant], cols: Sequence[Pa
     return bonus
 
 
-def _solve(scoring: Scoring, pool: list[Participant], mentors: list[Participant], capacity: np.ndarray, banned: set[tuple[str, str]], proposals: set[tuple[str, str]], method: str) -> tuple[list[tuple[int, int]], Candidates]:
+def _solve(
+    scoring: Scoring,
+    pool: list[Participant],
+    mentors: list[Participant],
+    capacity: np.ndarray,
+    banned: set[tuple[str, str]],
+    proposals: set[tuple[str, str]],
+    method: str,
+) -> tuple[list[tuple[int, int]], Candidates]:
     rows, cols = encode([pool, mentors])
     forbidden = forbidden_columns(pool, mentors, banned)
     col_at = {m.id: j for j, m in enumerate(mentors)}
     row_at = {m.id: i for i, m in enumerate(pool)}
-    keep = [(row_at[mentee], col_at[mentor]) for mentor, mentee in proposals if mentee in row_at and mentor in col_at]
-    candidates = collect(scoring, rows, cols, forbidden, None if method == "dense" else SPARSE_TOP_K, keep)
-    weights = edge_weights(candidates.edges, stability_bonus(candidates.edges, pool, mentors, proposals), scoring.objective, len(pool))
+    keep = [
+        (row_at[mentee], col_at[mentor])
+        for mentor, mentee in proposals
+        if mentee in row_at and mentor in col_at
+    ]
+    candidates = collect(
+        scoring, rows, cols, forbidden, None if method == "dense" else SPARSE_TOP_K, keep
+    )
+    weights = edge_weights(
+        candidates.edges,
+        stability_bonus(candidates.edges, pool, mentors, proposals),
+        scoring.objective,
+        len(pool),
+    )
     return assign(len(pool), capacity, candidates.edges, weights, method), candidates
 
 
-def _bipartite(program: Program, cohort: Cohort, scoring: Scoring, existing: MatchFile | None, exclude: frozenset[tuple[str, str]], solver: str) -> MatchResult:
+def _bipartite(
+    program: Program,
+    cohort: Cohort,
+    scoring: Scoring,
+    existing: MatchFile | None,
+    exclude: frozenset[tuple[str, str]],
+    solver: str,
+) -> MatchResult:
     mentors = sorted(program.mentors_in(cohort.id), key=lambda p: p.id)
     mentees = sorted(program.mentees_in(cohort.id), key=lambda p: p.id)
     fixed, history, proposals = split_existing(existing)
     fixed_mentees = {p.mentee for p in fixed}
     load = Counter(p.mentor for p in fixed)
     pool = [m for m in mentees if m.id not in fixed_mentees]
-    capacity = np.array([max(0, (m.mentor.capacity if m.mentor else 0) - load[m.id]) for m in mentors], dtype=np.int64)
+    capacity = np.array(
+        [max(0, (m.mentor.capacity if m.mentor else 0) - load[m.id]) for m in mentors],
+        dtype=np.int64,
+    )
     banned = set(exclude) | {(p.mentor, p.mentee) for p in history}
     method = solver
     if method == "auto":
@@ -132,23 +179,43 @@ def _bipartite(program: Program, cohort: Cohort, scoring: Scoring, existing: Mat
     if method == "sparse":
         chosen = _second_pass(scoring, pool, mentors, capacity, banned, chosen, candidates)
     pairs = [carried_pair(p, program) for p in (*fixed, *history)]
-    pairs += [new_pair(scoring, mentors[c], pool[r], (mentors[c].id, pool[r].id) in proposals) for r, c in chosen]
+    pairs += [
+        new_pair(scoring, mentors[c], pool[r], (mentors[c].id, pool[r].id) in proposals)
+        for r, c in chosen
+    ]
     pairs.sort(key=lambda p: (p.status == "ended", p.mentor, p.mentee))
     matched_rows = {r for r, _ in chosen}
     unmatched = [
-        UnmatchedPerson(person.id, unmatched_reason(scoring, person, candidates.stage_counts[i], int(candidates.best_allowed[i]), len(mentors)))
+        UnmatchedPerson(
+            person.id,
+            unmatched_reason(
+                scoring,
+                person,
+                candidates.stage_counts[i],
+                int(candidates.best_allowed[i]),
+                len(mentors),
+            ),
+        )
         for i, person in enumerate(pool)
         if i not in matched_rows
     ]
     busy = {p.mentor for p in pairs if p.status != "ended"}
     unmatched += [
-        UnmatchedPerson(m.id, idle_mentor_reason(m, int(candidates.col_skill[j]), int(candidates.col_feasible[j])), "mentor")
+        UnmatchedPerson(
+            m.id,
+            idle_mentor_reason(m, int(candidates.col_skill[j]), int(candidates.col_feasible[j])),
+            "mentor",
+        )
         for j, m in enumerate(mentors)
         if m.id not in busy
     ]
     unmatched.sort(key=lambda u: (u.role != "mentee", u.id))
     options = tuple(
-        PersonOptions(person.id, int(candidates.feasible_count[i]), int(candidates.best_feasible[i]) / SCALE if candidates.best_feasible[i] >= 0 else None)
+        PersonOptions(
+            person.id,
+            int(candidates.feasible_count[i]),
+            int(candidates.best_feasible[i]) / SCALE if candidates.best_feasible[i] >= 0 else None,
+        )
         for i, person in enumerate(pool)
     )
     active = [p for p in pairs if p.status != "ended"]
@@ -165,10 +232,20 @@ def _bipartite(program: Program, cohort: Cohort, scoring: Scoring, existing: Mat
         people=len({p.id for p in (*mentors, *mentees)}),
         solver=method if pool else "none",
     )
-    return MatchResult(cohort.id, cohort.format, tuple(pairs), (), tuple(unmatched), summary, options)
+    return MatchResult(
+        cohort.id, cohort.format, tuple(pairs), (), tuple(unmatched), summary, options
+    )
 
 
-def _second_pass(scoring: Scoring, pool: list[Participant], mentors: list[Participant], capacity: np.ndarray, banned: set[tuple[str, str]], chosen: list[tuple[int, int]], candidates: Candidates) -> list[tuple[int, int]]:
+def _second_pass(
+    scoring: Scoring,
+    pool: list[Participant],
+    mentors: list[Participant],
+    capacity: np.ndarray,
+    banned: set[tuple[str, str]],
+    chosen: list[tuple[int, int]],
+    candidates: Candidates,
+) -> list[tuple[int, int]]:
     """Match mentees the sparse candidate set left out with mentors who still have room."""
     used = Counter(c for _, c in chosen)
     spare = np.array([capacity[j] - used[j] for j in range(len(mentors))], dtype=np.int64)
@@ -179,5 +256,7 @@ def _second_pass(scoring: Scoring, pool: list[Participant], mentors: list[Partic
     sub_pool = [pool[i] for i in waiting]
     open_cols = [j for j in range(len(mentors)) if spare[j] > 0]
     method = "dense" if len(sub_pool) * int(spare.sum()) <= DENSE_CELLS else "sparse"
-    extra, _ = _solve(scoring, sub_pool, [mentors[j] for j in open_cols], spare[open_cols], banned, set(), method)
+    extra, _ = _solve(
+        scoring, sub_pool, [mentors[j] for j in open_cols], spare[open_cols], banned, set(), method
+    )
     return sorted(chosen + [(waiting[r], open_cols[c]) for r, c in extra])

@@ -30,7 +30,11 @@ def unmatched_reason(
     """The reason for a mentee (``role`` names their would-be partners: mentor or peer)."""
     skill, language, timezone, department, personal, feasible = (int(c) for c in stage_counts)
     if partners == 0:
-        return f"no {role} with free capacity is enrolled in the cohort" if role == "mentor" else "no other peer is enrolled in the cohort"
+        return (
+            f"no {role} with free capacity is enrolled in the cohort"
+            if role == "mentor"
+            else "no other peer is enrolled in the cohort"
+        )
     if scoring.peer and not goal_skills(person) and not offered_skills(person):
         return "lists neither goals nor offered skills, so no peer can be suggested"
     if not scoring.peer and not goal_skills(person):
@@ -46,7 +50,11 @@ def unmatched_reason(
     if department == 0:
         return f"every compatible {role} is in {person.department}, and the cohort requires cross-functional pairs"
     if personal == 0:
-        who = f"the one compatible {role} is" if department == 1 else f"all {department} compatible {role}s are"
+        who = (
+            f"the one compatible {role} is"
+            if department == 1
+            else f"all {department} compatible {role}s are"
+        )
         return f"{who} ruled out by personal pairing rules or an earlier pairing"
     if feasible == 0:
         best = max(best_allowed, 0) / SCALE
@@ -61,7 +69,9 @@ def unmatched_reason(
 def idle_mentor_reason(person: Participant, seekers: int, compatible: int) -> str:
     offers = ", ".join(sorted(offered_skills(person))) or "nothing"
     if seekers == 0:
-        return f"mentor without a mentee: no enrolled mentee seeks an offered skill (offers: {offers})"
+        return (
+            f"mentor without a mentee: no enrolled mentee seeks an offered skill (offers: {offers})"
+        )
     if compatible == 0:
         return f"mentor without a mentee: the {_plural(seekers, 'mentee')} seeking an offered skill are ruled out by the cohort's rules"
     if compatible == 1:

@@ -32,7 +32,9 @@ def parse_private_groups(text: str, name: str) -> dict[str, tuple[str, ...]]:
         reader = csv.DictReader(io.StringIO(text))
         fields = [f.strip().lower() for f in reader.fieldnames or []]
         if "id" not in fields or "group" not in fields:
-            raise PrivateDataError(f"{name}: a CSV needs the columns id and group (found: {', '.join(fields) or 'none'})")
+            raise PrivateDataError(
+                f"{name}: a CSV needs the columns id and group (found: {', '.join(fields) or 'none'})"
+            )
         for row in reader:
             clean = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
             if clean.get("id") and clean.get("group"):
@@ -42,7 +44,9 @@ def parse_private_groups(text: str, name: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(loaded, LoadedDocument):
         raise PrivateDataError(f"{name}:{loaded.line}: {loaded.message}")
     if not isinstance(loaded.data, dict):
-        raise PrivateDataError(f"{name}: expected a mapping of participant id to group (or list of groups)")
+        raise PrivateDataError(
+            f"{name}: expected a mapping of participant id to group (or list of groups)"
+        )
     for person, value in loaded.data.items():
         values = value if isinstance(value, list) else [value]
         if not all(isinstance(v, str | int) and not isinstance(v, bool) for v in values):
@@ -118,11 +122,23 @@ def _figures(name: str, outcomes: list[_Outcome]) -> GroupFigures:
 def _flags(group: GroupFigures, overall: GroupFigures) -> tuple[str, ...]:
     flags = []
     if overall.match_rate - group.match_rate >= RATE_GAP:
-        flags.append(f"match rate {100 * (overall.match_rate - group.match_rate):.0f} points below overall")
-    if group.mean_score is not None and overall.mean_score is not None and overall.mean_score - group.mean_score >= SCORE_GAP:
+        flags.append(
+            f"match rate {100 * (overall.match_rate - group.match_rate):.0f} points below overall"
+        )
+    if (
+        group.mean_score is not None
+        and overall.mean_score is not None
+        and overall.mean_score - group.mean_score >= SCORE_GAP
+    ):
         flags.append(f"mean score {overall.mean_score - group.mean_score:.2f} below overall")
-    if group.first_choice_share is not None and overall.first_choice_share is not None and overall.first_choice_share - group.first_choice_share >= RATE_GAP:
-        flags.append(f"first-choice share {100 * (overall.first_choice_share - group.first_choice_share):.0f} points below overall")
+    if (
+        group.first_choice_share is not None
+        and overall.first_choice_share is not None
+        and overall.first_choice_share - group.first_choice_share >= RATE_GAP
+    ):
+        flags.append(
+            f"first-choice share {100 * (overall.first_choice_share - group.first_choice_share):.0f} points below overall"
+        )
     return tuple(flags)
 
 

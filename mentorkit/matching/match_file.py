@@ -122,20 +122,35 @@ def render_match_file(result: MatchResult, existing_text: str | None, *, fast: b
     old_pairs = _existing_items(doc, "pairs")
     if result.pairs or old_pairs:
         unused = list(old_pairs)
-        nodes = []
+        kept: dict[int, CommentedMap] = {}
+        added: list[CommentedMap] = []
         for pair in result.pairs:
             match = next(
-                (n for n in unused if n.get("mentor") == pair.mentor and n.get("mentee") == pair.mentee and (n.get("status") == "ended") == (pair.status == "ended")),
+                (
+                    n
+                    for n in unused
+                    if n.get("mentor") == pair.mentor
+                    and n.get("mentee") == pair.mentee
+                    and (n.get("status") == "ended") == (pair.status == "ended")
+                ),
                 None,
             )
-            if match is not None:
+            if match is None:
+                added.append(_pair_node(pair, None))
+            else:
                 unused.remove(match)
-            nodes.append(_pair_node(pair, match))
+                kept[id(match)] = _pair_node(pair, match)
+        # Entries stay where people put them: a comment line in ruamel belongs to the
+        # entry above it, so reordering would move comments onto the wrong pairs.
+        nodes = [kept[id(n)] for n in old_pairs if id(n) in kept] + added
         _replace_items(doc, "pairs", nodes, "generated")
     old_circles = _existing_items(doc, "circles")
     if result.circles or old_circles:
         by_id = {str(n.get("id")): n for n in old_circles}
-        nodes = [_circle_node(c, by_id.get(c.id)) for c in result.circles]
+        new_ids = {c.id for c in result.circles}
+        circle_nodes = {c.id: _circle_node(c, by_id.get(c.id)) for c in result.circles}
+        nodes = [circle_nodes[str(n.get("id"))] for n in old_circles if str(n.get("id")) in new_ids]
+        nodes += [circle_nodes[c.id] for c in result.circles if c.id not in by_id]
         _replace_items(doc, "circles", nodes, "pairs" if "pairs" in doc else "generated")
     unmatched = [CommentedMap([("id", u.id), ("reason", u.reason)]) for u in result.unmatched]
     if unmatched or "unmatched" in doc:

@@ -38,7 +38,8 @@ class Side:
 
     ids: tuple[str, ...]
     level: np.ndarray
-    offset: np.ndarray
+    zone: np.ndarray  # index into ``gaps``
+    gaps: np.ndarray  # hours between zones i and j (the short way round), NaN if unknown
     department: np.ndarray
     languages: np.ndarray
     formats: np.ndarray
@@ -50,6 +51,15 @@ class Side:
     prefers_cross: np.ndarray
 
 
+def _gap(a: str, b: str) -> float:
+    """The same arithmetic as ``score.working_hours_overlap``, once per pair of zones."""
+    first, second = utc_offset_hours(a), utc_offset_hours(b)
+    if first is None or second is None:
+        return float("nan")
+    gap = abs(first - second) % 24
+    return min(gap, 24 - gap)
+
+
 def encode(groups: Sequence[Sequence[Participant]]) -> list[Side]:
     """Arrays for each group of people, with one vocabulary across all of them."""
     everyone = [p for group in groups for p in group]
@@ -59,6 +69,11 @@ def encode(groups: Sequence[Sequence[Participant]]) -> list[Side]:
     skill_at = {s: i for i, s in enumerate(skills)}
     language_at = {code: i for i, code in enumerate(languages)}
     department_at = {d: i for i, d in enumerate(departments)}
+    zones = sorted({p.timezone for p in everyone})
+    zone_at = {z: i for i, z in enumerate(zones)}
+    gaps = np.array([[_gap(a, b) for b in zones] for a in zones], dtype=np.float64).reshape(
+        len(zones), len(zones)
+    )
     sides = []
     for group in groups:
         n = len(group)
@@ -72,13 +87,13 @@ def encode(groups: Sequence[Sequence[Participant]]) -> list[Side]:
                 levels[row, skill_at[skill]] = float(level)
             for code in person.languages:
                 spoken[row, language_at[code]] = 1.0
-        offsets = [utc_offset_hours(p.timezone) for p in group]
         bits = np.array([format_bits(p) for p in group], dtype=np.int64)
         sides.append(
             Side(
                 ids=tuple(p.id for p in group),
                 level=np.array([p.level for p in group], dtype=np.int64),
-                offset=np.array([np.nan if o is None else o for o in offsets], dtype=np.float64),
+                zone=np.array([zone_at[p.timezone] for p in group], dtype=np.int64),
+                gaps=gaps,
                 department=np.array([department_at[p.department] for p in group], dtype=np.int64),
                 languages=spoken,
                 formats=bits,
@@ -104,7 +119,9 @@ class Block:
     col_skill: np.ndarray
 
 
-def score_blocks(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[int]]) -> Iterator[Block]:
+def score_blocks(
+    scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[int]]
+) -> Iterator[Block]:
     """Score every (row, column) pair, ``BLOCK_CELLS`` cells at a time.
 
     ``forbidden`` maps a row to the columns it may never pair with (self, reporting
@@ -118,15 +135,16 @@ def score_blocks(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, 
         yield _block(scoring, rows, cols, forbidden, start, stop)
 
 
-def _block(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[int]], start: int, stop: int) -> Block:
+def _block(
+    scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[int]], start: int, stop: int
+) -> Block:
     """Hard rules on the whole block first (cheap), then the score only where they allow it."""
     part = slice(start, stop)
     shared = rows.goals[part] @ cols.skill_offered.T
     if scoring.peer:
         shared = shared + rows.skill_offered[part] @ cols.goals.T
     spoken = rows.languages[part] @ cols.languages.T
-    tz_gap = np.abs(rows.offset[part][:, None] - cols.offset[None, :]) % 24
-    tz_gap = np.minimum(tz_gap, 24 - tz_gap)
+    tz_gap = rows.gaps[rows.zone[part][:, None], cols.zone[None, :]]
     known = ~np.isnan(tz_gap)
     allowed = shared > 0
     stages = [allowed.sum(axis=1)]
@@ -146,10 +164,10 @@ def _block(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[i
 
     r, c = np.nonzero(allowed)
     g = r + start  # global row index
-    levels = np.einsum("ij,ij->i", rows.goals[g], cols.skill_levels[c])
+    levels = (rows.goals[part] @ cols.skill_levels.T)[r, c]
     count = rows.goal_count[g]
     if scoring.peer:
-        levels = levels + np.einsum("ij,ij->i", rows.skill_levels[g], cols.goals[c])
+        levels = levels + (rows.skill_levels[part] @ cols.goals.T)[r, c]
         count = count + cols.goal_count[c]
     with np.errstate(divide="ignore", invalid="ignore"):
         goals = np.where(count > 0, levels / (5 * count), 0.0)
@@ -158,7 +176,12 @@ def _block(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[i
     seniority = np.maximum(0.0, 1 - distance / SENIORITY_SPAN)
     pair_gap = tz_gap[r, c]
     pair_known = known[r, c]
-    timezone = np.where(pair_known, np.maximum(0.0, WORKING_HOURS - np.where(pair_known, pair_gap, 0.0)), 0.0) / WORKING_HOURS
+    timezone = (
+        np.where(
+            pair_known, np.maximum(0.0, WORKING_HOURS - np.where(pair_known, pair_gap, 0.0)), 0.0
+        )
+        / WORKING_HOURS
+    )
     language = np.minimum(1.0, spoken[r, c] / 2)
     same_department = rows.department[g] == cols.department[c]
     asked = rows.prefers_cross[g] | cols.prefers_cross[c] if scoring.peer else rows.prefers_cross[g]
@@ -170,7 +193,14 @@ def _block(scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[i
     shorter = np.minimum(rows.format_count[g], cols.format_count[c])
     with np.errstate(divide="ignore", invalid="ignore"):
         fmt = np.where(shorter > 0, both / np.maximum(shorter, 1), 0.5)
-    components = {"goals": goals, "seniority": seniority, "timezone": timezone, "language": language, "cross_functional": cross, "format": fmt}
+    components = {
+        "goals": goals,
+        "seniority": seniority,
+        "timezone": timezone,
+        "language": language,
+        "cross_functional": cross,
+        "format": fmt,
+    }
     total: np.ndarray = np.zeros(len(r))
     for name in COMPONENTS:
         total = total + scoring.weights[name] * components[name]

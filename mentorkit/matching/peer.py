@@ -24,14 +24,21 @@ from mentorkit.matching.result import (
     share,
 )
 from mentorkit.matching.score import SCALE, scoring_for
-from mentorkit.model.entities import Cohort, MatchFile
+from mentorkit.model.entities import Cohort, MatchFile, Participant
 from mentorkit.model.program import Program
 
 FULL_GRAPH_PEOPLE = 400
 PEER_TOP_K = 10
+MAX_WIDENING = 2
 
 
-def match_peers(program: Program, cohort: Cohort, existing: MatchFile | None, exclude: frozenset[tuple[str, str]], solver: str) -> MatchResult:
+def match_peers(
+    program: Program,
+    cohort: Cohort,
+    existing: MatchFile | None,
+    exclude: frozenset[tuple[str, str]],
+    solver: str,
+) -> MatchResult:
     scoring = scoring_for(cohort)
     everyone = sorted(program.enrolled(cohort.id), key=lambda p: p.id)
     fixed, history, proposals = split_existing(existing)
@@ -44,34 +51,69 @@ def match_peers(program: Program, cohort: Cohort, existing: MatchFile | None, ex
     keep = [(index[b], index[a]) for a, b in proposals if a in index and b in index]
     keep += [(c, r) for r, c in keep]
     sparse = solver == "sparse" or (solver == "auto" and len(pool) > FULL_GRAPH_PEOPLE)
-    candidates = collect(scoring, side, side, forbidden_columns(pool, pool, banned), PEER_TOP_K if sparse else None, keep)
-    edges = candidates.edges
-    low, high = np.minimum(edges.rows, edges.cols), np.maximum(edges.rows, edges.cols)
-    unique = np.unique(low * max(1, len(pool)) + high, return_index=True)[1]
+    candidates = collect(
+        scoring,
+        side,
+        side,
+        forbidden_columns(pool, pool, banned),
+        PEER_TOP_K if sparse else None,
+        keep,
+    )
     proposal_keys = {tuple(sorted(p)) for p in proposals}
-    graph = rustworkx.PyGraph()
-    graph.add_nodes_from(range(len(pool)))
-    bonus_for = (lambda a, b: STABILITY_POINTS if tuple(sorted((pool[a].id, pool[b].id))) in proposal_keys else 0)
     quality = scoring.objective == "quality"
-    scale, extra = (len(pool) + 1, 1) if quality else (1, 0)
-    graph.add_edges_from([
-        (int(low[k]), int(high[k]), (int(edges.points[k]) + bonus_for(int(low[k]), int(high[k]))) * scale + extra)
-        for k in unique
-    ])
-    matching = rustworkx.max_weight_matching(graph, max_cardinality=not quality, weight_fn=int)
-    chosen = sorted(tuple(sorted(pair)) for pair in matching)
+    weights = _undirected(candidates.edges.rows, candidates.edges.cols, candidates.edges.points)
+    chosen = _solve(pool, weights, proposal_keys, quality)
+    widened: set[int] = set()
+    for _ in range(MAX_WIDENING if sparse else 0):
+        # the best few partners per person left some out: give them every allowed partner, solve again
+        paired = {i for pair in chosen for i in pair}
+        waiting = [
+            i
+            for i in range(len(pool))
+            if i not in paired and i not in widened and candidates.feasible_count[i] > 0
+        ]
+        if not waiting:
+            break
+        widened.update(waiting)
+        sub = [pool[i] for i in waiting]
+        sub_side, full_side = encode([sub, pool])
+        more = collect(scoring, sub_side, full_side, forbidden_columns(sub, pool, banned)).edges
+        weights.update(
+            _undirected(np.array(waiting, dtype=np.int64)[more.rows], more.cols, more.points)
+        )
+        chosen = _solve(pool, weights, proposal_keys, quality)
     pairs = [carried_pair(p, program) for p in (*fixed, *history)]
-    pairs += [new_pair(scoring, pool[a], pool[b], tuple(sorted((pool[a].id, pool[b].id))) in proposal_keys) for a, b in chosen]
+    pairs += [
+        new_pair(
+            scoring, pool[a], pool[b], tuple(sorted((pool[a].id, pool[b].id))) in proposal_keys
+        )
+        for a, b in chosen
+    ]
     pairs.sort(key=lambda p: (p.status == "ended", p.mentor, p.mentee))
     paired = {i for pair in chosen for i in pair}
     unmatched = [
-        UnmatchedPerson(person.id, unmatched_reason(scoring, person, candidates.stage_counts[i], int(candidates.best_allowed[i]), len(everyone) - 1, role="peer"), "peer")
+        UnmatchedPerson(
+            person.id,
+            unmatched_reason(
+                scoring,
+                person,
+                candidates.stage_counts[i],
+                int(candidates.best_allowed[i]),
+                len(everyone) - 1,
+                role="peer",
+            ),
+            "peer",
+        )
         for i, person in enumerate(pool)
         if i not in paired
     ]
     active = [p for p in pairs if p.status != "ended"]
     options = tuple(
-        PersonOptions(p.id, int(candidates.feasible_count[i]), int(candidates.best_feasible[i]) / SCALE if candidates.best_feasible[i] >= 0 else None)
+        PersonOptions(
+            p.id,
+            int(candidates.feasible_count[i]),
+            int(candidates.best_feasible[i]) / SCALE if candidates.best_feasible[i] >= 0 else None,
+        )
         for i, p in enumerate(pool)
     )
     summary = MatchSummary(
@@ -85,4 +127,36 @@ def match_peers(program: Program, cohort: Cohort, existing: MatchFile | None, ex
         people=len(everyone),
         solver=("sparse" if sparse else "full") + " graph",
     )
-    return MatchResult(cohort.id, cohort.format, tuple(pairs), (), tuple(unmatched), summary, options)
+    return MatchResult(
+        cohort.id, cohort.format, tuple(pairs), (), tuple(unmatched), summary, options
+    )
+
+
+def _undirected(
+    rows: np.ndarray, cols: np.ndarray, points: np.ndarray
+) -> dict[tuple[int, int], int]:
+    low, high = np.minimum(rows, cols), np.maximum(rows, cols)
+    return {
+        (int(a), int(b)): int(p)
+        for a, b, p in zip(low.tolist(), high.tolist(), points.tolist(), strict=True)
+        if a != b
+    }
+
+
+def _solve(
+    pool: list[Participant],
+    points: dict[tuple[int, int], int],
+    proposals: set[tuple[str, ...]],
+    quality: bool,
+) -> list[tuple[int, int]]:
+    """Maximum-weight (coverage: maximum-cardinality first) matching; edges added in sorted order."""
+    scale, extra = (len(pool) + 1, 1) if quality else (1, 0)
+    graph = rustworkx.PyGraph()
+    graph.add_nodes_from(range(len(pool)))
+    edges = []
+    for (a, b), pts in sorted(points.items()):
+        bonus = STABILITY_POINTS if tuple(sorted((pool[a].id, pool[b].id))) in proposals else 0
+        edges.append((a, b, (pts + bonus) * scale + extra))
+    graph.add_edges_from(edges)
+    matching = rustworkx.max_weight_matching(graph, max_cardinality=not quality, weight_fn=int)
+    return sorted((min(pair), max(pair)) for pair in matching)

@@ -75,7 +75,9 @@ class MatchResult:
     def pair_of(self, person: str) -> ProposedPair | None:
         """The active pair a person is the mentee of (or either side of, in peer cohorts)."""
         for pair in self.pairs:
-            if pair.status != "ended" and (pair.mentee == person or (self.format == "peer" and pair.mentor == person)):
+            if pair.status != "ended" and (
+                pair.mentee == person or (self.format == "peer" and pair.mentor == person)
+            ):
                 return pair
         return None
 

@@ -68,7 +68,12 @@ def scoring_for(cohort: Cohort) -> Scoring:
     total = sum(raw[name] for name in COMPONENTS)
     weights = {name: raw[name] / total for name in COMPONENTS}
     return Scoring(
-        cohort.format, weights, settings.cross_functional, settings.max_timezone_gap_hours, settings.min_score, settings.objective
+        cohort.format,
+        weights,
+        settings.cross_functional,
+        settings.max_timezone_gap_hours,
+        settings.min_score,
+        settings.objective,
     )
 
 
@@ -146,7 +151,9 @@ def _shared_goal_count(scoring: Scoring, mentor: Participant, mentee: Participan
     return count
 
 
-def _goal_fit(scoring: Scoring, mentor: Participant, mentee: Participant) -> tuple[float, list[str]]:
+def _goal_fit(
+    scoring: Scoring, mentor: Participant, mentee: Participant
+) -> tuple[float, list[str]]:
     def direction(learner: Participant, teacher: Participant) -> tuple[int, int, list[str]]:
         goals, offered = goal_skills(learner), offered_skills(teacher)
         hits = [skill for skill in goals if skill in offered]
@@ -156,14 +163,22 @@ def _goal_fit(scoring: Scoring, mentor: Participant, mentee: Participant) -> tup
     if not scoring.peer:
         fit = levels / (5 * count) if count else 0.0
         noun = "goal skill" if count == 1 else "goal skills"
-        return fit, [f"shares {len(hits)} of {count} {noun}: {', '.join(hits)}" if hits else "shares no goal skill"]
+        return fit, [
+            f"shares {len(hits)} of {count} {noun}: {', '.join(hits)}"
+            if hits
+            else "shares no goal skill"
+        ]
     back_levels, back_count, back_hits = direction(mentor, mentee)
     fit = (levels + back_levels) / (5 * (count + back_count)) if count + back_count else 0.0
     reasons = []
     if hits:
-        reasons.append(f"{mentor.id} can help with {len(hits)} of {count} goals of {mentee.id}: {', '.join(hits)}")
+        reasons.append(
+            f"{mentor.id} can help with {len(hits)} of {count} goals of {mentee.id}: {', '.join(hits)}"
+        )
     if back_hits:
-        reasons.append(f"{mentee.id} can help with {len(back_hits)} of {back_count} goals of {mentor.id}: {', '.join(back_hits)}")
+        reasons.append(
+            f"{mentee.id} can help with {len(back_hits)} of {back_count} goals of {mentor.id}: {', '.join(back_hits)}"
+        )
     return fit, reasons
 
 
@@ -179,7 +194,9 @@ def _seniority_reason(scoring: Scoring, gap: int) -> str:
     return f"{abs(gap)} level{plural} {'more senior' if gap > 0 else 'more junior'}"
 
 
-def _cross_functional(scoring: Scoring, mentor: Participant, mentee: Participant) -> tuple[float, str | None]:
+def _cross_functional(
+    scoring: Scoring, mentor: Participant, mentee: Participant
+) -> tuple[float, str | None]:
     if scoring.cross_functional == "ignore":
         return 0.0, None
     asked = prefers_cross_functional(mentee) or (scoring.peer and prefers_cross_functional(mentor))
@@ -188,13 +205,23 @@ def _cross_functional(scoring: Scoring, mentor: Participant, mentee: Participant
         if scoring.cross_functional == "require":
             return 1.0, f"cross-functional as the cohort requires ({departments})"
         asker = "asked" if scoring.peer else "the mentee asked"
-        return 1.0, f"cross-functional as {asker} ({departments})" if asked else f"cross-functional ({departments})"
+        return (
+            1.0,
+            f"cross-functional as {asker} ({departments})"
+            if asked
+            else f"cross-functional ({departments})",
+        )
     if asked:
-        return 0.0, f"same department ({mentor.department}) though a cross-functional pair was asked for"
+        return (
+            0.0,
+            f"same department ({mentor.department}) though a cross-functional pair was asked for",
+        )
     return 0.5, f"same department ({mentor.department})"
 
 
-def score_pair(program: Program, cohort: Cohort, mentor: Participant, mentee: Participant) -> PairScore | None:
+def score_pair(
+    program: Program, cohort: Cohort, mentor: Participant, mentee: Participant
+) -> PairScore | None:
     """The pair's score, or None when a hard rule of the cohort forbids the pair.
 
     In peer and circles cohorts ``mentor`` and ``mentee`` are simply the two peers.
@@ -213,19 +240,34 @@ def score_with(scoring: Scoring, mentor: Participant, mentee: Participant) -> Pa
     reasons.append(_seniority_reason(scoring, gap))
     overlap = working_hours_overlap(mentor, mentee)
     timezone = (overlap or 0.0) / WORKING_HOURS
-    reasons.append("time zones unknown" if overlap is None else f"{overlap:g} h working-hours overlap")
+    reasons.append(
+        "time zones unknown" if overlap is None else f"{overlap:g} h working-hours overlap"
+    )
     languages = shared_languages(mentor, mentee)
     language = min(1.0, len(languages) / 2)
-    reasons.append(f"speaks {_and(languages)} together" if len(languages) > 1 else f"shared language: {languages[0]}")
+    reasons.append(
+        f"speaks {_and(languages)} together"
+        if len(languages) > 1
+        else f"shared language: {languages[0]}"
+    )
     cross, cross_reason = _cross_functional(scoring, mentor, mentee)
     if cross_reason:
         reasons.append(cross_reason)
     mentor_bits, mentee_bits = format_bits(mentor), format_bits(mentee)
     fmt = format_fit(mentor_bits, mentee_bits)
-    shared_formats = [name for i, name in enumerate(FORMAT_NAMES) if mentor_bits & mentee_bits & (1 << i)]
+    shared_formats = [
+        name for i, name in enumerate(FORMAT_NAMES) if mentor_bits & mentee_bits & (1 << i)
+    ]
     if shared_formats:
         reasons.append(f"both like {', '.join(shared_formats)}")
-    components = {"goals": goals, "seniority": seniority, "timezone": timezone, "language": language, "cross_functional": cross, "format": fmt}
+    components = {
+        "goals": goals,
+        "seniority": seniority,
+        "timezone": timezone,
+        "language": language,
+        "cross_functional": cross,
+        "format": fmt,
+    }
     w = scoring.weights
     total = 0.0
     for name in COMPONENTS:
@@ -233,4 +275,6 @@ def score_with(scoring: Scoring, mentor: Participant, mentee: Participant) -> Pa
     points = to_points(total)
     if points / SCALE < scoring.min_score:
         return None
-    return PairScore(points / SCALE, {name: round(components[name], 4) for name in COMPONENTS}, tuple(reasons))
+    return PairScore(
+        points / SCALE, {name: round(components[name], 4) for name in COMPONENTS}, tuple(reasons)
+    )

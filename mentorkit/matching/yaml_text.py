@@ -34,7 +34,7 @@ def yaml_settings() -> YAML:
     return yaml
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536, typed=True)
 def _by_ruamel(value: Any) -> str:
     out = io.StringIO()
     yaml_settings().dump({"k": value}, out)
@@ -62,7 +62,10 @@ def _list(out: list[str], key: str, values: tuple[str, ...], indent: str) -> Non
 
 def new_file_body(result: MatchResult) -> str:
     """Everything after the header comments of a new match file."""
-    out = [f"cohort: {scalar(result.cohort)}\n", f"generated: {scalar(f'mentorkit {__version__}')}\n"]
+    out = [
+        f"cohort: {scalar(result.cohort)}\n",
+        f"generated: {scalar(f'mentorkit {__version__}')}\n",
+    ]
     if result.pairs:
         out.append("pairs:\n")
         for pair in result.pairs:
@@ -85,7 +88,9 @@ def new_file_body(result: MatchResult) -> str:
                 _list(out, "reasons", circle.reasons, "    ")
     if result.unmatched:
         out.append("unmatched:\n")
-        out.extend(f"  - id: {scalar(u.id)}\n    reason: {scalar(u.reason)}\n" for u in result.unmatched)
+        out.extend(
+            f"  - id: {scalar(u.id)}\n    reason: {scalar(u.reason)}\n" for u in result.unmatched
+        )
     s = result.summary
     figures = {
         "matched": s.matched,

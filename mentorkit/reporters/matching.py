@@ -42,7 +42,15 @@ def summary_lines(s: MatchSummary) -> list[str]:
 
 def _console() -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=TEXT_WIDTH, color_system=None, force_terminal=False, legacy_windows=False, emoji=False, highlight=False)
+    console = Console(
+        file=buffer,
+        width=TEXT_WIDTH,
+        color_system=None,
+        force_terminal=False,
+        legacy_windows=False,
+        emoji=False,
+        highlight=False,
+    )
     return console, buffer
 
 
@@ -51,12 +59,23 @@ def as_text(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
     console.print(f"Cohort {result.cohort}")
     if result.pairs:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for name in ("mentor" if result.format != "peer" else "peer", "mentee" if result.format != "peer" else "peer", "score", "status"):
+        for name in (
+            "mentor" if result.format != "peer" else "peer",
+            "mentee" if result.format != "peer" else "peer",
+            "score",
+            "status",
+        ):
             table.add_column(name, no_wrap=True)
         table.add_column("why", overflow="fold")
         for pair in result.pairs:
-            status = pair.status + (", locked" if pair.locked else "") + (", kept" if pair.origin == "kept" else "")
-            table.add_row(pair.mentor, pair.mentee, _num(pair.score), status, "; ".join(pair.reasons))
+            status = (
+                pair.status
+                + (", locked" if pair.locked else "")
+                + (", kept" if pair.origin == "kept" else "")
+            )
+            table.add_row(
+                pair.mentor, pair.mentee, _num(pair.score), status, "; ".join(pair.reasons)
+            )
         console.print(table)
     if result.circles:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -64,10 +83,21 @@ def as_text(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
             table.add_column(name, overflow="fold")
         table.add_column("why", overflow="fold")
         for circle in result.circles:
-            table.add_row(circle.id, circle.facilitator or "-", ", ".join(circle.members), "; ".join(circle.reasons))
+            table.add_row(
+                circle.id,
+                circle.facilitator or "-",
+                ", ".join(circle.members),
+                "; ".join(circle.reasons),
+            )
         console.print(table)
     if result.unmatched:
-        table = Table(title="Unmatched", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
+        table = Table(
+            title="Unmatched",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            title_justify="left",
+        )
         table.add_column("person", no_wrap=True)
         table.add_column("role", no_wrap=True)
         table.add_column("why", overflow="fold")
@@ -86,11 +116,25 @@ def _fairness_rows(fairness: FairnessAudit) -> list[GroupFigures]:
 
 
 def _fairness_text(console: Console, fairness: FairnessAudit) -> None:
-    table = Table(title="Fairness audit (private data, not written anywhere)", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
+    table = Table(
+        title="Fairness audit (private data, not written anywhere)",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        title_justify="left",
+    )
     for name in ("group", "people", "matched", "match rate", "mean score", "first-choice", "flags"):
         table.add_column(name, overflow="fold")
     for g in _fairness_rows(fairness):
-        table.add_row(g.group, str(g.people), str(g.matched), _pct(g.match_rate), _num(g.mean_score), _pct(g.first_choice_share), "; ".join(g.flags) or "-")
+        table.add_row(
+            g.group,
+            str(g.people),
+            str(g.matched),
+            _pct(g.match_rate),
+            _num(g.mean_score),
+            _pct(g.first_choice_share),
+            "; ".join(g.flags) or "-",
+        )
     console.print(table)
     for line in _fairness_notes(fairness):
         console.print(line)
@@ -99,7 +143,9 @@ def _fairness_text(console: Console, fairness: FairnessAudit) -> None:
 def _fairness_notes(fairness: FairnessAudit) -> list[str]:
     notes = []
     if fairness.hidden_groups:
-        notes.append(f"{fairness.hidden_groups} group(s) with fewer than {MIN_GROUP_SIZE} people are not shown.")
+        notes.append(
+            f"{fairness.hidden_groups} group(s) with fewer than {MIN_GROUP_SIZE} people are not shown."
+        )
     if fairness.without_group:
         notes.append(f"{fairness.without_group} people have no group in the private file.")
     return notes
@@ -111,11 +157,25 @@ def as_dict(result: MatchResult, fairness: FairnessAudit | None = None) -> dict[
         "format": result.format,
         "summary": result.summary.__dict__,
         "pairs": [
-            {"mentor": p.mentor, "mentee": p.mentee, "score": p.score, "status": p.status, "locked": p.locked, "origin": p.origin, "reasons": list(p.reasons)}
+            {
+                "mentor": p.mentor,
+                "mentee": p.mentee,
+                "score": p.score,
+                "status": p.status,
+                "locked": p.locked,
+                "origin": p.origin,
+                "reasons": list(p.reasons),
+            }
             for p in result.pairs
         ],
         "circles": [
-            {"id": c.id, "members": list(c.members), "facilitator": c.facilitator, "locked": c.locked, "reasons": list(c.reasons)}
+            {
+                "id": c.id,
+                "members": list(c.members),
+                "facilitator": c.facilitator,
+                "locked": c.locked,
+                "reasons": list(c.reasons),
+            }
             for c in result.circles
         ],
         "unmatched": [{"id": u.id, "role": u.role, "reason": u.reason} for u in result.unmatched],
@@ -145,19 +205,37 @@ def as_markdown(result: MatchResult, fairness: FairnessAudit | None = None) -> s
         out += ["", "| mentor | mentee | score | status | why |", "|---|---|---|---|---|"]
         for p in result.pairs:
             status = p.status + (" 🔒" if p.locked else "")
-            out.append(f"| `{p.mentor}` | `{p.mentee}` | {_num(p.score)} | {status} | {_cell('; '.join(p.reasons))} |")
+            out.append(
+                f"| `{p.mentor}` | `{p.mentee}` | {_num(p.score)} | {status} | {_cell('; '.join(p.reasons))} |"
+            )
     if result.circles:
         out += ["", "| circle | facilitator | members | why |", "|---|---|---|---|"]
         for c in result.circles:
-            out.append(f"| {_cell(c.id)} | `{c.facilitator or '-'}` | {_cell(', '.join(c.members))} | {_cell('; '.join(c.reasons))} |")
+            out.append(
+                f"| {_cell(c.id)} | `{c.facilitator or '-'}` | {_cell(', '.join(c.members))} | {_cell('; '.join(c.reasons))} |"
+            )
     if result.unmatched:
-        out += ["", "<details><summary>Unmatched: " + str(len(result.unmatched)) + "</summary>", "", "| person | role | why |", "|---|---|---|"]
+        out += [
+            "",
+            "<details><summary>Unmatched: " + str(len(result.unmatched)) + "</summary>",
+            "",
+            "| person | role | why |",
+            "|---|---|---|",
+        ]
         out += [f"| `{u.id}` | {u.role} | {_cell(u.reason)} |" for u in result.unmatched]
         out += ["", "</details>"]
     if fairness is not None:
-        out += ["", "#### Fairness audit", "", "| group | people | matched | match rate | mean score | first-choice | flags |", "|---|---|---|---|---|---|---|"]
+        out += [
+            "",
+            "#### Fairness audit",
+            "",
+            "| group | people | matched | match rate | mean score | first-choice | flags |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for g in _fairness_rows(fairness):
-            out.append(f"| {_cell(g.group)} | {g.people} | {g.matched} | {_pct(g.match_rate)} | {_num(g.mean_score)} | {_pct(g.first_choice_share)} | {_cell('; '.join(g.flags)) or '-'} |")
+            out.append(
+                f"| {_cell(g.group)} | {g.people} | {g.matched} | {_pct(g.match_rate)} | {_num(g.mean_score)} | {_pct(g.first_choice_share)} | {_cell('; '.join(g.flags)) or '-'} |"
+            )
         out += ["", *_fairness_notes(fairness)]
     return "\n".join(out).rstrip("\n") + "\n"
 

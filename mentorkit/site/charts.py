@@ -101,7 +101,10 @@ def paired_bar_chart(title: str, rows: Sequence[PairedBar], names: tuple[str, st
             f'<text class="mk-chart-label" x="{left - 8}" y="{y + 20}" text-anchor="end">'
             f"{html_text(item.label)}</text>"
         )
-        for offset, value, css in ((2, item.first, "mk-chart-bar"), (16, item.second, "mk-chart-bar-alt")):
+        for offset, value, css in (
+            (2, item.first, "mk-chart-bar"),
+            (16, item.second, "mk-chart-bar-alt"),
+        ):
             if value is None:
                 body.append(
                     f'<text class="mk-chart-muted" x="{left + 4}" y="{y + offset + 10}" '

@@ -8,10 +8,9 @@ from itertools import groupby
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup
 
 from mentorkit.site.render import language_name, offset_key, offset_label
-from mentorkit.site.text import slug, yaml_string
+from mentorkit.site.text import slug, title_yaml
 from mentorkit.site.view import PublicLesson, PublicPerson, PublicView
 
 LATEST_ON_HOME = 10
@@ -68,13 +67,13 @@ def directory_page(env: Environment, view: PublicView) -> str:
 
 def person_page(env: Environment, view: PublicView, person: PublicPerson) -> str:
     return env.get_template("person.md.j2").render(
-        **_shared(view), page=person.page, person=person, title_yaml=_title(person.name)
+        **_shared(view), page=person.page, person=person, title_yaml=title_yaml(person.name)
     )
 
 
 def lesson_page(env: Environment, view: PublicView, lesson: PublicLesson) -> str:
     return env.get_template("lesson.md.j2").render(
-        **_shared(view), page=lesson.page, lesson=lesson, title_yaml=_title(lesson.title)
+        **_shared(view), page=lesson.page, lesson=lesson, title_yaml=title_yaml(lesson.title)
     )
 
 
@@ -85,7 +84,9 @@ def community_page(env: Environment, view: PublicView) -> str:
 
 
 def archive_page(env: Environment, view: PublicView) -> str:
-    months = [(month, list(group)) for month, group in groupby(view.lessons, key=lambda x: x.year_month)]
+    months = [
+        (month, list(group)) for month, group in groupby(view.lessons, key=lambda x: x.year_month)
+    ]
     return env.get_template("archive.md.j2").render(
         **_shared(view), page="community/archive.md", months=months
     )
@@ -114,7 +115,7 @@ def skills_pages(env: Environment, view: PublicView, categories: dict[str, str])
             category=category if skill.category else "",
             mentors=offering,
             lessons=[lesson for lesson in view.lessons if skill.id in lesson.skills],
-            title_yaml=_title(skill.name),
+            title_yaml=title_yaml(skill.name),
         )
     pages["community/skills/index.md"] = env.get_template("skills.md.j2").render(
         **shared,
@@ -126,14 +127,9 @@ def skills_pages(env: Environment, view: PublicView, categories: dict[str, str])
     return pages
 
 
-def _title(text: str) -> Markup:
-    """A front-matter title: HTML-escaped (MkDocs' theme prints titles unescaped)."""
-    from mentorkit.site.text import html_text
-
-    return Markup(yaml_string(html_text(text)))
-
-
-def community_pages(env: Environment, view: PublicView, categories: dict[str, str]) -> dict[str, str]:
+def community_pages(
+    env: Environment, view: PublicView, categories: dict[str, str]
+) -> dict[str, str]:
     pages = {
         "mentors/index.md": directory_page(env, view),
         "community/index.md": community_page(env, view),

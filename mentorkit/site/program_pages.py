@@ -18,7 +18,7 @@ from mentorkit.model.program import Program
 from mentorkit.site import charts
 from mentorkit.site.community import skill_page
 from mentorkit.site.network import department_network
-from mentorkit.site.text import html_text, render_markdown, yaml_string
+from mentorkit.site.text import render_markdown, title_yaml
 from mentorkit.site.view import PublicCohort, PublicView
 
 SKILL_ROWS = 15
@@ -89,7 +89,7 @@ def _cohort_page(
         figures=figures,
         calendar=calendar if calendar in calendars else None,
         today_iso=view.today.isoformat(),
-        title_yaml=Markup(yaml_string(html_text(cohort.name))),
+        title_yaml=title_yaml(cohort.name),
     )
 
 
@@ -118,15 +118,15 @@ def dashboard_charts(view: PublicView, metrics: dict[str, Any]) -> dict[str, Mar
     ]
     # A row whose two figures are both withheld says nothing: leave it out.
     shown_skills = [
-        s for s in metrics["skills"] if (s["mentors_offering"], s["mentees_seeking"]) != (None, None)
+        s
+        for s in metrics["skills"]
+        if (s["mentors_offering"], s["mentees_seeking"]) != (None, None)
     ]
     skills = [
         charts.PairedBar(s["name"], s["mentors_offering"], s["mentees_seeking"])
         for s in shown_skills[:SKILL_ROWS]
     ]
-    lessons = [
-        charts.Bar(row["month"], row["lessons"]) for row in metrics["lessons_per_month"]
-    ]
+    lessons = [charts.Bar(row["month"], row["lessons"]) for row in metrics["lessons_per_month"]]
     return {
         "enrolled": charts.bar_chart(
             "People enrolled per cohort", [charts.Bar(c["name"], c["enrolled"]) for c in cohorts]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,7 +51,9 @@ def _hand_written(root: Path) -> dict[str, bytes]:
     for dirpath, dirnames, filenames in os.walk(base):
         rel_dir = Path(dirpath).relative_to(base)
         dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and not (rel_dir == Path(".") and d == OVERRIDES)
+            d
+            for d in dirnames
+            if not d.startswith(".") and not (rel_dir == Path(".") and d == OVERRIDES)
         )
         for name in sorted(filenames):
             if not name.startswith("."):
@@ -69,7 +70,7 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _parent_lists(parent: Path) -> tuple[list[str], list[str]]:
     try:
-        data = yaml.load(parent.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506
+        data = yaml.load(parent.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError):
         return [], []
     css = [x for x in data.get("extra_css") or [] if isinstance(x, str)]
@@ -166,8 +167,3 @@ def run_mkdocs(config: Path) -> Path:
         if collected.messages:  # strict mode already aborts; this guards other engines' logs
             raise SiteBuildError(collected.messages)
     return Path(mkdocs_config["site_dir"])
-
-
-def clean_site(site_dir: Path) -> None:
-    if site_dir.is_dir():
-        shutil.rmtree(site_dir)

@@ -117,6 +117,11 @@ def yaml_string(text: str) -> str:
     return json.dumps(_WHITESPACE.sub(" ", text).strip(), ensure_ascii=False)
 
 
+def title_yaml(text: str) -> Markup:
+    """A page title for front matter: HTML-escaped, because the theme prints titles unescaped."""
+    return Markup(yaml_string(html_text(text)))
+
+
 def slug(text: str) -> str:
     """A URL-safe file stem: lowercase letters, digits and single hyphens."""
     lowered = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

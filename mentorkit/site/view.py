@@ -107,10 +107,6 @@ def _by_name(person: PublicPerson) -> tuple[str, str]:
     return (person.name.casefold(), person.id)
 
 
-def _lesson_slug(source_stem: str) -> str:
-    return slug(source_stem)
-
-
 def _person(
     person: Participant, load: dict[str, int], lessons: tuple[str, ...], skills: dict[str, Skill]
 ) -> PublicPerson:
@@ -146,7 +142,7 @@ def public_view(program: Program, today: dt.date) -> PublicView:
     public = {pid: p for pid, p in program.participants.items() if p.public}
     lessons = tuple(
         PublicLesson(
-            slug=_lesson_slug(lesson.slug),
+            slug=slug(lesson.slug),
             title=lesson.title,
             date=lesson.date,
             author=lesson.author,

@@ -50,11 +50,12 @@ class DataWatcher:
         self.on_change = on_change
         self.stop = stop
         self.interval = interval
+        # Taken now, not when the thread starts, so an edit in between is not missed.
+        self.last = snapshot(root)
 
     def run(self) -> None:
-        last = snapshot(self.root)
         while not self.stop.wait(self.interval):
             current = snapshot(self.root)
-            if current != last:
-                last = current
+            if current != self.last:
+                self.last = current
                 self.on_change()

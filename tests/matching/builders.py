@@ -38,7 +38,12 @@ def person(
     **fields: Any,
 ) -> Participant:
     """A participant with sensible defaults; ``mentor`` is skill -> level, ``goals`` skill ids."""
-    defaults: dict[str, Any] = {"name": pid.title(), "department": "engineering", "level": 5, "timezone": "Europe/London"}
+    defaults: dict[str, Any] = {
+        "name": pid.title(),
+        "department": "engineering",
+        "level": 5,
+        "timezone": "Europe/London",
+    }
     defaults.update(fields)
     return Participant(
         id=pid,
@@ -50,8 +55,24 @@ def person(
     )
 
 
-def program(people: list[Participant], *, fmt: str = "one-on-one", settings: MatchingSettings | None = None, match: MatchFile | None = None, cohort: str = "c1") -> Program:
-    chosen = Cohort(cohort, "Cohort", fmt, "matching", "2026-01-01", "2026-06-30", f"program/cohorts/{cohort}.yaml", matching=settings or MatchingSettings())  # type: ignore[arg-type]
+def program(
+    people: list[Participant],
+    *,
+    fmt: str = "one-on-one",
+    settings: MatchingSettings | None = None,
+    match: MatchFile | None = None,
+    cohort: str = "c1",
+) -> Program:
+    chosen = Cohort(
+        cohort,
+        "Cohort",
+        fmt,
+        "matching",
+        "2026-01-01",
+        "2026-06-30",
+        f"program/cohorts/{cohort}.yaml",
+        matching=settings or MatchingSettings(),
+    )  # type: ignore[arg-type]
     return Program(
         charter=Charter("Test", "", ("x",)),
         participants={p.id: p for p in sorted(people, key=lambda p: p.id)},
@@ -61,7 +82,9 @@ def program(people: list[Participant], *, fmt: str = "one-on-one", settings: Mat
 
 
 @st.composite
-def people_strategy(draw: st.DrawFn, *, max_mentors: int = 5, max_mentees: int = 7, peer: bool = False) -> list[Participant]:
+def people_strategy(
+    draw: st.DrawFn, *, max_mentors: int = 5, max_mentees: int = 7, peer: bool = False
+) -> list[Participant]:
     n_mentors = draw(st.integers(0 if not peer else 1, max_mentors))
     n_mentees = draw(st.integers(1, max_mentees))
     mentor_ids = [f"m{i}" for i in range(n_mentors)]
@@ -74,14 +97,24 @@ def people_strategy(draw: st.DrawFn, *, max_mentors: int = 5, max_mentees: int =
         offer = None
         if pid in mentor_ids:
             skills = draw(st.lists(st.sampled_from(SKILLS), min_size=1, max_size=3, unique=True))
-            offer = MentorOffer(draw(st.integers(1, 3)), {s: draw(st.integers(1, 5)) for s in skills})
+            offer = MentorOffer(
+                draw(st.integers(1, 3)), {s: draw(st.integers(1, 5)) for s in skills}
+            )
         request = None
         if pid in mentee_ids:
             goals = draw(st.lists(st.sampled_from(SKILLS), min_size=1, max_size=3, unique=True))
             request = MenteeRequest(tuple(Goal(g) for g in goals), draw(st.booleans()))
         others = [o for o in everyone if o != pid]
-        manager = draw(st.one_of(st.none(), st.sampled_from(others))) if others and draw(st.integers(0, 3)) == 0 else None
-        avoid = tuple(draw(st.lists(st.sampled_from(others), max_size=1, unique=True))) if others else ()
+        manager = (
+            draw(st.one_of(st.none(), st.sampled_from(others)))
+            if others and draw(st.integers(0, 3)) == 0
+            else None
+        )
+        avoid = (
+            tuple(draw(st.lists(st.sampled_from(others), max_size=1, unique=True)))
+            if others
+            else ()
+        )
         people.append(
             Participant(
                 id=pid,
@@ -90,7 +123,9 @@ def people_strategy(draw: st.DrawFn, *, max_mentors: int = 5, max_mentees: int =
                 level=draw(st.integers(1, 10)),
                 timezone=draw(st.sampled_from(ZONES)),
                 source=f"participants/{pid}.yaml",
-                languages=tuple(draw(st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=2, unique=True))),
+                languages=tuple(
+                    draw(st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=2, unique=True))
+                ),
                 manager=manager,
                 cohorts=("c1",),
                 mentor=offer,

@@ -30,7 +30,9 @@ def _allowed(prog: Program, exclude: frozenset[tuple[str, str]]) -> dict[tuple[s
     return points
 
 
-def brute_force_bipartite(prog: Program, exclude: frozenset[tuple[str, str]], objective: str) -> tuple[int, int]:
+def brute_force_bipartite(
+    prog: Program, exclude: frozenset[tuple[str, str]], objective: str
+) -> tuple[int, int]:
     """(pairs, total points) of the best assignment, by dynamic programming over capacities."""
     mentors = [m for m in prog.mentors_in("c1")]
     mentees = [m.id for m in prog.mentees_in("c1")]
@@ -48,7 +50,7 @@ def brute_force_bipartite(prog: Program, exclude: frozenset[tuple[str, str]], ob
         for j, mentor in enumerate(mentors):
             pts = allowed.get((mentor.id, mentees[i]))
             if pts is not None and left[j] > 0:
-                rest = best(i + 1, left[:j] + (left[j] - 1,) + left[j + 1 :])
+                rest = best(i + 1, (*left[:j], left[j] - 1, *left[j + 1 :]))
                 result = better((rest[0] + 1, rest[1] + pts), result)
         return result
 
@@ -56,10 +58,14 @@ def brute_force_bipartite(prog: Program, exclude: frozenset[tuple[str, str]], ob
 
 
 def _new_pairs(result: MatchResult) -> list[tuple[str, str, float]]:
-    return [(p.mentor, p.mentee, p.score or 0.0) for p in result.pairs if p.origin in ("new", "kept")]
+    return [
+        (p.mentor, p.mentee, p.score or 0.0) for p in result.pairs if p.origin in ("new", "kept")
+    ]
 
 
-def assert_hard_rules(prog: Program, result: MatchResult, exclude: frozenset[tuple[str, str]]) -> None:
+def assert_hard_rules(
+    prog: Program, result: MatchResult, exclude: frozenset[tuple[str, str]]
+) -> None:
     cohort = prog.cohorts["c1"]
     load = Counter(p.mentor for p in result.pairs if p.status != "ended")
     for mentor_id, count in load.items():
@@ -68,7 +74,9 @@ def assert_hard_rules(prog: Program, result: MatchResult, exclude: frozenset[tup
     assert len(mentees) == len(set(mentees))
     for mentor_id, mentee_id, score in _new_pairs(result):
         assert (mentor_id, mentee_id) not in exclude
-        scored = score_pair(prog, cohort, prog.participants[mentor_id], prog.participants[mentee_id])
+        scored = score_pair(
+            prog, cohort, prog.participants[mentor_id], prog.participants[mentee_id]
+        )
         assert scored is not None, f"{mentor_id}-{mentee_id} breaks a hard rule"
         assert scored.total == score
         assert score >= cohort.matching.min_score
@@ -80,13 +88,17 @@ def bipartite_case(draw: st.DrawFn) -> tuple[Program, frozenset[tuple[str, str]]
     chosen = draw(settings_strategy())
     prog = program(people, fmt=draw(st.sampled_from(["one-on-one", "reverse"])), settings=chosen)
     pairs = [(m.id, e.id) for m in prog.mentors_in("c1") for e in prog.mentees_in("c1")]
-    exclude = frozenset(draw(st.lists(st.sampled_from(pairs), max_size=2))) if pairs else frozenset()
+    exclude = (
+        frozenset(draw(st.lists(st.sampled_from(pairs), max_size=2))) if pairs else frozenset()
+    )
     return prog, exclude, chosen
 
 
 @FAST
 @given(bipartite_case(), st.sampled_from(["dense", "sparse"]))
-def test_bipartite_equals_brute_force(case: tuple[Program, frozenset[tuple[str, str]], MatchingSettings], solver: str) -> None:
+def test_bipartite_equals_brute_force(
+    case: tuple[Program, frozenset[tuple[str, str]], MatchingSettings], solver: str
+) -> None:
     prog, exclude, chosen = case
     result = match_cohort(prog, "c1", exclude=exclude, solver=solver)
     assert_hard_rules(prog, result, exclude)
@@ -128,13 +140,23 @@ def brute_force_peer(prog: Program) -> tuple[int, int]:
 @FAST
 @given(people_strategy(max_mentors=4, max_mentees=5, peer=True), settings_strategy())
 def test_peer_equals_brute_force(people: list, chosen: MatchingSettings) -> None:
-    chosen = MatchingSettings(chosen.weights, chosen.max_timezone_gap_hours, chosen.cross_functional, 5, "coverage", chosen.min_score)
+    chosen = MatchingSettings(
+        chosen.weights,
+        chosen.max_timezone_gap_hours,
+        chosen.cross_functional,
+        5,
+        "coverage",
+        chosen.min_score,
+    )
     prog = program(people, fmt="peer", settings=chosen)
     result = match_cohort(prog, "c1")
     cohort = prog.cohorts["c1"]
     seen: list[str] = []
     for pair in result.pairs:
-        assert score_pair(prog, cohort, prog.participants[pair.mentor], prog.participants[pair.mentee]) is not None
+        assert (
+            score_pair(prog, cohort, prog.participants[pair.mentor], prog.participants[pair.mentee])
+            is not None
+        )
         seen += [pair.mentor, pair.mentee]
     assert len(seen) == len(set(seen))
     got = (len(result.pairs), sum(round((p.score or 0) * 10_000) for p in result.pairs))

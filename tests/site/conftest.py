@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-
 HERE = Path(__file__).parent
 PROJECT = HERE.parent.parent
 FIXTURE_REPO = PROJECT / "tests" / "fixtures" / "site" / "repo"
@@ -60,7 +59,9 @@ def prepare_fixture_repo(target: Path) -> Path:
     shutil.copytree(FIXTURE_REPO, target, dirs_exist_ok=True)
     nav = (target / "mkdocs.fixture.yml").read_text(encoding="utf-8")
     (target / "mkdocs.fixture.yml").unlink()
-    (target / "mkdocs.yml").write_text(f"INHERIT: {PROJECT / 'mkdocs.yml'}\n{nav}", encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        f"INHERIT: {PROJECT / 'mkdocs.yml'}\n{nav}", encoding="utf-8"
+    )
     shutil.copytree(PROJECT / "site" / "overrides", target / "site" / "overrides")
     return target
 
@@ -79,7 +80,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

@@ -24,7 +24,9 @@ class Visit:
 
 def generated_pages(site: BuiltSite) -> list[str]:
     """Output paths of every page the build generated (not the hand-written ones)."""
-    hand_written = {p.relative_to(site.repo / "site").as_posix() for p in (site.repo / "site").rglob("*.md")}
+    hand_written = {
+        p.relative_to(site.repo / "site").as_posix() for p in (site.repo / "site").rglob("*.md")
+    }
     pages = [
         p.relative_to(site.docs).as_posix()
         for p in site.docs.rglob("*.md")

@@ -63,7 +63,10 @@ def test_public_people_do_appear(built_site: BuiltSite) -> None:
 
 
 def test_no_page_shows_who_is_paired_with_whom(built_site: BuiltSite) -> None:
-    pairs = [("ada-lovelace", "bob-mentee", "Bob Mentee"), ("xavier-xss", "dan-mentee", "Dan Mentee")]
+    pairs = [
+        ("ada-lovelace", "bob-mentee", "Bob Mentee"),
+        ("xavier-xss", "dan-mentee", "Dan Mentee"),
+    ]
     for mentor, mentee, mentee_name in pairs:
         mentor_page = (built_site.site / "people" / f"{mentor}.html").read_text(encoding="utf-8")
         assert mentee not in mentor_page and mentee_name not in mentor_page

@@ -1,0 +1,84 @@
+"""Sanitising participant Markdown and neutralising plain fields."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import pytest
+
+from mentorkit.site.text import html_text, plain, render_markdown, slug, yaml_string
+
+VECTORS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '<svg onload="alert(1)"></svg>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<a href="javascript:alert(1)">x</a>',
+    "[x](javascript:alert(1))",
+    '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>',
+    '<div style="color:red" onmouseover="alert(1)">x</div>',
+    '<details open ontoggle="alert(1)"><summary>x</summary></details>',
+    '<object data="javascript:alert(1)"></object>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    "<style>body{display:none}</style>",
+    '<form action="javascript:alert(1)"><button>go</button></form>',
+    '<input autofocus onfocus="alert(1)">',
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS)
+def test_no_vector_survives_sanitising(vector: str) -> None:
+    cleaned = str(render_markdown(f"Hello {vector} world")).lower()
+    for forbidden in ("<script", "<iframe", "<svg", "<object", "<style", "<form", "<input",
+                      "javascript:", "data:", " on", "style="):  # fmt: skip
+        assert forbidden not in cleaned, (vector, cleaned)
+
+
+def test_ordinary_markdown_survives() -> None:
+    cleaned = str(render_markdown("I like **bold** and [links](https://example.com/a)."))
+    assert "<strong>bold</strong>" in cleaned
+    assert 'href="https://example.com/a"' in cleaned
+    assert 'rel="noopener noreferrer nofollow"' in cleaned
+
+
+def test_headings_are_demoted_below_the_page_outline() -> None:
+    cleaned = str(render_markdown("# Big\n\n## Smaller\n\ntext"))
+    assert "<h1" not in cleaned and "<h2" not in cleaned
+    assert "<h3>Big</h3>" in cleaned
+
+
+def test_markdown_characters_in_text_cannot_be_read_again() -> None:
+    # A second Markdown pass (MkDocs) must find no syntax in the cleaned text.
+    cleaned = str(render_markdown("`{: onclick=x}` and \\[a](b)"))
+    again = markdown.markdown(f"<div>\n{cleaned}\n</div>", extensions=["attr_list", "md_in_html"])
+    assert "onclick=" not in again.replace("onclick&#61;", "")
+    assert "<a " not in again
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Ada {: onclick="x"}', "*Bold* _it_ [l](javascript:x)", "<b>x</b> & 'q' \"d\"", "#1 | pipe !"],
+)
+def test_plain_fields_are_inert_but_read_the_same(text: str) -> None:
+    escaped = str(plain(text))
+    assert re.search(r"[<>\"'*_\[\]{}()#|!]", re.sub(r"&#\d+;", "", escaped)) is None
+    assert html.unescape(escaped) == text
+    rendered = markdown.markdown(f"# {escaped}", extensions=["attr_list"])
+    assert html.unescape(re.sub(r"<[^>]+>", "", rendered)) == text
+
+
+def test_plain_fields_cannot_start_a_block() -> None:
+    assert "\n" not in str(plain("line one\n\n# heading\n    code"))
+
+
+def test_titles_and_yaml_strings() -> None:
+    assert html_text('<b a="1">') == "&lt;b a=&quot;1&quot;&gt;"
+    assert yaml_string('say "hi"\nnow') == '"say \\"hi\\" now"'
+
+
+def test_slug() -> None:
+    assert slug("2026-09-07 First Talk!") == "2026-09-07-first-talk"
+    assert slug("***") == "item"
