@@ -94,15 +94,7 @@ def _existing_items(doc: CommentedMap, key: str) -> list[CommentedMap]:
 
 
 def _summary(result: MatchResult) -> CommentedMap:
-    s = result.summary
-    figures = {
-        "matched": s.matched,
-        "unmatched": s.unmatched,
-        "mean_score": s.mean_score,
-        "cross_functional_share": s.cross_functional_share,
-        "mentor_utilisation": s.mentor_utilisation,
-    }
-    return CommentedMap((k, v) for k, v in figures.items() if v is not None)
+    return CommentedMap(result.summary.recorded_figures().items())
 
 
 def render_match_file(result: MatchResult, existing_text: str | None, *, fast: bool = True) -> str:

@@ -61,6 +61,17 @@ class MatchSummary:
     people: int
     solver: str
 
+    def recorded_figures(self) -> dict[str, int | float]:
+        """The figures a match file records under ``summary:`` (absent ones left out)."""
+        figures: dict[str, int | float | None] = {
+            "matched": self.matched,
+            "unmatched": self.unmatched,
+            "mean_score": self.mean_score,
+            "cross_functional_share": self.cross_functional_share,
+            "mentor_utilisation": self.mentor_utilisation,
+        }
+        return {k: v for k, v in figures.items() if v is not None}
+
 
 @dataclass(frozen=True)
 class MatchResult:

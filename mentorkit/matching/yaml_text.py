@@ -91,14 +91,6 @@ def new_file_body(result: MatchResult) -> str:
         out.extend(
             f"  - id: {scalar(u.id)}\n    reason: {scalar(u.reason)}\n" for u in result.unmatched
         )
-    s = result.summary
-    figures = {
-        "matched": s.matched,
-        "unmatched": s.unmatched,
-        "mean_score": s.mean_score,
-        "cross_functional_share": s.cross_functional_share,
-        "mentor_utilisation": s.mentor_utilisation,
-    }
     out.append("summary:\n")
-    out.extend(f"  {k}: {scalar(v)}\n" for k, v in figures.items() if v is not None)
+    out.extend(f"  {k}: {scalar(v)}\n" for k, v in result.summary.recorded_figures().items())
     return "".join(out)

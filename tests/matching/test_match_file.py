@@ -83,3 +83,17 @@ def test_a_comment_between_pairs_survives(repo: Path) -> None:
         target, match_cohort(validate_program(repo).program, "spring"), edited
     )
     assert "  # check with Grace in March\n  - mentor: grace\n" in rewritten
+
+
+def test_pairs_keep_their_place_so_comments_stay_with_them(repo: Path) -> None:
+    target = repo / "program" / "matches" / "spring.yaml"
+    original = target.read_text(encoding="utf-8").replace(
+        "  - mentor: grace\n", "  # check with Grace in March\n  - mentor: grace\n", 1
+    )
+    target.write_text(original, encoding="utf-8")
+    rewritten = write_match_file(
+        target, match_cohort(validate_program(repo).program, "spring"), original
+    )
+    assert "  # check with Grace in March\n  - mentor: grace\n" in rewritten
+    order = [line for line in rewritten.splitlines() if line.startswith("  - mentor: ")]
+    assert order[:3] == ["  - mentor: linus", "  - mentor: grace", "  - mentor: ada"]
