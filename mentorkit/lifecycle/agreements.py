@@ -54,26 +54,34 @@ def agreement_path(cohort_id: str, mentor: str, mentee: str) -> str:
     return f"program/agreements/{cohort_id}/{mentor}--{mentee}.yaml"
 
 
-def prefill_agreement(program: Program, cohort_id: str, mentee_id: str) -> dict[str, Any]:
-    """The new agreement's fields, in the order they are written."""
+def prefill_agreement(
+    program: Program, cohort_id: str, mentee_id: str, mentor_id: str | None = None
+) -> dict[str, Any]:
+    """The new agreement's fields, in the order they are written.
+
+    The mentor is the mentee's accepted pair in the cohort unless ``mentor_id`` names one.
+    """
     cohort = program.cohorts.get(cohort_id)
     if cohort is None:
         raise AgreementError(f"unknown cohort {cohort_id!r}")
     mentee = program.participants.get(mentee_id)
     if mentee is None:
         raise AgreementError(f"unknown participant {mentee_id!r}")
-    match = program.matches.get(cohort_id)
-    accepted = [
-        p
-        for p in (match.pairs if match else ())
-        if p.mentee == mentee_id and p.status == "accepted"
-    ]
-    if not accepted:
-        raise AgreementError(
-            f"{mentee_id} has no accepted pair in {cohort_id}: accept a pair in "
-            f"program/matches/{cohort_id}.yaml first"
-        )
-    mentor_id = accepted[-1].mentor
+    if mentor_id is None:
+        match = program.matches.get(cohort_id)
+        accepted = [
+            p
+            for p in (match.pairs if match else ())
+            if p.mentee == mentee_id and p.status == "accepted"
+        ]
+        if not accepted:
+            raise AgreementError(
+                f"{mentee_id} has no accepted pair in {cohort_id}: accept a pair in "
+                f"program/matches/{cohort_id}.yaml first (or name the mentor)"
+            )
+        mentor_id = accepted[-1].mentor
+    elif mentor_id not in program.participants:
+        raise AgreementError(f"unknown participant {mentor_id!r}")
     pair = find_pair(program, cohort_id, mentor_id, mentee_id)
     start = relationship_start(program, cohort_id, pair, None)
     goals = []

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from mentorkit.checks import run_checks
+from mentorkit.lifecycle.agreements import prefill_agreement
 from mentorkit.loading.repository import LoadedRepository, kind_of
 from mentorkit.loading.yaml_reader import parse_yaml
 from mentorkit.model.build import build_program
@@ -55,13 +56,21 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+# Dates are text under YAML 1.2 (how mentorkit reads them), so write them plain, not quoted.
+_Dumper.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 def _seq(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
-    flat = all(isinstance(v, str | int | float) for v in value)
+    # Short word lists read best inline ([en, de]); sentences one per line.
+    flat = all(isinstance(v, int | float) or (isinstance(v, str) and " " not in v) for v in value)
     return dumper.represent_sequence(
         "tag:yaml.org,2002:seq", value, flow_style=flat and bool(value)
     )
@@ -135,45 +144,4 @@ def agreement_data(
 
     Raises ValueError with a message a person can act on.
     """
-    cohort = program.cohorts.get(cohort_id)
-    if cohort is None:
-        raise ValueError(f"there is no cohort {cohort_id!r}")
-    if mentee_id not in program.participants:
-        raise ValueError(f"there is no participant {mentee_id!r}")
-    if mentor_id is None:
-        match = program.matches.get(cohort_id)
-        accepted = [
-            p
-            for p in (match.pairs if match else ())
-            if p.mentee == mentee_id and p.status == "accepted"
-        ]
-        if not accepted:
-            raise ValueError(
-                f"{mentee_id} has no accepted pair in program/matches/{cohort_id}.yaml; "
-                "accept the pair there first or pass --mentor"
-            )
-        mentor_id = accepted[0].mentor
-    mentee = program.participants[mentee_id]
-    goals = [
-        {
-            "goal": g.note
-            or f"Grow in {program.skills[g.skill].name if g.skill in program.skills else g.skill}",
-            "skill": g.skill,
-            "measure": "",
-            "status": "not-started",
-        }
-        for g in (mentee.mentee.goals if mentee.mentee else ())
-    ]
-    return {
-        "cohort": cohort_id,
-        "mentor": mentor_id,
-        "mentee": mentee_id,
-        "status": "draft",
-        "goals": goals,
-        "cadence": cohort.cadence,
-        "starts": cohort.starts,
-        "ends": cohort.ends,
-        "channels": ["video call"],
-        "confidentiality": program.charter.policies.get("confidentiality", ""),
-        "boundaries": [],
-    }
+    return prefill_agreement(program, cohort_id, mentee_id, mentor_id)
