@@ -2,25 +2,50 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
 import click
 
 from mentorkit import __version__
-from mentorkit.cli.build import build, serve
-from mentorkit.cli.check_author import check_author
-from mentorkit.cli.export import export
-from mentorkit.cli.init import init
-from mentorkit.cli.match import match
-from mentorkit.cli.new import new
-from mentorkit.cli.rematch import rematch
-from mentorkit.cli.report import report
-from mentorkit.cli.review import review
-from mentorkit.cli.validate import validate
+
+# Command name -> "module:attribute". Modules load only when their command runs, so
+# `mentorkit validate` does not pay for SciPy, MkDocs or git helpers at start-up.
+COMMANDS = {
+    "validate": "mentorkit.cli.validate:validate",
+    "match": "mentorkit.cli.match:match",
+    "review": "mentorkit.cli.review:review",
+    "check-author": "mentorkit.cli.check_author:check_author",
+    "build": "mentorkit.cli.build:build",
+    "serve": "mentorkit.cli.build:serve",
+    "report": "mentorkit.cli.report:report",
+    "rematch": "mentorkit.cli.rematch:rematch",
+    "new": "mentorkit.cli.new:new",
+    "init": "mentorkit.cli.init:init",
+    "export": "mentorkit.cli.export:export",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module_name, attribute = COMMANDS[cmd_name].split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="mentorkit")
 @click.option(
     "--repo",
@@ -33,21 +58,6 @@ def cli(ctx: click.Context, repo: Path | None) -> None:
     """Run a peer-mentoring program as code: validate, match, review and publish."""
     ctx.ensure_object(dict)
     ctx.obj["repo"] = repo
-
-
-cli.add_command(validate)
-cli.add_command(match)
-
-# Commands of other areas register here, one line each.
-cli.add_command(check_author)
-cli.add_command(review)
-cli.add_command(init)
-cli.add_command(new)
-cli.add_command(build)
-cli.add_command(serve)
-cli.add_command(report)
-cli.add_command(rematch)
-cli.add_command(export)
 
 
 def main() -> None:

@@ -152,3 +152,19 @@ def test_malformed_inputs_never_traceback(base_program: Path) -> None:
 @pytest.mark.parametrize("args", [["--help"], ["validate", "--help"], ["--version"]])
 def test_help_and_version(args: list[str]) -> None:
     assert CliRunner().invoke(cli, args).exit_code == 0
+
+
+def test_validate_loads_no_matching_or_site_code(base_program: Path) -> None:
+    """Start-up stays fast for pre-commit hooks: validate imports neither SciPy nor MkDocs."""
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from mentorkit.cli.main import cli\n"
+        f"result = CliRunner().invoke(cli, ['--repo', {str(base_program)!r}, 'validate'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in ('scipy', 'mkdocs', 'networkx') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -84,7 +84,7 @@ def test_write_permissions_live_on_the_jobs_that_need_them() -> None:
 
 
 def test_every_mentorkit_command_in_a_workflow_exists() -> None:
-    known = set(cli.commands)
+    known = set(cli.list_commands(click.Context(cli)))
     used: set[str] = set()
     for path in WORKFLOWS:
         for step in _steps(_load(path)):
@@ -99,7 +99,7 @@ def test_every_option_used_in_a_workflow_exists() -> None:
             for match in re.finditer(
                 r"mentorkit\s+([a-z-]+)((?:\s+[^\n|&;]*)?)", step.get("run", "")
             ):
-                command = cli.commands.get(match.group(1))
+                command = cli.get_command(click.Context(cli), match.group(1))
                 assert isinstance(command, click.Command)
                 options = {o for p in command.params for o in getattr(p, "opts", [])}
                 for flag in re.findall(r"(--[a-z-]+)", match.group(2)):
