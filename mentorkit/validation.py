@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentorkit.checks import run_checks
-from mentorkit.loading.repository import load_repository
+from mentorkit.loading.repository import load_repository, stray_files
 from mentorkit.model.build import build_program
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem, has_errors, sort_problems
@@ -49,6 +49,7 @@ def validate_program(root: Path, only: Sequence[str] | None = None) -> Validatio
     loaded = load_repository(root)
     program = build_program(loaded)
     problems = list(loaded.problems)
+    problems.extend(stray_files(root))
     problems.extend(run_checks(program))
     if only is not None:
         problems = [p for p in problems if _selected(p.path, only)]

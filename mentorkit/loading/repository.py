@@ -53,9 +53,7 @@ def find_repository_root(start: Path) -> Path:
     )
 
 
-def discover(root: Path) -> list[str]:
-    """Repository-relative paths of every data file, in a stable order."""
-    found: list[str] = []
+def _yaml_files(root: Path) -> Iterator[str]:
     for top in ("program", "participants"):
         base = root / top
         if not base.is_dir():
@@ -64,10 +62,30 @@ def discover(root: Path) -> list[str]:
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             rel_dir = Path(dirpath).relative_to(root).as_posix()
             for name in filenames:
-                rel = f"{rel_dir}/{name}"
-                if kind_of(rel) is not None:
-                    found.append(rel)
-    return sorted(found)
+                if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                    yield f"{rel_dir}/{name}"
+
+
+def discover(root: Path) -> list[str]:
+    """Repository-relative paths of every data file, in a stable order."""
+    return sorted(rel for rel in _yaml_files(root) if kind_of(rel) is not None)
+
+
+def stray_files(root: Path) -> list[Problem]:
+    """YAML files under program/ or participants/ that no kind claims: usually a typo in a folder name."""
+    return [
+        Problem(
+            rel,
+            0,
+            0,
+            "warning",
+            "unknown-file",
+            "mentorkit does not read this file; data files live in program/cohorts/, "
+            "program/matches/, program/lessons/, program/agreements/<cohort>/ and participants/",
+        )
+        for rel in sorted(_yaml_files(root))
+        if kind_of(rel) is None
+    ]
 
 
 @dataclass(frozen=True)
