@@ -92,6 +92,19 @@ def _where(path: tuple[Any, ...]) -> str:
     return text
 
 
+def _type_hint(value: Any, expected: list[str]) -> str:
+    """A fix for the usual slips: a quoted number, a single value where a list belongs."""
+    if isinstance(value, str) and ("integer" in expected or "number" in expected):
+        try:
+            float(value)
+        except ValueError:
+            return ""
+        return " (remove the quotes)"
+    if "array" in expected and isinstance(value, str | int | float) and not isinstance(value, bool):
+        return f" (write [{value}])"
+    return ""
+
+
 def _describe(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], bool, str]]:
     """(key path, point at the key?, message) for one schema error."""
     path = tuple(error.absolute_path)
@@ -129,7 +142,7 @@ def _describe(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], 
                     f"{where}: {value!r} is not a boolean; write {hint} (YAML 1.2 reads {value!r} as text)",
                 )
             ]
-        return [(path, False, f"{where}: {value!r} should be {words}")]
+        return [(path, False, f"{where}: {value!r} should be {words}{_type_hint(value, expected)}")]
     if kind == "enum":
         options = [str(o) for o in expected_value]
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
