@@ -38,6 +38,15 @@ def _refuse(result: ValidationResult) -> None:
     click.echo("The site was not built: fix the problems above first.", err=True)
 
 
+def _refuse_build(error: SiteBuildError) -> None:
+    for message in error.messages:
+        click.echo(message, err=True)
+    reason = (
+        "MkDocs reported the problems above" if error.by_mkdocs else "fix the problems above first"
+    )
+    click.echo(f"The site was not built: {reason}.", err=True)
+
+
 out_option = click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -73,9 +82,7 @@ def build(ctx: click.Context, out: Path | None, today: dt.datetime | None) -> No
             assembled = assemble(root, folder, result.program, _today(today))
             site = run_mkdocs(assembled.config)
     except SiteBuildError as exc:
-        for message in exc.messages:
-            click.echo(message, err=True)
-        click.echo("The site was not built: MkDocs reported the problems above.", err=True)
+        _refuse_build(exc)
         ctx.exit(1)
     emit(f"Site built: {_shown(site / 'index.html')}\n")
 
@@ -99,14 +106,22 @@ def serve(ctx: click.Context, out: Path | None, today: dt.datetime | None, port:
     if not result.ok:
         _refuse(result)
         ctx.exit(1)
-    assembled = assemble(root, folder, result.program, _today(today))
+    try:
+        assembled = assemble(root, folder, result.program, _today(today))
+    except SiteBuildError as exc:
+        _refuse_build(exc)
+        ctx.exit(1)
 
     def regenerate() -> None:
         again = validate_program(root)
         if not again.ok:
             _refuse(again)
             return
-        done = assemble(root, folder, again.program, _today(today))
+        try:
+            done = assemble(root, folder, again.program, _today(today))
+        except SiteBuildError as exc:
+            _refuse_build(exc)
+            return
         click.echo(f"Regenerated the pages ({done.written} files changed).", err=True)
 
     stop = threading.Event()

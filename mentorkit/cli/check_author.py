@@ -29,7 +29,8 @@ def check_author(
 
     A participant may add or edit only their own participants/<id>.yaml and lessons
     they wrote; coordinators named in program/program.yaml may change anything.
-    Exit 0 allowed, 1 refused, 2 misuse.
+    Owners and coordinators are read from the base (--base, else the last commit), never
+    from the changed files. Exit 0 allowed, 1 refused, 2 misuse.
     """
     if not base_ref and not files:
         raise click.UsageError("give the changed FILEs or --base REF to read them from git")

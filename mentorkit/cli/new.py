@@ -61,7 +61,10 @@ def _levels(text: str) -> dict[str, int]:
 
 def _finish(ctx: click.Context, kind: str, data: dict[str, Any], dry_run: bool = False) -> None:
     root = repository_root(ctx)
-    relpath = path_for(kind, data)
+    try:
+        relpath = path_for(kind, data)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
     target = root / relpath
     if target.exists():
         raise click.UsageError(f"{relpath} already exists; edit it instead")

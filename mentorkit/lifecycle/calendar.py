@@ -100,7 +100,8 @@ def cohort_calendar(program: Program, cohort_id: str) -> bytes:
 
 def pair_calendar(program: Program, cohort_id: str, mentor: str, mentee: str) -> bytes:
     """The cohort's milestones plus the pair's meetings, recurring at the agreed cadence
-    from the pair's start until the agreement (or cohort, or ended pair) ends."""
+    from the agreement's start (else the pair's) until the agreement (or cohort, or ended
+    pair) ends."""
     cohort = _cohort(program, cohort_id)
     pair = find_pair(program, cohort_id, mentor, mentee)
     if pair is None:
@@ -111,7 +112,10 @@ def pair_calendar(program: Program, cohort_id: str, mentor: str, mentee: str) ->
         raise CalendarError(
             f"no meeting cadence for {mentor}--{mentee}: set cadence in the agreement or cohort"
         )
-    first = relationship_start(program, cohort_id, pair, agreement)
+    # Meetings follow the agreement: they begin when it starts, whenever the pair was made.
+    first = (agreement and as_date(agreement.starts)) or relationship_start(
+        program, cohort_id, pair, agreement
+    )
     until = as_date(agreement.ends if agreement and agreement.ends else cohort.ends)
     if pair.status == "ended" and (ended := as_date(pair.ended)):
         until = min(until, ended) if until else ended

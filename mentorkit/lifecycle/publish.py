@@ -1,8 +1,9 @@
 """Metrics as plain data: everything for the coordinator, suppressed figures for publishing.
 
 ``metrics_to_dict(m, published=True)`` is what the site dashboard and a Markdown report
-shared beyond the coordinators use: counts of one to four people become ``None``, rates
-over small groups become ``None`` and no mentor is named (recognition names mentors, with
+shared beyond the coordinators use: counts of one to four people become ``None``, and so
+does a figure that would give one back (a part whose rest is one to four people, a total
+whose withheld parts are), rates over small groups become ``None`` and no mentor is named (recognition names mentors, with
 their consent, through ``public``).
 """
 
@@ -10,8 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorkit.lifecycle.metric_values import ProgramMetrics
-from mentorkit.lifecycle.suppression import MINIMUM_GROUP, ratio, suppress_rate, suppress_small
+from mentorkit.lifecycle.metric_values import GoalAttainment, HealthDistribution, ProgramMetrics
+from mentorkit.lifecycle.suppression import (
+    MINIMUM_GROUP,
+    ratio,
+    suppress_part,
+    suppress_partition,
+    suppress_rate,
+    suppress_small,
+)
 
 
 def _counter(published: bool) -> Any:
@@ -19,6 +27,13 @@ def _counter(published: bool) -> Any:
         return suppress_small(value) if published else value
 
     return count
+
+
+def _parter(published: bool) -> Any:
+    def part(value: int, whole: int) -> int | None:
+        return suppress_part(value, whole) if published else value
+
+    return part
 
 
 def _rater(published: bool) -> Any:
@@ -36,7 +51,7 @@ def ratio_of(part: int, whole: int) -> float | None:
 
 def metrics_to_dict(metrics: ProgramMetrics, *, published: bool = False) -> dict[str, Any]:
     """JSON-ready metrics; ``published`` withholds figures about fewer than five people."""
-    n, rate = _counter(published), _rater(published)
+    n, part, rate = _counter(published), _parter(published), _rater(published)
     util, goals, health, cross = (
         metrics.utilisation,
         metrics.goals,
@@ -45,7 +60,6 @@ def metrics_to_dict(metrics: ProgramMetrics, *, published: bool = False) -> dict
     )
     # Capacity and goal figures describe the mentors and mentees behind them.
     few_mentors = published and len(util.mentors) < MINIMUM_GROUP
-    few_agreements = published and goals.agreements < MINIMUM_GROUP
     utilisation: dict[str, Any] = {
         "mentors": n(len(util.mentors)),
         "capacity": None if few_mentors else util.capacity,
@@ -78,7 +92,7 @@ def metrics_to_dict(metrics: ProgramMetrics, *, published: bool = False) -> dict
                 "enrolled": n(c.enrolled),
                 "mentors": n(c.mentors),
                 "seeking": n(c.seeking),
-                "matched": n(c.matched),
+                "matched": part(c.matched, c.seeking),
                 "match_rate": rate(c.matched, c.seeking),
             }
             for c in metrics.cohorts
@@ -87,36 +101,17 @@ def metrics_to_dict(metrics: ProgramMetrics, *, published: bool = False) -> dict
             {
                 "department": d.department,
                 "people": n(d.people),
-                "enrolled": n(d.enrolled),
+                "enrolled": part(d.enrolled, d.people),
                 "participation_rate": rate(d.enrolled, d.people),
                 "seeking": n(d.seeking),
-                "matched": n(d.matched),
+                "matched": part(d.matched, d.seeking),
                 "match_rate": rate(d.matched, d.seeking),
             }
             for d in metrics.departments
         ],
         "utilisation": utilisation,
-        "goals": {
-            "agreements": n(goals.agreements),
-            **{
-                key: None if few_agreements else value
-                for key, value in (
-                    ("total", goals.total),
-                    ("achieved", goals.achieved),
-                    ("in_progress", goals.in_progress),
-                    ("not_started", goals.not_started),
-                    ("dropped", goals.dropped),
-                    ("attainment", ratio_of(goals.achieved, goals.total)),
-                )
-            },
-        },
-        "health": {
-            "active_agreements": n(health.total),
-            "on_track": n(health.on_track),
-            "needs_attention": n(health.needs_attention),
-            "off_track": n(health.off_track),
-            "no_checkin": n(health.no_checkin),
-        },
+        "goals": _goals(goals, published),
+        "health": _health(health, published),
         "skills": [
             {
                 "skill": s.skill,
@@ -130,7 +125,7 @@ def metrics_to_dict(metrics: ProgramMetrics, *, published: bool = False) -> dict
         "skill_gaps": list(metrics.skill_gaps),
         "cross_functional": {
             "accepted_pairs": n(cross.accepted_pairs),
-            "cross_functional": n(cross.cross_functional),
+            "cross_functional": part(cross.cross_functional, cross.accepted_pairs),
             "share": rate(cross.cross_functional, cross.accepted_pairs),
         },
         "continuation": [
@@ -138,7 +133,7 @@ def metrics_to_dict(metrics: ProgramMetrics, *, published: bool = False) -> dict
                 "from": c.from_cohort,
                 "to": c.to_cohort,
                 "from_enrolled": n(c.from_enrolled),
-                "continuing": n(c.continuing),
+                "continuing": part(c.continuing, c.from_enrolled),
                 "rate": rate(c.continuing, c.from_enrolled),
             }
             for c in metrics.continuation
@@ -147,3 +142,46 @@ def metrics_to_dict(metrics: ProgramMetrics, *, published: bool = False) -> dict
             {"month": m, "lessons": count} for m, count in metrics.lessons_per_month
         ],
     }
+
+
+def _goals(goals: GoalAttainment, published: bool) -> dict[str, Any]:
+    """Goal counts; published, a count of one to four goals is withheld (it may be one
+    person's), and all of them when fewer than five agreements lie behind them."""
+    counts = {
+        "total": goals.total,
+        "achieved": goals.achieved,
+        "in_progress": goals.in_progress,
+        "not_started": goals.not_started,
+        "dropped": goals.dropped,
+    }
+    if not published:
+        return {
+            "agreements": goals.agreements,
+            **counts,
+            "attainment": ratio_of(goals.achieved, goals.total),
+        }
+    few = goals.agreements < MINIMUM_GROUP
+    return {
+        "agreements": suppress_small(goals.agreements),
+        **{key: None if few else suppress_small(value) for key, value in counts.items()},
+        "attainment": None if few else _rounded(suppress_rate(goals.achieved, goals.total)),
+    }
+
+
+def _health(health: HealthDistribution, published: bool) -> dict[str, Any]:
+    """Latest health per active agreement; published, small counts are withheld, and the
+    total as well when it would give them back."""
+    parts = {
+        "on_track": health.on_track,
+        "needs_attention": health.needs_attention,
+        "off_track": health.off_track,
+        "no_checkin": health.no_checkin,
+    }
+    if not published:
+        return {"active_agreements": health.total, **parts}
+    shown, total = suppress_partition(parts)
+    return {"active_agreements": suppress_small(total) if total is not None else None, **shown}
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

@@ -1,8 +1,9 @@
 """Recognition: what each mentor has given the program, for a site page and a report section.
 
 A mentor has *mentored* a person when they were paired (accepted, or accepted and later
-ended) or when they facilitated a circle the person belonged to. *Cohorts served* are the
-cohorts where they did so; *lessons written* are lesson-of-the-week entries they authored.
+ended; a proposal ended by a rematch before it began does not count) or when they
+facilitated a circle the person belonged to. *Cohorts served* are the cohorts where they
+did so; *lessons written* are lesson-of-the-week entries they authored.
 For the site pass ``public_only=True``: mentors with ``public: false`` are left out.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mentorkit.lifecycle.relationships import MENTORED_STATUSES
+from mentorkit.lifecycle.relationships import has_mentored
 from mentorkit.model.program import Program
 
 
@@ -41,7 +42,7 @@ def mentor_contributions(
         if cohort is not None and cohort_id != cohort:
             continue
         for pair in match.pairs:
-            if pair.status in MENTORED_STATUSES:
+            if has_mentored(program, cohort_id, pair):
                 mentored.setdefault(pair.mentor, set()).add(pair.mentee)
                 served.setdefault(pair.mentor, set()).add(cohort_id)
         for circle in match.circles:

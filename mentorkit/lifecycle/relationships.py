@@ -9,9 +9,19 @@ from collections.abc import Iterable, Iterator
 from mentorkit.model.entities import Agreement, Checkin, Cohort, Pair, as_date
 from mentorkit.model.program import Program
 
-# A pair that was accepted and later ended still mentored someone, so it counts for
-# recognition and history; only accepted pairs take up a mentor's capacity now.
-MENTORED_STATUSES = ("accepted", "ended")
+
+def has_mentored(program: Program, cohort_id: str, pair: Pair) -> bool:
+    """Whether the pair actually ran: accepted, or ended after it began (it still mentored
+    someone, though only accepted pairs take a mentor's capacity now). A proposal that a
+    rematch ended before anyone accepted it is history too, but nobody was mentored: it
+    has no ``since`` and no agreement."""
+    if pair.status == "accepted":
+        return True
+    if pair.status != "ended":
+        return False
+    return (
+        bool(pair.since) or program.agreement_for(cohort_id, pair.mentor, pair.mentee) is not None
+    )
 
 
 def is_current(cohort: Cohort, today: dt.date) -> bool:

@@ -72,6 +72,37 @@ def _with_pair_ended(
     return dataclasses.replace(program, matches=matches)
 
 
+def _only_mentee_open(
+    program: Program, cohort_id: str, mentee: str
+) -> tuple[Program, frozenset[tuple[str, str]]]:
+    """The program as the engine must see it so that only ``mentee`` can move.
+
+    A rematch records one proposal, so the engine may not reshuffle anything else: other
+    open proposals are locked (else it could hand their mentor's slot to ``mentee`` and
+    overbook them), and everyone else still waiting is held out of every pair (else a
+    mentor's last slot could go to a person whose proposal is never written).
+    """
+    match = program.matches[cohort_id]
+    pairs = tuple(
+        p if p.status == "ended" or p.mentee == mentee else dataclasses.replace(p, locked=True)
+        for p in match.pairs
+    )
+    open_pairs = [p for p in pairs if p.status != "ended"]
+    placed = {p.mentee for p in open_pairs}
+    seekers = program.mentees_in(cohort_id)
+    if program.cohorts[cohort_id].format == "peer":  # one pool: either side takes a place
+        placed |= {p.mentor for p in open_pairs}
+        seekers = program.enrolled(cohort_id)
+    waiting = {p.id for p in seekers} - placed - {mentee}
+    people = [p.id for p in program.enrolled(cohort_id)]
+    held = frozenset(
+        {(other, person) for person in waiting for other in people}
+        | {(person, other) for person in waiting for other in people if other != mentee}
+    )
+    matches = {**program.matches, cohort_id: dataclasses.replace(match, pairs=pairs)}
+    return dataclasses.replace(program, matches=matches), held
+
+
 def _others(
     program: Program,
     cohort_id: str,
@@ -125,9 +156,10 @@ def plan_rematch(
         for p in ended.matches[cohort_id].pairs
         if p.mentee == mentee and p.status == "ended"
     }
-    exclude = frozenset((mentor, mentee) for mentor in history)
+    settled, held = _only_mentee_open(ended, cohort_id, mentee)
+    exclude = frozenset((mentor, mentee) for mentor in history) | held
     try:
-        result = match_cohort(ended, cohort_id, exclude=exclude)
+        result = match_cohort(settled, cohort_id, exclude=exclude)
     except MatchingError as exc:
         raise RematchError(str(exc)) from None
     proposed = next((p for p in result.pairs if p.mentee == mentee and p.status != "ended"), None)

@@ -1,23 +1,24 @@
-"""Circle cohorts: balanced groups of the cohort's size, each with a mentor as facilitator.
+"""Circle cohorts: groups of the cohort's size, each facilitated by a mentor, explained.
 
-Facilitators are chosen first (mentors who list ``circle`` in their formats, then the
-more senior). Everyone else is sorted by department and level and dealt out in rounds,
-one person per circle per round, by an optimal assignment (SciPy) whose cost penalises
-a second member from the same department or level band and rewards shared goals and
-working hours. Nobody joins a circle holding their manager, a direct report or someone
-either of them asked to avoid, or a member beyond the cohort's time-zone limit, and
-every circle keeps at least one language in common.
+How circles are formed and kept stable across runs is in ``circle_groups``; this module
+turns the groups into a result with reasons, unmatched people and a summary.
 """
 
 from __future__ import annotations
 
-import math
+import itertools
+import re
 from collections import Counter
-from dataclasses import dataclass, field
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
-
+from mentorkit.matching.circle_groups import (
+    MIN_MEMBERS,
+    Forming,
+    deal,
+    form_fresh,
+    obstacle,
+    place_newcomers,
+    reuse,
+)
 from mentorkit.matching.result import (
     MatchResult,
     MatchSummary,
@@ -29,117 +30,44 @@ from mentorkit.matching.result import (
 from mentorkit.matching.score import (
     Scoring,
     goal_skills,
-    offered_skills,
     score_with,
     scoring_for,
     working_hours_overlap,
 )
-from mentorkit.model.entities import Cohort, MatchFile, Participant
+from mentorkit.model.entities import Circle, Cohort, MatchFile, Participant
 from mentorkit.model.program import Program
-from mentorkit.model.rules import avoided, reporting_conflict, timezone_gap_hours
-
-MIN_MEMBERS = 3
-BLOCKED = 1_000_000
 
 
-@dataclass
-class _Forming:
-    """A circle while it is being filled."""
-
-    facilitator: Participant
-    capacity: int
-    members: list[Participant] = field(default_factory=list)
-    languages: set[str] = field(default_factory=set)
-    departments: Counter[str] = field(default_factory=Counter)
-    interests: Counter[str] = field(default_factory=Counter)
-
-    def add(self, person: Participant) -> None:
-        if not self.members:
-            self.languages = set(person.languages)
-        else:
-            self.languages &= set(person.languages)
-        self.members.append(person)
-        self.departments[person.department] += 1
-        self.interests.update(goal_skills(person))
-        self.interests.update(offered_skills(person))
-
-
-def _obstacle(scoring: Scoring, circle: _Forming, person: Participant) -> str | None:
-    """Why ``person`` may not join ``circle`` (a category word), or None."""
-    if len(circle.members) >= circle.capacity:
-        return "full"
-    if not circle.languages & set(person.languages):
-        return "language"
-    for member in circle.members:
-        gap = timezone_gap_hours(member, person)
-        if gap is not None and gap > scoring.max_gap:
-            return "timezone"
-    if any(
-        reporting_conflict(member, person) or avoided(member, person) for member in circle.members
-    ):
-        return "personal"
-    return None
-
-
-def _cost(circle: _Forming, person: Participant) -> int:
-    same_department = circle.departments[person.department]
-    same_band = sum(1 for m in circle.members if abs(m.level - person.level) <= 1)
-    shared = sum(1 for skill in goal_skills(person) if circle.interests[skill])
-    overlaps = [working_hours_overlap(m, person) for m in circle.members]
-    worst = min((o for o in overlaps if o is not None), default=8.0)
-    return 100 * same_department + 20 * same_band - 15 * min(shared, 3) + round(5 * (8 - worst))
-
-
-def _deal(
-    scoring: Scoring, circles: list[_Forming], people: list[Participant]
-) -> list[Participant]:
-    """Place people round by round; return those no circle could take."""
-    left: list[Participant] = []
-    queue = list(people)
-    while queue:
-        batch, queue = queue[: len(circles)], queue[len(circles) :]
-        cost = np.full((len(batch), len(circles)), BLOCKED, dtype=np.int64)
-        for i, person in enumerate(batch):
-            for j, circle in enumerate(circles):
-                if _obstacle(scoring, circle, person) is None:
-                    cost[i, j] = _cost(circle, person)
-        rows, cols = linear_sum_assignment(cost)
-        placed = set()
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            if cost[i, j] < BLOCKED:
-                circles[j].add(batch[i])
-                placed.add(i)
-        unplaced = [p for i, p in enumerate(batch) if i not in placed]
-        if (
-            unplaced
-            and any(len(c.members) < c.capacity for c in circles)
-            and len(unplaced) < len(batch)
-        ):
-            queue = queue + unplaced  # another round may find room once the circles change
-        else:
-            left += unplaced
-    return left
-
-
-def _why_not(scoring: Scoring, circles: list[_Forming], person: Participant, mentors: int) -> str:
+def _why_not(scoring: Scoring, circles: list[Forming], person: Participant, mentors: int) -> str:
+    """Why nobody could take ``person``, in categories only: never who they avoid or report to."""
     if not circles:
         return (
             "no circle could be formed: no mentor is enrolled to facilitate one"
             if mentors == 0
             else "too few people to form a circle"
         )
-    blocked = Counter(_obstacle(scoring, c, person) for c in circles)
-    if blocked["full"] == len(circles):
-        return f"all {len(circles)} circles are full (each needs a mentor as facilitator; {mentors} enrolled)"
+    blocked = Counter(obstacle(scoring, c, person) for c in circles)
     room = len(circles) - blocked["full"]
-    if blocked["language"] == room:
-        return f"no circle with room shares a language (speaks: {', '.join(person.languages)})"
-    if blocked["timezone"] + blocked["language"] == room:
-        return f"every circle with room has a member more than {scoring.max_gap:g} h away (time zone: {person.timezone})"
-    return "the circles with room are ruled out by personal pairing rules"
+    if not room:
+        return (
+            f"all {len(circles)} circles are full and no new one could be formed "
+            f"(each needs a mentor as facilitator; {mentors} enrolled)"
+        )
+    causes = {
+        "language": f"no shared language (speaks: {', '.join(person.languages)})",
+        "timezone": f"a member more than {scoring.max_gap:g} h away (time zone: {person.timezone})",
+        "personal": "personal pairing rules",
+    }
+    found = [(blocked[key], text) for key, text in causes.items() if blocked[key]]
+    if len(found) == 1:
+        which = "the one circle with room is" if room == 1 else f"all {room} circles with room are"
+        return f"{which} ruled out by {found[0][1]}"
+    return f"the {room} circles with room are ruled out by " + "; ".join(
+        f"{text} ({count})" for count, text in found
+    )
 
 
-def _reasons(scoring: Scoring, circle: _Forming) -> tuple[str, ...]:
+def _reasons(scoring: Scoring, circle: Forming) -> tuple[str, ...]:
     members = circle.members
     departments = sorted(circle.departments)
     levels = [m.level for m in members]
@@ -172,61 +100,65 @@ def _reasons(scoring: Scoring, circle: _Forming) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+def _number(circle_id: str) -> tuple[str, int, str]:
+    """Sort key: circle-9 before circle-10."""
+    match = re.fullmatch(r"(.*?)(\d+)", circle_id)
+    return (match[1], int(match[2]), "") if match else (circle_id, -1, circle_id)
+
+
+def _stable(
+    scoring: Scoring, pool: list[Participant], previous: list[Circle], size: int
+) -> tuple[list[Forming], list[Forming], list[Participant]]:
+    """Keep last run's valid circles and fit the newcomers in: (kept, new, left)."""
+    kept = reuse(scoring, previous, pool, size)
+    placed = {m for c in kept for m in c.member_ids}
+    newcomers = sorted(
+        (p for p in pool if p.id not in placed), key=lambda p: (p.department, p.level, p.id)
+    )
+    return place_newcomers(scoring, kept, newcomers, size)
+
+
 def form_circles(program: Program, cohort: Cohort, existing: MatchFile | None) -> MatchResult:
+    """Circles for the cohort. Locked circles stay as written; other circles of the match
+    file stay while they obey every rule, so a newcomer changes one or two circles; all of
+    them are re-formed only when that places more people."""
     scoring = scoring_for(cohort)
     size = max(MIN_MEMBERS, cohort.matching.circle_size)
     everyone = sorted(program.enrolled(cohort.id), key=lambda p: p.id)
-    kept = [c for c in (existing.circles if existing else ()) if c.locked]
-    in_kept = {m for c in kept for m in c.members}
-    pool = [p for p in everyone if p.id not in in_kept]
-    mentors = sorted(
-        (p for p in pool if p.mentor is not None),
-        key=lambda p: ("circle" not in p.formats, -p.level, p.id),
-    )
-    count = min(math.ceil(len(pool) / size), len(mentors), len(pool) // MIN_MEMBERS)
-    facilitators = sorted(mentors[:count], key=lambda p: p.id)
-    sizes = (
-        [len(pool) // count + (1 if i < len(pool) % count else 0) for i in range(count)]
-        if count
-        else []
-    )
-    circles = [_Forming(f, min(size, s)) for f, s in zip(facilitators, sizes, strict=True)]
-    for circle in circles:
-        circle.add(circle.facilitator)
-    chosen = {f.id for f in facilitators}
-    others = sorted(
-        (p for p in pool if p.id not in chosen), key=lambda p: (p.department, p.level, p.id)
-    )
-    left = _deal(scoring, circles, others)
-    used_ids = {c.id for c in kept}
-    fresh_ids = (
-        f"circle-{n:02d}"
-        for n in range(1, len(used_ids) + len(circles) + 2)
-        if f"circle-{n:02d}" not in used_ids
-    )
-    proposed = [
+    previous = list(existing.circles) if existing else []
+    locked = [c for c in previous if c.locked]
+    in_locked = {m for c in locked for m in c.members}
+    pool = [p for p in everyone if p.id not in in_locked]
+    unlocked = [c for c in previous if not c.locked]
+    kept, fresh, left = _stable(scoring, pool, unlocked, size)
+    if unlocked:
+        rebuilt, rebuilt_left = form_fresh(scoring, pool, size)
+        if len(rebuilt_left) < len(left):  # clearly better: it places more people
+            kept, fresh, left = [], rebuilt, rebuilt_left
+    formed = kept + fresh
+    left = deal(scoring, formed, left)  # room may have opened up since they were tried
+    used_ids = {c.id for c in previous}
+    fresh_ids = (f"circle-{n:02d}" for n in itertools.count(1) if f"circle-{n:02d}" not in used_ids)
+    ids = [c.id or next(fresh_ids) for c in formed]
+    mentors = sum(1 for p in pool if p.mentor is not None)
+    result_circles = [
         ProposedCircle(
-            next(fresh_ids),
+            circle_id,
             tuple(sorted(m.id for m in c.members)),
             c.facilitator.id,
             _reasons(scoring, c),
+            origin="new" if c.id is None else "kept",
         )
-        for c in circles
-    ]
-    result_circles = [
-        ProposedCircle(c.id, c.members, c.facilitator, c.reasons, True, "locked") for c in kept
-    ] + proposed
-    result_circles.sort(key=lambda c: c.id)
+        for circle_id, c in zip(ids, formed, strict=True)
+    ] + [ProposedCircle(c.id, c.members, c.facilitator, c.reasons, True, "locked") for c in locked]
+    result_circles.sort(key=lambda c: _number(c.id))
     unmatched = sorted(
-        (
-            UnmatchedPerson(p.id, _why_not(scoring, circles, p, len(mentors)), "member")
-            for p in left
-        ),
+        (UnmatchedPerson(p.id, _why_not(scoring, formed, p, mentors), "member") for p in left),
         key=lambda u: u.id,
     )
     scores = [
         s.total
-        for c in circles
+        for c in formed
         for m in c.members
         if m.id != c.facilitator.id and (s := score_with(scoring, c.facilitator, m)) is not None
     ]
@@ -237,9 +169,7 @@ def form_circles(program: Program, cohort: Cohort, existing: MatchFile | None) -
         matched=sum(len(c.members) for c in result_circles),
         unmatched=len(unmatched),
         mean_score=mean(scores),
-        cross_functional_share=share(
-            sum(1 for c in circles if len(c.departments) > 1), len(circles)
-        ),
+        cross_functional_share=share(sum(1 for c in formed if len(c.departments) > 1), len(formed)),
         mentor_utilisation=share(len(result_circles), all_mentors),
         people=len(everyone),
         solver="balanced rounds",

@@ -60,7 +60,9 @@ def unmatched_reason(
         best = max(best_allowed, 0) / SCALE
         return f"no compatible {role} reaches the cohort's minimum score {scoring.min_score:g} (best: {best:.2f})"
     if role == "peer":
-        return f"all {_plural(feasible, 'compatible peer')} are paired with others"
+        if feasible == 1:
+            return "the one compatible peer is paired with someone else"
+        return f"all {feasible} compatible peers are paired with others"
     if feasible == 1:
         return "the one compatible mentor is at capacity"
     return f"all {feasible} compatible mentors are at capacity"

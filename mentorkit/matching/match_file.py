@@ -16,6 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from mentorkit import __version__
 from mentorkit.matching.result import MatchResult, ProposedCircle, ProposedPair
+from mentorkit.matching.yaml_comments import detach_leading_comments, reattach_leading_comments
 from mentorkit.matching.yaml_text import new_file_body, yaml_settings
 from mentorkit.writing.files import write_text_atomic
 
@@ -81,6 +82,7 @@ def _circle_node(circle: ProposedCircle, node: CommentedMap | None) -> Commented
 
 
 def _replace_items(doc: CommentedMap, key: str, items: list[CommentedMap], after: str) -> None:
+    """Replace a list's entries; comment lines above an entry move with it (or leave with it)."""
     seq = doc.get(key)
     if isinstance(seq, CommentedSeq):
         seq[:] = items  # the same sequence object keeps comments attached to it
@@ -91,6 +93,12 @@ def _replace_items(doc: CommentedMap, key: str, items: list[CommentedMap], after
 def _existing_items(doc: CommentedMap, key: str) -> list[CommentedMap]:
     seq = doc.get(key)
     return [item for item in seq if isinstance(item, CommentedMap)] if isinstance(seq, list) else []
+
+
+def _unmatched_node(person: str, reason: str, node: CommentedMap | None) -> CommentedMap:
+    node = node if node is not None else CommentedMap([("id", person)])
+    _set(node, "reason", reason, "id")
+    return node
 
 
 def _summary(result: MatchResult) -> CommentedMap:
@@ -109,6 +117,9 @@ def render_match_file(result: MatchResult, existing_text: str | None, *, fast: b
         if fast:
             return HEADER + new_file_body(result)
         doc = yaml.load(HEADER + f"cohort: {result.cohort}\n")
+    lists = ("pairs", "circles", "unmatched")
+    # detached before any entry changes: the lines sit on the entry above, which may change
+    detached = {key: detach_leading_comments(doc, key) for key in lists}
     doc["cohort"] = result.cohort
     _set(doc, "generated", f"mentorkit {__version__}", "cohort")
     old_pairs = _existing_items(doc, "pairs")
@@ -144,9 +155,12 @@ def render_match_file(result: MatchResult, existing_text: str | None, *, fast: b
         nodes = [circle_nodes[str(n.get("id"))] for n in old_circles if str(n.get("id")) in new_ids]
         nodes += [circle_nodes[c.id] for c in result.circles if c.id not in by_id]
         _replace_items(doc, "circles", nodes, "pairs" if "pairs" in doc else "generated")
-    unmatched = [CommentedMap([("id", u.id), ("reason", u.reason)]) for u in result.unmatched]
+    old_unmatched = {str(n.get("id")): n for n in _existing_items(doc, "unmatched")}
+    unmatched = [_unmatched_node(u.id, u.reason, old_unmatched.get(u.id)) for u in result.unmatched]
     if unmatched or "unmatched" in doc:
         _replace_items(doc, "unmatched", unmatched, "circles" if "circles" in doc else "pairs")
+    for key in lists:
+        reattach_leading_comments(doc, key, detached[key])
     doc["summary"] = _summary(result)
     out = io.StringIO()
     yaml.dump(doc, out)

@@ -23,13 +23,13 @@ from mentorkit.matching.result import (
     mean,
     share,
 )
-from mentorkit.matching.score import SCALE, scoring_for
+from mentorkit.matching.score import SCALE, Scoring, scoring_for
 from mentorkit.model.entities import Cohort, MatchFile, Participant
 from mentorkit.model.program import Program
 
 FULL_GRAPH_PEOPLE = 400
 PEER_TOP_K = 10
-MAX_WIDENING = 2
+WIDENING_DEPTHS = (1, 3, 6)
 
 
 def match_peers(
@@ -64,24 +64,22 @@ def match_peers(
     weights = _undirected(candidates.edges.rows, candidates.edges.cols, candidates.edges.points)
     chosen = _solve(pool, weights, proposal_keys, quality)
     widened: set[int] = set()
-    for _ in range(MAX_WIDENING if sparse else 0):
-        # the best few partners per person left some out: give them every allowed partner, solve again
-        paired = {i for pair in chosen for i in pair}
-        waiting = [
-            i
-            for i in range(len(pool))
-            if i not in paired and i not in widened and candidates.feasible_count[i] > 0
-        ]
+    for depth in WIDENING_DEPTHS if sparse else ():
+        # The best few partners per person left someone out. They get every allowed
+        # partner; an augmenting path from them runs through their partners' current
+        # mates, so every allowed pair among the people within ``depth`` such steps is
+        # added too, and the graph is solved again.
+        waiting = [i for i in _unpaired(chosen, len(pool)) if candidates.feasible_count[i] > 0]
         if not waiting:
             break
-        widened.update(waiting)
-        sub = [pool[i] for i in waiting]
-        sub_side, full_side = encode([sub, pool])
-        more = collect(scoring, sub_side, full_side, forbidden_columns(sub, pool, banned)).edges
-        weights.update(
-            _undirected(np.array(waiting, dtype=np.int64)[more.rows], more.cols, more.points)
-        )
-        chosen = _solve(pool, weights, proposal_keys, quality)
+        before = len(weights)
+        rows = sorted(set(waiting) - widened)
+        widened.update(rows)
+        _add_edges(weights, scoring, pool, rows, list(range(len(pool))), banned)
+        around = _alternating_reach(waiting, chosen, weights, depth)
+        _add_edges(weights, scoring, pool, around, around, banned)
+        if len(weights) > before:
+            chosen = _solve(pool, weights, proposal_keys, quality)
     pairs = [carried_pair(p, program) for p in (*fixed, *history)]
     pairs += [
         new_pair(
@@ -130,6 +128,49 @@ def match_peers(
     return MatchResult(
         cohort.id, cohort.format, tuple(pairs), (), tuple(unmatched), summary, options
     )
+
+
+def _add_edges(
+    weights: dict[tuple[int, int], int],
+    scoring: Scoring,
+    pool: list[Participant],
+    rows: list[int],
+    cols: list[int],
+    banned: set[tuple[str, str]],
+) -> None:
+    """Add every allowed pair between ``rows`` and ``cols`` (indices into ``pool``)."""
+    if not rows or not cols:
+        return
+    row_people, col_people = [pool[i] for i in rows], [pool[j] for j in cols]
+    row_side, col_side = encode([row_people, col_people])
+    forbidden = forbidden_columns(row_people, col_people, banned)
+    edges = collect(scoring, row_side, col_side, forbidden).edges
+    index_rows, index_cols = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+    weights.update(_undirected(index_rows[edges.rows], index_cols[edges.cols], edges.points))
+
+
+def _unpaired(chosen: list[tuple[int, int]], people: int) -> list[int]:
+    paired = {i for pair in chosen for i in pair}
+    return [i for i in range(people) if i not in paired]
+
+
+def _alternating_reach(
+    start: list[int], chosen: list[tuple[int, int]], edges: dict[tuple[int, int], int], depth: int
+) -> list[int]:
+    """``start``, their candidates and those candidates' mates, ``depth`` times over: the
+    people an augmenting path from ``start`` passes through first."""
+    if not start:
+        return []
+    mate = {a: b for a, b in chosen} | {b: a for a, b in chosen}
+    neighbours: dict[int, list[int]] = {}
+    for a, b in edges:
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+    reached, frontier = set(start), set(start)
+    for _ in range(depth):
+        frontier = {mate[v] for u in frontier for v in neighbours.get(u, ()) if v in mate} - reached
+        reached |= frontier
+    return sorted(reached)
 
 
 def _undirected(

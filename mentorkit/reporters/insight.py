@@ -13,16 +13,21 @@ from typing import Any
 from mentorkit.lifecycle.metric_values import ProgramMetrics
 from mentorkit.lifecycle.publish import metrics_to_dict
 from mentorkit.lifecycle.recognition import MentorContribution
+from mentorkit.lifecycle.suppression import WITHHELD
 
-SUPPRESSED = "<5"
+# Withheld figures and rates with nothing to divide by print alike: neither is a number.
+LEGEND = (
+    f"{WITHHELD} marks a figure withheld because it is about fewer than 5 people "
+    "or would give such a figure away"
+)
 
 
 def _n(value: Any) -> str:
-    return SUPPRESSED if value is None else str(value)
+    return WITHHELD if value is None else str(value)
 
 
 def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
+    return WITHHELD if value is None else f"{value:.0%}"
 
 
 def _json(payload: Any) -> str:
@@ -203,7 +208,7 @@ def metrics_text(
     scope = f"cohort {metrics.scope}" if metrics.scope else "the whole program"
     lines = [f"Metrics for {scope} on {metrics.today}"]
     if published:
-        lines.append(f"(figures about fewer than 5 people shown as {SUPPRESSED})")
+        lines.append(f"({LEGEND})")
     for title, header, rows in _sections(d):
         lines += ["", title, *(_text_table(header, rows) if rows else ["(none)"])]
     if d["skill_gaps"]:
@@ -236,7 +241,7 @@ def metrics_markdown(metrics: ProgramMetrics, recognition: Sequence[MentorContri
     lines = [
         f"## Metrics for {scope}",
         "",
-        f"On {metrics.today}. Figures about fewer than 5 people are shown as {SUPPRESSED}.",
+        f"On {metrics.today}. {LEGEND}.",
     ]
     for title, header, rows in _sections(d):
         lines += ["", f"### {title}", "", *(_md_table(header, rows) if rows else ["None."])]

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from mentorkit.site.text import html_text
 
-SUPPRESSED_LABEL = "fewer than 5"
+SUPPRESSED_LABEL = "withheld"
 
 
 @dataclass(frozen=True)

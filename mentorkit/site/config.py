@@ -9,13 +9,44 @@ It is plain YAML with no code, so any MkDocs-compatible engine can read it.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mentorkit.model.entities import SiteSettings
 
 SITE_CSS = "assets/mentorkit/site.css"
 SITE_JS = "assets/mentorkit/directory.js"
+
+
+# The theme prints site_name and site_description into HTML without escaping them.
+# "&" stays as it is: the theme escapes site_name once more in one tooltip, and a bare
+# ampersand is harmless, while "<", ">" and quotes could open a tag or leave an attribute.
+_THEME_TEXT = {"<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+# Characters that may not appear raw in an href the theme writes between double quotes.
+_URL_UNSAFE = re.compile(r"[\s\"'<>`\\{}|^]")
+
+
+def theme_text(text: str) -> str:
+    """Program text the theme will print unescaped, made inert without double-escaping "&"."""
+    collapsed = " ".join(text.split())
+    return "".join(_THEME_TEXT.get(char, char) for char in collapsed)
+
+
+def url_problems(site: SiteSettings) -> list[str]:
+    """Why the site's URLs cannot be published: they land unescaped in every page's head."""
+    problems = []
+    for field, value in (("url", site.url), ("repo_url", site.repo_url)):
+        if not value:
+            continue
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or _URL_UNSAFE.search(value):
+            problems.append(
+                f"program/program.yaml: site.{field} must be a plain http:// or https:// "
+                f"address without spaces, quotes or angle brackets, not {value!r}"
+            )
+    return problems
 
 
 def _palette(site: SiteSettings) -> list[dict[str, Any]]:
@@ -48,10 +79,13 @@ def derived_config(
     overrides: Path | None,
     not_in_nav: tuple[str, ...],
 ) -> str:
-    """The build folder's mkdocs.yml. JSON is YAML, which keeps quoting exact."""
+    """The build folder's mkdocs.yml. JSON is YAML, which keeps quoting exact.
+
+    ``site``'s URLs must have passed ``url_problems``: they are written as they are.
+    """
     config: dict[str, Any] = {
         "INHERIT": parent.as_posix(),
-        "site_name": title,
+        "site_name": theme_text(title),
         "docs_dir": "docs",
         "site_dir": "site",
         # Generated pages link to .html files from raw HTML, which MkDocs does not rewrite.
@@ -64,7 +98,7 @@ def derived_config(
     if overrides is not None:
         config["theme"]["custom_dir"] = overrides.as_posix()
     if site.description:
-        config["site_description"] = site.description
+        config["site_description"] = theme_text(site.description)
     if site.url:
         config["site_url"] = site.url
     if site.repo_url:

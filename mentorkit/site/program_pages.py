@@ -7,6 +7,7 @@ report``) in their published form, where counts about fewer than five people are
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from jinja2 import Environment
@@ -18,6 +19,7 @@ from mentorkit.model.program import Program
 from mentorkit.site import charts
 from mentorkit.site.community import skill_page
 from mentorkit.site.network import department_network
+from mentorkit.site.render import month_name
 from mentorkit.site.text import render_markdown, title_yaml
 from mentorkit.site.view import PublicCohort, PublicView
 
@@ -97,6 +99,18 @@ def _share(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
 
 
+def _months_between(first: str, last: str) -> list[str]:
+    """Every "YYYY-MM" from ``first`` to ``last``, so a quiet month shows as a gap."""
+    if not first:
+        return []
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while (current := f"{year:04d}-{month:02d}") <= last:
+        months.append(current)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
 def dashboard_charts(view: PublicView, metrics: dict[str, Any]) -> dict[str, Markup]:
     cohorts = metrics["cohorts"]
     goals = metrics["goals"]
@@ -126,7 +140,13 @@ def dashboard_charts(view: PublicView, metrics: dict[str, Any]) -> dict[str, Mar
         charts.PairedBar(s["name"], s["mentors_offering"], s["mentees_seeking"])
         for s in shown_skills[:SKILL_ROWS]
     ]
-    lessons = [charts.Bar(row["month"], row["lessons"]) for row in metrics["lessons_per_month"]]
+    # Counted from the published lessons, not the program's: a month's bar must agree with
+    # the archive, or it would tell readers that someone off the site wrote a lesson then.
+    per_month = Counter(lesson.year_month for lesson in view.lessons)
+    lessons = [
+        charts.Bar(f"{month_name(month)[:3]} {month[:4]}", per_month[month])
+        for month in _months_between(min(per_month, default=""), max(per_month, default=""))
+    ]
     return {
         "enrolled": charts.bar_chart(
             "People enrolled per cohort", [charts.Bar(c["name"], c["enrolled"]) for c in cohorts]

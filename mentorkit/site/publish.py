@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from mentorkit.model.program import Program
-from mentorkit.site.config import derived_config
+from mentorkit.site.config import derived_config, url_problems
 from mentorkit.site.generate import NOT_IN_NAV, generate_docs
 
 HAND_WRITTEN = "site"
@@ -28,11 +28,15 @@ OVERRIDES = "overrides"  # theme overrides inside site/: used as custom_dir, not
 
 
 class SiteBuildError(Exception):
-    """MkDocs refused the site; ``messages`` are its warnings and errors, in order."""
+    """The site cannot be built; ``messages`` say why, in order.
 
-    def __init__(self, messages: list[str]) -> None:
+    ``by_mkdocs`` tells MkDocs' own warnings and errors from mentorkit's refusals.
+    """
+
+    def __init__(self, messages: list[str], *, by_mkdocs: bool = True) -> None:
         super().__init__("\n".join(messages) or "MkDocs failed")
         self.messages = messages
+        self.by_mkdocs = by_mkdocs
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,17 @@ def _hand_written(root: Path) -> dict[str, bytes]:
             if not d.startswith(".") and not (rel_dir == Path(".") and d == OVERRIDES)
         )
         for name in sorted(filenames):
-            if not name.startswith("."):
-                files[(rel_dir / name).as_posix()] = (Path(dirpath) / name).read_bytes()
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            # MkDocs publishes every file of the docs folder: a link out of site/ (to an
+            # agreement, say) would put a private file on the site.
+            if path.is_symlink() and not path.resolve().is_relative_to(base.resolve()):
+                raise SiteBuildError(
+                    [f"{path.relative_to(root).as_posix()} links to a file outside site/"],
+                    by_mkdocs=False,
+                )
+            files[(rel_dir / name).as_posix()] = path.read_bytes()
     return files
 
 
@@ -101,7 +114,13 @@ def _sync(folder: Path, wanted: dict[str, bytes]) -> int:
 
 
 def assemble(root: Path, out: Path, program: Program, today: dt.date) -> AssembledDocs:
-    """Write OUT/docs (hand-written + generated pages) and OUT/mkdocs.yml."""
+    """Write OUT/docs (hand-written + generated pages) and OUT/mkdocs.yml.
+
+    Raises ``SiteBuildError`` before writing anything when program.yaml's site URLs are unsafe.
+    """
+    refused = url_problems(program.charter.site)
+    if refused:
+        raise SiteBuildError(refused, by_mkdocs=False)
     wanted = _hand_written(root)
     generated = generate_docs(program, today, hand_written=frozenset(wanted))
     for rel, content in generated.items():

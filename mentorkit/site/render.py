@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from mentorkit.site.charts import SUPPRESSED_LABEL
 from mentorkit.site.text import plain
 
 MONTHS = (
@@ -110,11 +111,11 @@ def level_dots(level: int) -> Markup:
 
 
 def count(value: int | None) -> str:
-    return "fewer than 5" if value is None else f"{value:,}"
+    return SUPPRESSED_LABEL if value is None else f"{value:,}"
 
 
 def percent(value: float | None) -> str:
-    return "fewer than 5" if value is None else f"{value * 100:.0f}%"
+    return SUPPRESSED_LABEL if value is None else f"{value * 100:.0f}%"
 
 
 def make_environment(hand_written: frozenset[str] = frozenset()) -> Environment:

@@ -76,7 +76,14 @@ def sanitize_html(html: str) -> str:
     )
 
 
-_renderer = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+# Lessons are often about code and numbers: fenced code blocks and tables render as they
+# do on GitHub. Nothing that adds attributes (attr_list) or raw HTML is enabled.
+_renderer = markdown.Markdown(
+    extensions=["sane_lists", "fenced_code", "tables"],
+    # Column alignment as align="", which the allow-list keeps; style="" never passes.
+    extension_configs={"tables": {"use_align_attribute": True}},
+    output_format="html",
+)
 
 
 def render_markdown(text: str) -> Markup:

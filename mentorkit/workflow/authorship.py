@@ -69,7 +69,12 @@ def participant_id(data: Mapping[str, Any] | None, path: str) -> str:
 
 
 def same_login(a: str, b: str) -> bool:
-    return a.casefold() == b.casefold()
+    """GitHub logins compare without case, and only ASCII ones can match.
+
+    ``casefold`` or ``lower`` would let a look-alike such as the Kelvin sign (U+212A)
+    stand for ``k``; no real login holds one, so such a value matches nobody.
+    """
+    return a.isascii() and b.isascii() and a.lower() == b.lower()
 
 
 @dataclass(frozen=True)
@@ -92,9 +97,22 @@ class Snapshot:
         return tuple(c for c in raw if isinstance(c, str)) if isinstance(raw, list) else ()
 
     def coordinator_logins(self) -> tuple[str, ...]:
-        owners = self.participants()
-        # A coordinator without a participant file logs in with their id.
-        return tuple(owners.get(c, c) for c in self.coordinators())
+        """Each coordinator's login, from the file named after their id and holding it.
+
+        Only that file counts: another file claiming the same id (a duplicate that slipped
+        through) must not lend its login coordinator rights. Without one, the id is the login.
+        """
+        logins = []
+        for coordinator in self.coordinators():
+            login = coordinator
+            for suffix in (".yaml", ".yml"):
+                path = f"participants/{coordinator}{suffix}"
+                data = self.files.get(path)
+                if path in self.files and participant_id(data, path) == coordinator:
+                    login = owner_login(data, path)
+                    break
+            logins.append(login)
+        return tuple(logins)
 
 
 class _Judge:
@@ -106,10 +124,29 @@ class _Judge:
         own_ids = {pid for pid, login in self.base_owners.items() if same_login(login, author)}
         own_ids |= {pid for pid, login in head.participants().items() if same_login(login, author)}
         self.own_ids = own_ids
+        # Ids already in use on the base, compared without case: a file system that ignores
+        # case would check out participants/Ada.yaml over participants/ada.yaml.
+        self.taken: dict[str, str] = {}
+        for path, data in base.files.items():
+            if kind_of(path) == "participant":
+                for pid in {participant_id(data, path), _stem(path)}:
+                    self.taken.setdefault(pid.casefold(), f"@{owner_login(data, path)} ({path})")
+        # A coordinator without a participant file is known by their id: whoever took that
+        # id would become a coordinator once merged.
+        for coordinator in base.coordinators():
+            self.taken.setdefault(coordinator.casefold(), "a coordinator of the program")
 
     def decide(self, change: Change) -> FileDecision:
         kind = kind_of(change.path)
         old_kind = kind_of(change.old_path) if change.old_path else None
+        if kind in ("participant", "lesson") and not change.is_regular_file:
+            # A link would make the loader read another file (or one outside the repository).
+            return self._refuse(
+                change,
+                "not-a-plain-file",
+                f"{change.path} is a symbolic link or a submodule; a participant may add only "
+                "plain YAML files",
+            )
         if kind == "participant" and (change.old_path is None or old_kind == "participant"):
             return self._participant(change)
         if kind == "lesson" and (change.old_path is None or old_kind == "lesson"):
@@ -131,6 +168,7 @@ class _Judge:
 
     def _participant(self, change: Change) -> FileDecision:
         author = self.author
+        old_id: str | None = None
         if change.status in ("modified", "deleted", "renamed"):
             old = change.old_path or change.path
             owner = self._base_owner(old)
@@ -140,6 +178,7 @@ class _Judge:
                     "not-own-file",
                     f"{old} belongs to @{owner}; @{author} may {_verb(change)} only their own participant file",
                 )
+            old_id = participant_id(self.base.files.get(old), old)
         if change.status == "deleted":
             return self._allow(change, "own-file", f"@{author} removes their own profile")
         new_data = self.head.files.get(change.path)
@@ -152,22 +191,21 @@ class _Judge:
                 f"{change.path} names @{new_owner} as its owner (github field, or the id); "
                 f"@{author} may only add or edit a file that names them",
             )
-        if change.status in ("added", "renamed"):
-            old_id = (
-                participant_id(self.base.files.get(change.old_path), change.old_path)
-                if change.old_path
-                else None
-            )
-            for claimed in {new_id, _stem(change.path)}:
-                if claimed in self.base_owners and claimed != old_id:
-                    return self._refuse(
-                        change,
-                        "id-taken",
-                        f"the id {claimed!r} already belongs to @{self.base_owners[claimed]}; choose another id",
-                    )
-            verb = "adds" if change.status == "added" else "renames"
-            return self._allow(change, "own-file", f"@{author} {verb} their own profile")
-        return self._allow(change, "own-file", f"@{author} edits their own profile")
+        # Every id the change claims, the new file name included, must be free on the base,
+        # unless it is the id this very file already had.
+        claims = {new_id} | ({_stem(change.path)} if change.status != "modified" else set())
+        for claimed in sorted(claims):
+            if old_id is not None and claimed.casefold() == old_id.casefold():
+                continue
+            holder = self.taken.get(claimed.casefold())
+            if holder is not None:
+                return self._refuse(
+                    change,
+                    "id-taken",
+                    f"the id {claimed!r} is already taken by {holder}; choose another id",
+                )
+        verb = {"added": "adds", "renamed": "renames"}.get(change.status, "edits")
+        return self._allow(change, "own-file", f"@{author} {verb} their own profile")
 
     def _lesson(self, change: Change) -> FileDecision:
         author = self.author

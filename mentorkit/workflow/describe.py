@@ -39,16 +39,27 @@ def join_words(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _code(text: str) -> str:
-    return "`" + text.replace("`", "'") + "`"
+def _one_line(text: object, limit: int) -> str:
+    """Whitespace collapsed, control characters dropped, cut to ``limit`` with an ellipsis."""
+    value = "".join(ch for ch in " ".join(str(text).split()) if ch.isprintable())
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
-def _plain(text: object) -> str:
+def _code(text: str, limit: int = 100) -> str:
+    """An inline code span that stays on one line and cannot be closed early."""
+    return "`" + _one_line(text, limit).replace("`", "'").replace("|", "\\|") + "`"
+
+
+# Backslash-escaped so participant text is shown as typed: no emphasis, links, headings,
+# code spans or table cells. "<", ">" and "&" become entities (no HTML, no entity tricks)
+# and "@" gets a zero-width space so nobody is mentioned.
+_ESCAPED = {ch: "\\" + ch for ch in "\\`*_~[]|#"}
+_ESCAPED.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "@": "@\u200b"})
+
+
+def _plain(text: object, limit: int = 120) -> str:
     """Data written by a participant, safe to put in Markdown: no HTML, no mentions, one line."""
-    value = " ".join(str(text).split())
-    for char, repl in (("<", "&lt;"), (">", "&gt;"), ("@", "@\u200b"), ("[", "\\["), ("]", "\\]")):
-        value = value.replace(char, repl)
-    return value[:120]
+    return "".join(_ESCAPED.get(ch, ch) for ch in _one_line(text, limit))
 
 
 def _skill_names(program: Program, ids: list[str]) -> list[str]:

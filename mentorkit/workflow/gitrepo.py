@@ -15,6 +15,7 @@ from typing import Literal
 
 ChangeStatus = Literal["added", "modified", "deleted", "renamed"]
 DATA_FOLDERS = ("program", "participants")
+REGULAR_FILE_MODES = frozenset({"100644", "100755"})
 _STATUS = {
     "A": "added",
     "M": "modified",
@@ -31,11 +32,20 @@ class GitError(Exception):
 
 @dataclass(frozen=True, order=True)
 class Change:
-    """One changed path between the base and the head; ``old_path`` is set for renames."""
+    """One changed path between the base and the head; ``old_path`` is set for renames.
+
+    ``mode`` is the git file mode on the head ("100644", "120000" for a symlink,
+    "160000" for a submodule, "000000" when deleted); empty when unknown.
+    """
 
     path: str
     status: ChangeStatus
     old_path: str | None = None
+    mode: str = ""
+
+    @property
+    def is_regular_file(self) -> bool:
+        return self.mode in REGULAR_FILE_MODES or self.mode in ("", "000000")
 
 
 def _git(root: Path, *args: str, text: bool = True) -> str | bytes:
@@ -93,22 +103,28 @@ def merge_base(root: Path, base: str, head: str = "HEAD") -> str:
         raise GitError(f"{base!r} and {head!r} share no history") from None
 
 
-def parse_name_status(output: str) -> list[Change]:
-    """Changes from ``git diff --name-status -z`` output."""
+def parse_raw(output: str) -> list[Change]:
+    """Changes from ``git diff --raw -z`` output, with the head's file mode.
+
+    Each entry is ``:<old mode> <new mode> <old sha> <new sha> <status>`` then one path,
+    or two (old, new) for renames and copies.
+    """
     fields = output.split("\0")
     changes: list[Change] = []
     i = 0
-    while i < len(fields) and fields[i]:
-        code = fields[i][0]
+    while i < len(fields) and fields[i].startswith(":"):
+        meta = fields[i][1:].split()
+        new_mode, code = meta[1], meta[4][0]
         if code in "RC":
             old, new = fields[i + 1], fields[i + 2]
             i += 3
             if code == "R":
-                changes.append(Change(new, "renamed", old))
+                changes.append(Change(new, "renamed", old, new_mode))
             else:
-                changes.append(Change(new, "added"))
+                changes.append(Change(new, "added", None, new_mode))
         else:
-            changes.append(Change(fields[i + 1], _STATUS.get(code, "modified")))  # type: ignore[arg-type]
+            status = _STATUS.get(code, "modified")
+            changes.append(Change(fields[i + 1], status, None, new_mode))  # type: ignore[arg-type]
             i += 2
     return sorted(changes)
 
@@ -120,7 +136,7 @@ def changed_files(root: Path, base: str, head: str = "HEAD") -> list[Change]:
     output = _git(
         root,
         "diff",
-        "--name-status",
+        "--raw",
         "-z",
         "-M",
         "--no-color",
@@ -128,7 +144,7 @@ def changed_files(root: Path, base: str, head: str = "HEAD") -> list[Change]:
         f"{base}...{head}",
         "--",
     )
-    return parse_name_status(str(output))
+    return parse_raw(str(output))
 
 
 def export_tree(
@@ -151,6 +167,15 @@ def export_tree(
         members = [m for m in tar.getmembers() if m.isfile() or m.isdir()]
         tar.extractall(dest, members=members, filter="data")
     return present
+
+
+def is_top_level(root: Path) -> bool:
+    """Whether ``root`` is the top folder of a git work tree (where program/ is at the top)."""
+    try:
+        top = str(_git(root, "rev-parse", "--show-toplevel")).strip()
+    except GitError:
+        return False
+    return Path(top).resolve() == root.resolve()
 
 
 def is_repository(root: Path) -> bool:

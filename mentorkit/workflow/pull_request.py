@@ -14,6 +14,7 @@ from mentorkit.workflow.snapshots import (
     Side,
     files_as_changes,
     load_base_and_head,
+    load_committed_side,
     load_working_side,
 )
 
@@ -27,8 +28,13 @@ class PullRequest:
 
 def _relative(root: Path, path: Path) -> str:
     absolute = path if path.is_absolute() else (Path.cwd() / path)
+    # A symlinked file is judged as the link it is, not as the file it points to.
+    if absolute.is_symlink():
+        absolute = absolute.parent.resolve() / absolute.name
+    else:
+        absolute = absolute.resolve()
     try:
-        return absolute.resolve().relative_to(root.resolve()).as_posix()
+        return absolute.relative_to(root.resolve()).as_posix()
     except ValueError:
         raise ValueError(f"{path} is outside the program repository {root}") from None
 
@@ -36,11 +42,16 @@ def _relative(root: Path, path: Path) -> str:
 def load_pull_request(
     root: Path, base_ref: str | None, files: tuple[Path, ...] = ()
 ) -> PullRequest:
-    """With ``base_ref``: the changes since the head branched off it. Without: ``files`` as they are."""
+    """With ``base_ref``: the changes since the head branched off it.
+
+    Without: ``files`` in the working tree against the last commit, so owners are read
+    from history rather than from the edited files; outside git, the files as they are.
+    """
     wanted = [_relative(root, f) for f in files]
     if base_ref is None:
         head = load_working_side(root)
-        return PullRequest(head, head, tuple(files_as_changes(root, wanted)))
+        base = load_committed_side(root) or head
+        return PullRequest(base, head, tuple(files_as_changes(root, wanted, base)))
     fork_point = merge_base(root, base_ref)
     changes = changed_files(root, fork_point)
     if wanted:

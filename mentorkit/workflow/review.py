@@ -51,8 +51,28 @@ def private_lines(doc: LoadedDocument | None) -> frozenset[int]:
     return frozenset(lines)
 
 
+# Hard-rule messages (mentorkit.model.rules) that would tell who reports to whom or who
+# asked to avoid whom; reporting loops name managers.
+_PRIVATE_RULES = ("are manager and direct report", "asked not to be paired")
+_PRIVATE_RULE_MESSAGE = (
+    "this breaks a rule about private details (a reporting line or an avoid request); "
+    "run `mentorkit validate` locally to see it"
+)
+
+
 def redact(problem: Problem, doc: LoadedDocument | None) -> Problem:
     """A problem about a private field says where, never what the value is."""
+    if problem.code == "manager-cycle" or (
+        problem.code == "match-pair" and problem.message.endswith(_PRIVATE_RULES)
+    ):
+        return Problem(
+            problem.path,
+            problem.line,
+            problem.col,
+            problem.level,
+            problem.code,
+            _PRIVATE_RULE_MESSAGE,
+        )
     if kind_of(problem.path) != "participant" or doc is None:
         return problem
     secrets = [
@@ -70,7 +90,8 @@ def redact(problem: Problem, doc: LoadedDocument | None) -> Problem:
 
 
 def _cell(text: str) -> str:
-    return _plain(text).replace("|", "\\|")
+    # Problem messages and reasons are sentences: keep them whole unless absurdly long.
+    return _plain(text, 300)
 
 
 def _welcome(review: ReviewInput) -> list[str]:
@@ -143,7 +164,7 @@ def _authorship(result: AuthorshipResult) -> list[str]:
         who = "a coordinator" if result.is_coordinator else "the owner of every changed file"
         return [f"✅ @{_plain(result.author)} may make these changes ({who})."]
     lines = [f"❌ **@{_plain(result.author)} may not make some of these changes:**", ""]
-    lines += [f"- {_code(d.path)}: {_plain(d.message)}" for d in result.refused]
+    lines += [f"- {_code(d.path)}: {_cell(d.message)}" for d in result.refused]
     return lines
 
 

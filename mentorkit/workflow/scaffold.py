@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from typing import Any
@@ -31,16 +32,36 @@ def slugify(text: str, limit: int = 40) -> str:
     return slug[:limit].rstrip("-") or "untitled"
 
 
+_SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _safe(value: Any, what: str) -> str:
+    """One path component made from user input: an id, never a path of its own."""
+    text = str(value)
+    if not _SAFE_ID.match(text):
+        raise ValueError(
+            f"{what} {text!r} is not an id: use lower-case letters, digits and hyphens"
+        )
+    return text
+
+
 def path_for(kind: str, data: dict[str, Any]) -> str:
-    """Where a new file of ``kind`` lives in the repository."""
+    """Where a new file of ``kind`` lives in the repository; ValueError for an unusable id."""
     if kind == "participant":
-        return f"participants/{data['id']}.yaml"
+        return f"participants/{_safe(data['id'], 'the id')}.yaml"
     if kind == "cohort":
-        return f"program/cohorts/{data['id']}.yaml"
+        return f"program/cohorts/{_safe(data['id'], 'the id')}.yaml"
     if kind == "lesson":
-        return f"program/lessons/{data['date']}-{slugify(str(data['title']))}.yaml"
+        try:
+            day = dt.date.fromisoformat(str(data["date"])).isoformat()
+        except ValueError:
+            raise ValueError(f"the date {data['date']!r} is not a date (YYYY-MM-DD)") from None
+        return f"program/lessons/{day}-{slugify(str(data['title']))}.yaml"
     if kind == "agreement":
-        return f"program/agreements/{data['cohort']}/{data['mentor']}--{data['mentee']}.yaml"
+        cohort, mentor, mentee = (
+            _safe(data[k], f"the {k}") for k in ("cohort", "mentor", "mentee")
+        )
+        return f"program/agreements/{cohort}/{mentor}--{mentee}.yaml"
     raise ValueError(f"unknown kind {kind!r}")
 
 

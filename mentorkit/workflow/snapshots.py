@@ -10,7 +10,7 @@ from mentorkit.loading.repository import LoadedRepository, kind_of, load_reposit
 from mentorkit.model.build import build_program
 from mentorkit.model.program import Program
 from mentorkit.workflow.authorship import Snapshot
-from mentorkit.workflow.gitrepo import Change, export_tree
+from mentorkit.workflow.gitrepo import Change, GitError, export_tree, is_top_level, resolve
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,37 @@ def load_base_and_head(root: Path, base_ref: str) -> tuple[Side, Side]:
     return base, load_working_side(root)
 
 
-def files_as_changes(root: Path, relpaths: list[str]) -> list[Change]:
-    """Files named on the command line: edited when present, deleted when gone."""
-    return sorted(
-        Change(rel, "modified" if (root / rel).exists() else "deleted")
-        for rel in dict.fromkeys(relpaths)
-    )
+def load_committed_side(root: Path) -> Side | None:
+    """The program as of the last commit; None outside git, before the first commit, or
+    when the program is a folder inside a larger repository."""
+    if not is_top_level(root):
+        return None
+    try:
+        resolve(root, "HEAD")
+    except GitError:
+        return None
+    with tempfile.TemporaryDirectory(prefix="mentorkit-head-") as tmp:
+        return load_side_at(root, "HEAD", Path(tmp))
+
+
+def files_as_changes(root: Path, relpaths: list[str], base: Side | None = None) -> list[Change]:
+    """Files named on the command line against ``base``: added, edited, or deleted when gone.
+
+    A symbolic link gets git's link mode so that it is judged as a link.
+    """
+    changes = []
+    for rel in dict.fromkeys(relpaths):
+        target = root / rel
+        if target.is_symlink():
+            mode = "120000"
+        elif target.exists():
+            mode = "100644"
+        else:
+            changes.append(Change(rel, "deleted", None, "000000"))
+            continue
+        known = base is None or kind_of(rel) is None or rel in base.loaded.kinds
+        changes.append(Change(rel, "modified" if known else "added", None, mode))
+    return sorted(changes)
 
 
 def data_changes(changes: list[Change]) -> list[Change]:

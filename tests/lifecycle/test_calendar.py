@@ -92,3 +92,17 @@ def test_no_cadence_anywhere_is_an_error(fixture_program: Program) -> None:
     )
     with pytest.raises(CalendarError, match="no meeting cadence"):
         pair_calendar(program, "2026-autumn", "m2", "e4")
+
+
+def test_meetings_begin_when_the_agreement_starts_not_when_the_pair_was_made(
+    fixture_program: Program,
+) -> None:
+    # The pair dates from 2026-09-07; the agreement they signed starts a week later.
+    agreements = tuple(
+        dataclasses.replace(a, starts="2026-09-14") if (a.mentor, a.mentee) == ("m1", "e1") else a
+        for a in fixture_program.agreements
+    )
+    program = dataclasses.replace(fixture_program, agreements=agreements)
+    events = _events(pair_calendar(program, "2026-autumn", "m1", "e1"))
+    meeting = next(e for e in events if "RRULE" in e)
+    assert meeting.decoded("DTSTART") == dt.date(2026, 9, 14)

@@ -26,7 +26,8 @@ def test_metrics_json_is_full_and_markdown_is_suppressed() -> None:
     assert [r["mentor"] for r in data["recognition"]] == ["m1", "m2", "m4"]
     markdown = run("report", "--today", "2026-11-24", "--format", "markdown")
     assert markdown.exit_code == 0
-    assert "<5" in markdown.output and "m3" not in markdown.output
+    assert "| – |" in markdown.output and "withheld" in markdown.output
+    assert "m3" not in markdown.output
     assert "Marco Two" not in markdown.output  # not public: left out of recognition
     assert "| Mina One | 3 | 2 | 2 |" in markdown.output
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from mentorkit.lifecycle.recognition import mentor_contributions
 from mentorkit.model.program import Program
 
@@ -29,3 +31,19 @@ def test_one_cohort(fixture_program: Program) -> None:
         ("m2", 1, 1),
         ("m1", 1, 0),
     ]
+
+
+def test_a_proposal_ended_by_a_rematch_credits_nobody(fixture_program: Program) -> None:
+    # e4's proposal with m3 is ended before anyone accepted it: history, not mentoring.
+    match = fixture_program.matches["2026-autumn"]
+    pairs = tuple(
+        dataclasses.replace(p, status="ended", ended="2026-11-24", end_reason="declined")
+        if (p.mentor, p.mentee) == ("m3", "e4")
+        else p
+        for p in match.pairs
+    )
+    program = dataclasses.replace(
+        fixture_program,
+        matches={**fixture_program.matches, "2026-autumn": dataclasses.replace(match, pairs=pairs)},
+    )
+    assert "m3" not in [r.mentor for r in mentor_contributions(program)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,23 @@ def test_cli_misuse_and_refusal(repo_copy: Path) -> None:
     assert _rematch(repo_copy, "e1")[0] == 2  # --reason is required
     code, output = _rematch(repo_copy, "e6", "--reason", "x")
     assert code == 1 and "no accepted or proposed pair" in output
+
+
+def _with_capacity(program: Program, person_id: str, capacity: int) -> Program:
+    person = program.participants[person_id]
+    assert person.mentor is not None
+    mentor = dataclasses.replace(person.mentor, capacity=capacity)
+    changed = dataclasses.replace(person, mentor=mentor)
+    return dataclasses.replace(program, participants={**program.participants, person_id: changed})
+
+
+def test_never_overbooks_a_mentor_held_by_another_proposal(fixture_program: Program) -> None:
+    # m3's only slot is proposed to e4; m1's freed slot must not go to e1 (excluded) or
+    # silently to e6 (whose proposal a rematch never writes).
+    program = _with_capacity(fixture_program, "m3", 1)
+    plan = plan_rematch(program, "2026-autumn", "e1", "schedules clash", TODAY)
+    assert plan.proposal is None and plan.unmatched_reason
+    others = {(p.mentor, p.mentee, p.status) for p in plan.result.pairs}
+    assert ("m3", "e4", "proposed") in others
+    assert not any(p.mentee == "e6" for p in plan.result.pairs)
+    assert all(option.mentor != "m3" for option in plan.others)

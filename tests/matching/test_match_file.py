@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.match_file import render_match_file, write_match_file
+from mentorkit.matching.result import MatchResult, MatchSummary, ProposedPair
 from mentorkit.matching.yaml_text import _by_ruamel, scalar
 from mentorkit.validation import validate_program
 
@@ -97,3 +98,72 @@ def test_pairs_keep_their_place_so_comments_stay_with_them(repo: Path) -> None:
     assert "  # check with Grace in March\n  - mentor: grace\n" in rewritten
     order = [line for line in rewritten.splitlines() if line.startswith("  - mentor: ")]
     assert order[:3] == ["  - mentor: linus", "  - mentor: grace", "  - mentor: ada"]
+
+
+def _pairs_result(*pairs: tuple[str, str]) -> MatchResult:
+    proposed = tuple(ProposedPair(a, b, 0.5, reasons=("why",)) for a, b in pairs)
+    summary = MatchSummary("one-on-one", "coverage", len(proposed), 0, 0.5, 0.0, 1.0, 6, "dense")
+    return MatchResult("spring", "one-on-one", proposed, (), (), summary)
+
+
+COMMENTED = """\
+cohort: spring
+pairs:
+  # about ann and bob
+  - mentor: ann
+    mentee: bob
+    status: proposed
+    reasons:
+      - why
+  # about cy and di
+  # (two lines)
+  - mentor: cy
+    mentee: di
+    status: proposed  # end of line stays
+  # about ed and flo
+  - mentor: ed
+    mentee: flo
+    status: proposed
+    note: hand edit
+  # above the summary
+summary:
+  matched: 3
+"""
+
+
+@pytest.mark.parametrize(
+    ("dropped", "kept"),
+    [
+        (("cy", "di"), [("ann", "bob"), ("ed", "flo")]),
+        (("ann", "bob"), [("cy", "di"), ("ed", "flo")]),
+    ],
+)
+def test_a_dropped_proposal_takes_its_own_comment_along(
+    dropped: tuple[str, str], kept: list[tuple[str, str]]
+) -> None:
+    text = render_match_file(_pairs_result(*kept, ("gus", "hal")), COMMENTED)
+    mentor, mentee = dropped
+    assert f"# about {mentor} and {mentee}" not in text
+    for mentor, mentee in kept:
+        assert f"  # about {mentor} and {mentee}\n" in text
+        block = text.split(f"  # about {mentor} and {mentee}\n", 1)[1]
+        if mentor == "cy":
+            block = block.split("  # (two lines)\n", 1)[1]
+        assert block.startswith(f"  - mentor: {mentor}\n    mentee: {mentee}\n")
+    assert "status: proposed  # end of line stays" in text or dropped == ("cy", "di")
+    assert "  # above the summary\nunmatched:" not in text
+    assert (
+        text.index("  - mentor: gus") < text.index("  # above the summary") < text.index("summary:")
+    )
+    assert "    note: hand edit\n" in text
+    assert render_match_file(_pairs_result(*kept, ("gus", "hal")), text) == text
+
+
+def test_a_comment_above_an_entry_stays_there_when_the_entry_above_grows() -> None:
+    grown = COMMENTED.replace(
+        "    status: proposed  # end of line stays\n", "    status: proposed\n"
+    )
+    text = render_match_file(_pairs_result(("ann", "bob"), ("cy", "di"), ("ed", "flo")), grown)
+    # cy-di gains score and reasons below its old last line; the comment must stay above ed
+    assert "  # about ed and flo\n  - mentor: ed\n" in text
+    assert text.index("      - why\n  # about ed and flo") > text.index("  - mentor: cy")

@@ -94,3 +94,16 @@ def test_the_watcher_notices_an_edit(tmp_path: Path) -> None:
     stop.set()
     thread.join(1)
     assert snapshot(tmp_path) != before
+
+
+def test_build_refuses_a_link_out_of_site_and_publishes_nothing(tmp_path: Path) -> None:
+    repo = prepare_fixture_repo(tmp_path / "repo")
+    (repo / "site" / "hidden.yaml").symlink_to(repo / "participants" / "quentin-hidden.yaml")
+    result = CliRunner().invoke(
+        _cli(), ["--repo", str(repo), "build", "--out", str(tmp_path / "out")]
+    )  # type: ignore[arg-type]
+    assert result.exit_code == 1
+    assert "site/hidden.yaml links to a file outside site/" in result.stderr
+    assert "The site was not built: fix the problems above first." in result.stderr
+    assert not (tmp_path / "out" / "docs" / "hidden.yaml").exists()
+    assert not (tmp_path / "out" / "site").exists()

@@ -85,11 +85,23 @@ def test_the_hidden_coordinator_is_counted_not_named(built_site: BuiltSite) -> N
 def test_small_figures_are_suppressed_on_the_dashboard(built_site: BuiltSite) -> None:
     dashboard = (built_site.site / "dashboard" / "index.html").read_text(encoding="utf-8")
     # The fixture has 7 people and 2 accepted pairs: every count below five is withheld.
-    assert "fewer than 5" in dashboard
+    assert "withheld" in dashboard
     figures = dict(re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", dashboard))
     assert figures == {
         "People in the program": "7",
-        "Mentors in current cohorts": "fewer than 5",
-        "Accepted pairs now": "fewer than 5",
+        "Mentors in current cohorts": "withheld",
+        "Accepted pairs now": "withheld",
         "Lessons shared": "2",  # public lessons are listed by title anyway
     }
+
+
+def test_lessons_per_month_count_only_the_lessons_the_archive_lists(
+    built_site: BuiltSite,
+) -> None:
+    # The hidden person's October lesson must not show up as an extra, unexplained lesson.
+    dashboard = (built_site.site / "dashboard" / "index.html").read_text(encoding="utf-8")
+    archive = (built_site.site / "community" / "archive.html").read_text(encoding="utf-8")
+    in_october = archive.split('id="october-2026"')[1].split("</ul>")[0].count("<li")
+    assert in_october == 2
+    chart = dashboard.split('aria-label="Lessons per month"')[1].split("</svg>")[0]
+    assert re.findall(r"<title>(\w{3} \d{4}): (\d+)</title>", chart) == [("Oct 2026", "2")]

@@ -44,6 +44,17 @@ def test_ordinary_markdown_survives() -> None:
     assert 'rel="noopener noreferrer nofollow"' in cleaned
 
 
+def test_code_blocks_and_tables_render_and_stay_inert() -> None:
+    story = (
+        "```python\nif a < b:\n    print('<script>x</script>')\n```\n\n"
+        "| before | after |\n|---|---:|\n| 900 ms | 170 ms |\n"
+    )
+    cleaned = str(render_markdown(story))
+    assert "<pre><code>" in cleaned and "&lt;script&gt;" in cleaned and "<script" not in cleaned
+    assert "<table>" in cleaned and '<td align="right">170 ms</td>' in cleaned
+    assert "```" not in cleaned and "|---|" not in cleaned
+
+
 def test_headings_are_demoted_below_the_page_outline() -> None:
     cleaned = str(render_markdown("# Big\n\n## Smaller\n\ntext"))
     assert "<h1" not in cleaned and "<h2" not in cleaned

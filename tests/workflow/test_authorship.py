@@ -149,3 +149,63 @@ def test_editing_someone_elses_lesson_is_refused() -> None:
 def test_coordinators_without_a_participant_file_log_in_with_their_id() -> None:
     base = Snapshot({"program/program.yaml": {"coordinators": ["solo"]}})
     assert check_authorship("solo", [Change("program/skills.yaml", "modified")], base, base).ok
+
+
+def test_changing_ones_id_to_a_taken_one_is_refused() -> None:
+    # Editing one's own file must not let it claim ada's id (two files, one id).
+    claimed = {"participants/bob.yaml": {"id": "ada", "github": "bob"}}
+    result = decide("bob", [Change("participants/bob.yaml", "modified")], claimed)
+    assert [d.code for d in result.refused] == ["id-taken"]
+    assert "@ada-gh (participants/ada.yaml)" in result.refused[0].message
+
+
+def test_the_id_of_a_coordinator_without_a_file_cannot_be_claimed() -> None:
+    # Coordinators without a participant file log in with their id: taking that id
+    # would make the taker a coordinator once merged.
+    base = Snapshot({**BASE.files, "program/program.yaml": {"coordinators": ["cora", "kim"]}})
+    new = {"participants/kim.yaml": {"id": "kim", "github": "mallory"}}
+    added = decide("mallory", [Change("participants/kim.yaml", "added")], new, base)
+    assert [d.code for d in added.refused] == ["id-taken"]
+    assert "coordinator" in added.refused[0].message
+    renamed_id = {"participants/bob.yaml": {"id": "kim", "github": "bob"}}
+    edited = decide("bob", [Change("participants/bob.yaml", "modified")], renamed_id, base)
+    assert [d.code for d in edited.refused] == ["id-taken"]
+
+
+def test_ids_and_file_names_are_taken_whatever_their_letter_case() -> None:
+    new = {"participants/ADA.yaml": {"id": "ADA", "github": "mallory"}}
+    result = decide("mallory", [Change("participants/ADA.yaml", "added")], new)
+    assert [d.code for d in result.refused] == ["id-taken"]
+
+
+def test_one_may_keep_or_recase_ones_own_id_when_editing() -> None:
+    same = {"participants/bob.yaml": {"id": "bob", "name": "Bob B"}}
+    assert decide("bob", [Change("participants/bob.yaml", "modified")], same).ok
+
+
+def test_a_symlink_or_submodule_is_refused_even_when_it_would_name_the_author() -> None:
+    # Git reports the head's mode; the loader would follow the link to another file.
+    linked = {"participants/eve.yaml": {"id": "eve"}}
+    for mode in ("120000", "160000"):
+        change = Change("participants/eve.yaml", "added", None, mode)
+        result = decide("eve", [change], linked)
+        assert [d.code for d in result.refused] == ["not-a-plain-file"]
+    lesson = Change("program/lessons/l.yaml", "added", None, "120000")
+    assert not decide("bob", [lesson], {"program/lessons/l.yaml": {"author": "bob"}}).ok
+
+
+def test_look_alike_logins_match_nobody() -> None:
+    # U+212A KELVIN SIGN lower-cases to "k"; GitHub logins are ASCII.
+    base = Snapshot(snap(kim={"id": "kim", "github": "kim"}))
+    head = Snapshot({**base.files, "participants/kim.yaml": {"id": "kim", "github": "kim"}})
+    change = [Change("participants/kim.yaml", "modified")]
+    assert not check_authorship("\u212aim", change, base, head).ok
+    assert check_authorship("KIM", change, base, head).ok
+
+
+def test_a_duplicate_of_a_coordinators_id_in_another_file_grants_nothing() -> None:
+    # participants/aaa.yaml sorts first and claims cora's id: cora's own file decides.
+    base = Snapshot({"participants/aaa.yaml": {"id": "cora", "github": "mallory"}, **BASE.files})
+    result = check_authorship("mallory", [Change("program/skills.yaml", "modified")], base, base)
+    assert not result.is_coordinator and not result.ok
+    assert check_authorship("coragh", [Change("program/skills.yaml", "modified")], base, base).ok

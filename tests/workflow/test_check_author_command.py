@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.workflow.conftest import run
+from tests.workflow.conftest import commit_all, git, run
 
 
 def test_files_mode_checks_the_named_files_as_they_are(program_repo: Path) -> None:
@@ -44,3 +44,31 @@ def test_misuse_exits_2(program_repo: Path) -> None:
     code, _, err = run(program_repo, "check-author", "--author", "x", "--base", "no-such-branch")
     assert code == 2 and "unknown git ref" in err
     assert run(program_repo, "check-author", "--author", "x", "/etc/passwd")[0] == 2
+
+
+def test_files_mode_reads_owners_from_the_last_commit_not_the_edited_file(
+    program_repo: Path,
+) -> None:
+    # sam rewrites mira's file to name himself: the working tree would say he owns it.
+    mira = program_repo / "participants" / "mira-chen.yaml"
+    mira.write_text(
+        mira.read_text(encoding="utf-8").replace(
+            "id: mira-chen", "id: mira-chen\ngithub: sam-okoro"
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(program_repo, "check-author", "--author", "sam-okoro", str(mira))
+    assert code == 1, out
+    assert "belongs to @mira-chen" in out
+
+
+def test_a_committed_symlink_to_program_material_is_refused(program_repo: Path) -> None:
+    git(program_repo, "checkout", "--quiet", "-b", "link")
+    (program_repo / "participants" / "mallory.yaml").symlink_to("../program/program.yaml")
+    commit_all(program_repo, "a profile that is a link")
+    code, out, _ = run(program_repo, "check-author", "--author", "mallory", "--base", "main")
+    assert code == 1, out
+    assert "participants/mallory.yaml: refused: participants/mallory.yaml is a symbolic link" in out
+    link = str(program_repo / "participants" / "mallory.yaml")
+    code, out, _ = run(program_repo, "check-author", "--author", "mallory", link)
+    assert code == 1 and "symbolic link" in out, out

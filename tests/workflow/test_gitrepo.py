@@ -10,19 +10,26 @@ from mentorkit.workflow.gitrepo import (
     changed_files,
     export_tree,
     merge_base,
-    parse_name_status,
+    parse_raw,
 )
 from tests.workflow.conftest import commit_all, git
 
 
-def test_parse_name_status_reads_adds_deletes_and_renames() -> None:
-    raw = "A\0participants/a.yaml\0D\0participants/b.yaml\0R097\0participants/c.yaml\0participants/d.yaml\0M\0x y.md\0"
-    assert parse_name_status(raw) == [
-        Change("participants/a.yaml", "added"),
-        Change("participants/b.yaml", "deleted"),
-        Change("participants/d.yaml", "renamed", "participants/c.yaml"),
-        Change("x y.md", "modified"),
+def test_parse_raw_reads_adds_deletes_renames_and_modes() -> None:
+    z, sha = "0" * 7, "1" * 7
+    raw = (
+        f":000000 100644 {z} {sha} A\0participants/a.yaml\0"
+        f":100644 000000 {sha} {z} D\0participants/b.yaml\0"
+        f":100644 100644 {sha} {sha} R097\0participants/c.yaml\0participants/d.yaml\0"
+        f":100644 120000 {sha} {sha} T\0x y.md\0"
+    )
+    assert parse_raw(raw) == [
+        Change("participants/a.yaml", "added", None, "100644"),
+        Change("participants/b.yaml", "deleted", None, "000000"),
+        Change("participants/d.yaml", "renamed", "participants/c.yaml", "100644"),
+        Change("x y.md", "modified", None, "120000"),
     ]
+    assert not parse_raw(raw)[-1].is_regular_file and parse_raw(raw)[0].is_regular_file
 
 
 def test_changed_files_since_the_fork_point(program_repo: Path) -> None:
@@ -39,8 +46,8 @@ def test_changed_files_since_the_fork_point(program_repo: Path) -> None:
     git(program_repo, "checkout", "--quiet", "topic")
     changes = changed_files(program_repo, "main")
     assert changes == [
-        Change("participants/mira.yaml", "renamed", "participants/mira-chen.yaml"),
-        Change("participants/sam-okoro.yaml", "deleted"),
+        Change("participants/mira.yaml", "renamed", "participants/mira-chen.yaml", "100644"),
+        Change("participants/sam-okoro.yaml", "deleted", None, "000000"),
     ]
     assert merge_base(program_repo, "main") != merge_base(program_repo, "topic")
 

@@ -161,3 +161,21 @@ def test_new_agreement_prefills_from_the_accepted_pair(program_repo: Path) -> No
 def test_new_agreement_without_an_accepted_pair_says_what_to_do(program_repo: Path) -> None:
     code, _, err = run(program_repo, "new", "agreement", COHORT, "mira-chen", "--no-input")
     assert code == 2 and "no accepted pair" in err
+
+
+def test_an_id_or_date_that_is_a_path_is_a_usage_error_not_a_file_elsewhere(
+    program_repo: Path, tmp_path: Path
+) -> None:
+    escape = str(tmp_path / "evil")
+    person = [*PERSON]
+    person[person.index("ada-lovelace")] = f"../../../../{escape}"
+    code, _, err = run(program_repo, *person)
+    assert code == 2 and "is not an id" in err
+    assert not list(tmp_path.glob("evil*"))
+    code, _, err = run(
+        program_repo,
+        *("new", "lesson", "--no-input", "--title", "T", "--author", "mira-chen"),
+        *("--date", "../../x", "--context", "c", "--action", "a", "--outcome", "o"),
+        *("--takeaway", "t"),
+    )
+    assert code == 2 and "is not a date" in err

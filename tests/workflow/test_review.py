@@ -85,3 +85,38 @@ def test_diff_results_lists_added_removed_changed_and_unmatched() -> None:
     ]
     assert preview.newly_unmatched == (("f", "capacity"),) and preview.newly_matched == ("g",)
     assert diff_results("c1", before, before).changed is False
+
+
+def test_participant_text_cannot_break_out_of_its_line_or_code_span(program_repo: Path) -> None:
+    git(program_repo, "checkout", "--quiet", "-b", "breakout")
+    (program_repo / "participants" / "eve-y.yaml").write_text(
+        "id: eve-y\nname: 'Eve **bold** &#64;octo-org/admins'\ndepartment: S\nlevel: 2\n"
+        f'timezone: UTC\ncohorts: [{COHORT}, "x`\\n\\n## Approved by coordinators\\n\\n`y"]\n',
+        encoding="utf-8",
+    )
+    commit_all(program_repo, "breakout")
+    _, review, _ = run(program_repo, "review", "--base", "main", "--author", "eve-y")
+    assert "\n## Approved" not in review
+    assert "`x' ## Approved by coordinators 'y`" in review
+    assert r"Eve \*\*bold\*\* &amp;\#64;octo-org/admins" in review
+    # Problem messages are whole sentences, not cut at a fixed width.
+    assert "is not an id: 2-39 lower-case letters, digits and hyphens, sta " not in review
+
+
+def test_a_match_breaking_a_private_rule_does_not_say_which(program_repo: Path) -> None:
+    # Sam is Mira's manager: the validator says so, the public PR comment must not.
+    mira = program_repo / "participants" / "mira-chen.yaml"
+    mira.write_text(mira.read_text(encoding="utf-8") + "manager: sam-okoro\n", encoding="utf-8")
+    commit_all(program_repo, "mira reports to sam")
+    git(program_repo, "checkout", "--quiet", "-b", "match")
+    (program_repo / "program" / "matches" / f"{COHORT}.yaml").write_text(
+        f"cohort: {COHORT}\npairs:\n  - mentor: sam-okoro\n    mentee: mira-chen\n"
+        "    status: proposed\n",
+        encoding="utf-8",
+    )
+    commit_all(program_repo, "match")
+    code, out, _ = run(program_repo, "validate")
+    assert code == 1 and "manager and direct report" in out
+    _, review, _ = run(program_repo, "review", "--base", "main", "--author", "octo-coord")
+    assert "match-pair" in review and "a reporting line or an avoid request" in review
+    assert "manager and direct report" not in review

