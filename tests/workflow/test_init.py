@@ -109,3 +109,10 @@ def test_init_output_validates_matches_and_builds(tmp_path: Path) -> None:
     assert code == 0, out + err
     assert (tmp_path / "out" / "site" / "index.html").is_file()
     assert (tmp_path / "out" / "site" / "handbook" / "joining.html").is_file()
+
+
+def test_init_ships_the_same_theme_override_as_this_repository() -> None:
+    """The override is copied into the package for `init`; the two must not drift apart."""
+    root = Path(__file__).resolve().parents[2]
+    template = root / "mentorkit" / "templates" / "program" / "site" / "overrides" / "main.html"
+    assert template.read_text() == (root / "site" / "overrides" / "main.html").read_text()
