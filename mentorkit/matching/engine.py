@@ -16,7 +16,7 @@ import numpy as np
 
 from mentorkit.matching.assignment import STABILITY_POINTS, Edges, assign, edge_weights
 from mentorkit.matching.candidates import Candidates, collect, forbidden_columns
-from mentorkit.matching.explain import idle_mentor_reason, unmatched_reason
+from mentorkit.matching.explain import idle_mentor_reason, unmatched_people
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.result import (
     MatchingError,
@@ -185,20 +185,7 @@ def _bipartite(
     ]
     pairs.sort(key=lambda p: (p.status == "ended", p.mentor, p.mentee))
     matched_rows = {r for r, _ in chosen}
-    unmatched = [
-        UnmatchedPerson(
-            person.id,
-            unmatched_reason(
-                scoring,
-                person,
-                candidates.stage_counts[i],
-                int(candidates.best_allowed[i]),
-                len(mentors),
-            ),
-        )
-        for i, person in enumerate(pool)
-        if i not in matched_rows
-    ]
+    unmatched = unmatched_people(scoring, pool, candidates, matched_rows, len(mentors))
     busy = {p.mentor for p in pairs if p.status != "ended"}
     unmatched += [
         UnmatchedPerson(

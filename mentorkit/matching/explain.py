@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mentorkit.matching.candidates import Candidates
+from mentorkit.matching.result import UnmatchedPerson
 from mentorkit.matching.score import SCALE, Scoring, goal_skills, offered_skills
 from mentorkit.model.entities import Participant
 
@@ -66,6 +68,34 @@ def unmatched_reason(
     if feasible == 1:
         return "the one compatible mentor is at capacity"
     return f"all {feasible} compatible mentors are at capacity"
+
+
+def unmatched_people(
+    scoring: Scoring,
+    pool: Sequence[Participant],
+    candidates: Candidates,
+    matched_rows: set[int],
+    partners: int,
+    *,
+    role: str = "mentor",
+) -> list[UnmatchedPerson]:
+    """Everyone in ``pool`` left without a partner, each with the specific reason."""
+    return [
+        UnmatchedPerson(
+            person.id,
+            unmatched_reason(
+                scoring,
+                person,
+                candidates.stage_counts[i],
+                int(candidates.best_allowed[i]),
+                partners,
+                role=role,
+            ),
+            "peer" if role == "peer" else "mentee",
+        )
+        for i, person in enumerate(pool)
+        if i not in matched_rows
+    ]
 
 
 def idle_mentor_reason(person: Participant, seekers: int, compatible: int) -> str:

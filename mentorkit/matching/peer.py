@@ -13,13 +13,12 @@ import rustworkx
 from mentorkit.matching.assignment import STABILITY_POINTS
 from mentorkit.matching.candidates import collect, forbidden_columns
 from mentorkit.matching.engine import carried_pair, new_pair, split_existing
-from mentorkit.matching.explain import unmatched_reason
+from mentorkit.matching.explain import unmatched_people
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.result import (
     MatchResult,
     MatchSummary,
     PersonOptions,
-    UnmatchedPerson,
     mean,
     share,
 )
@@ -89,22 +88,7 @@ def match_peers(
     ]
     pairs.sort(key=lambda p: (p.status == "ended", p.mentor, p.mentee))
     paired = {i for pair in chosen for i in pair}
-    unmatched = [
-        UnmatchedPerson(
-            person.id,
-            unmatched_reason(
-                scoring,
-                person,
-                candidates.stage_counts[i],
-                int(candidates.best_allowed[i]),
-                len(everyone) - 1,
-                role="peer",
-            ),
-            "peer",
-        )
-        for i, person in enumerate(pool)
-        if i not in paired
-    ]
+    unmatched = unmatched_people(scoring, pool, candidates, paired, len(everyone) - 1, role="peer")
     active = [p for p in pairs if p.status != "ended"]
     options = tuple(
         PersonOptions(
