@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.context import repository_root
-from mentorkit.cli.lifecycle_common import load_checked, require_cohort
+from mentorkit.cli.lifecycle_common import load_checked, require_cohort, warn_problems
 from mentorkit.lifecycle.calendar import CalendarError, cohort_calendar, pair_calendar
 from mentorkit.writing.files import write_bytes_atomic
 
@@ -35,8 +35,12 @@ def ics(ctx: click.Context, cohort: str, pair: str | None, out: Path | None) -> 
     Exit 0 written, 1 the data lacks what the calendar needs, 2 misuse.
     """
     root = repository_root(ctx)
-    program, _ = load_checked(root)
+    program, errors = load_checked(root)
     require_cohort(program, cohort)
+    if errors:
+        warn_problems(errors)
+        click.echo("No calendar was written: fix the problems first.", err=True)
+        ctx.exit(1)
     try:
         if pair:
             mentor, sep, mentee = pair.partition("--")

@@ -65,3 +65,9 @@ def main() -> None:
         cli(prog_name="mentorkit")
     except KeyboardInterrupt:  # pragma: no cover
         sys.exit(130)
+    except OSError as exc:
+        # A path that cannot be written, a port already taken: the way the command was
+        # used, not the data, so exit 2 with the system's reason instead of a traceback.
+        where = f" ({exc.filename})" if exc.filename else ""
+        click.echo(f"mentorkit: error: {exc.strerror or exc}{where}", err=True)
+        sys.exit(2)

@@ -32,10 +32,9 @@ def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
             f"cannot read {path}: {exc}", param_hint="--private-data"
         ) from None
     try:
-        return parse_private_groups(text, absolute.name)
+        return parse_private_groups(text, str(absolute))
     except PrivateDataError as exc:
-        click.echo(str(exc), err=True)
-        raise click.exceptions.Exit(1) from None
+        raise click.BadParameter(str(exc), param_hint="--private-data") from None
 
 
 @click.command()
@@ -79,6 +78,13 @@ def match(
     except MatchingError as exc:
         raise click.UsageError(str(exc)) from None
     fairness: FairnessAudit | None = audit(result, groups) if groups is not None else None
+    if groups is not None:
+        strangers = sum(1 for person in groups if person not in validation.program.participants)
+        if strangers:
+            click.echo(
+                f"note: {strangers} id(s) in the private file are not participants; they are ignored",
+                err=True,
+            )
     emit(render(result, resolve_format(fmt, FORMATS), fairness))
     if write:
         target = root / "program" / "matches" / f"{cohort}.yaml"

@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
-from mentorkit.cli.lifecycle_common import as_today, load_checked, require_cohort, today_option
+from mentorkit.cli.lifecycle_common import (
+    as_today,
+    load_checked,
+    require_cohort,
+    today_option,
+    warn_problems,
+)
 from mentorkit.lifecycle.rematch import RematchError, RematchPlan, plan_rematch
 from mentorkit.lifecycle.rematch_files import rematch_agreement_text, rematch_match_text
 from mentorkit.reporters import insight_actions
@@ -69,6 +75,9 @@ def rematch(
         emit(insight_actions.rematch_json(plan, written))
     else:
         emit(insight_actions.rematch_text(plan, written, markdown=chosen == "markdown"))
+    if errors:
+        warn_problems(errors)
+        ctx.exit(1)
 
 
 def _write(base: Path, plan: RematchPlan) -> list[str]:

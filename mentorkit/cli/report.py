@@ -78,6 +78,8 @@ def report(
         _reflection(ctx, root, program, cohort or "", day, write, force)
     else:
         emit(_metrics(program, cohort, day, fmt, published))
+    if errors:
+        ctx.exit(1)  # the report is shown, but the data it was computed from has problems
 
 
 def _metrics(

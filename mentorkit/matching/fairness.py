@@ -143,19 +143,32 @@ def _flags(group: GroupFigures, overall: GroupFigures) -> tuple[str, ...]:
 
 
 def audit(result: MatchResult, groups: dict[str, tuple[str, ...]]) -> FairnessAudit:
-    """Figures per group of the people this cohort tried to match; small groups are withheld."""
+    """Figures per group of the people this cohort tried to match; small groups are withheld.
+
+    Withholding a small group is not enough when everyone else is shown: "everyone" minus
+    the shown groups would give the small group's figures back. So while the people
+    outside the shown groups number 1-4, the smallest shown group is withheld too.
+    """
     outcomes = _outcomes(result)
     members: dict[str, list[_Outcome]] = defaultdict(list)
+    member_ids: dict[str, set[str]] = defaultdict(set)
     for person, outcome in sorted(outcomes.items()):
         for group in groups.get(person, ()):
             members[group].append(outcome)
+            member_ids[group].add(person)
     overall = _figures("everyone", list(outcomes.values()))
+    shown_names = [name for name in sorted(members) if len(members[name]) >= MIN_GROUP_SIZE]
+
+    def outside(names: list[str]) -> int:
+        covered = set().union(*(member_ids[name] for name in names)) if names else set()
+        return len(outcomes) - len(covered)
+
+    while shown_names and 0 < outside(shown_names) < MIN_GROUP_SIZE:
+        shown_names.remove(min(shown_names, key=lambda name: (len(members[name]), name)))
     shown = []
-    for name in sorted(members):
-        if len(members[name]) < MIN_GROUP_SIZE:
-            continue
+    for name in shown_names:
         figures = _figures(name, members[name])
         shown.append(GroupFigures(**{**figures.__dict__, "flags": _flags(figures, overall)}))
-    hidden = sum(1 for name in members if len(members[name]) < MIN_GROUP_SIZE)
+    hidden = len(members) - len(shown)
     without = sum(1 for person in outcomes if not groups.get(person))
     return FairnessAudit(overall, tuple(shown), hidden, without)

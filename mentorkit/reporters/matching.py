@@ -144,7 +144,8 @@ def _fairness_notes(fairness: FairnessAudit) -> list[str]:
     notes = []
     if fairness.hidden_groups:
         notes.append(
-            f"{fairness.hidden_groups} group(s) with fewer than {MIN_GROUP_SIZE} people are not shown."
+            f"{fairness.hidden_groups} group(s) not shown: each has fewer than {MIN_GROUP_SIZE} "
+            "people, or would let such a group's figures be worked out."
         )
     if fairness.without_group:
         notes.append(f"{fairness.without_group} people have no group in the private file.")

@@ -44,12 +44,12 @@ def test_groups_get_figures_and_gaps_are_flagged() -> None:
 
 
 def test_groups_smaller_than_five_are_never_shown() -> None:
-    people = [f"p{i}" for i in range(8)]
-    groups = {p: ("big",) for p in people[:5]} | {p: ("tiny",) for p in people[5:]}
+    people = [f"p{i}" for i in range(13)]
+    groups = {p: ("big",) for p in people[:8]} | {p: ("tiny",) for p in people[8:11]}
     found = audit(result({p: 0.6 for p in people}, [], {}), groups)
     assert [g.group for g in found.groups] == ["big"]
     assert found.hidden_groups == 1
-    assert found.without_group == 0
+    assert found.without_group == 2
 
 
 def test_mentors_without_mentees_are_not_counted() -> None:
@@ -80,3 +80,23 @@ def test_parse_yaml_and_csv() -> None:
 def test_bad_private_files_give_clear_errors(text: str, name: str, message: str) -> None:
     with pytest.raises(PrivateDataError, match=message):
         parse_private_groups(text, name)
+
+
+def test_a_small_group_cannot_be_recovered_by_subtraction() -> None:
+    alpha = [f"a{i}" for i in range(9)]
+    beta = [f"b{i}" for i in range(7)]
+    tiny = ["t0", "t1", "t2", "t3"]
+    everyone = alpha + beta + tiny
+    matched = {p: 0.7 for p in everyone if p not in ("t2", "t3")}
+    groups = {
+        **{p: ("alpha",) for p in alpha},
+        **{p: ("beta",) for p in beta},
+        **{p: ("tiny",) for p in tiny},
+    }
+    found = audit(result(matched, ["t2", "t3"], {p: 0.7 for p in everyone}), groups)
+    shown = {g.group for g in found.groups}
+    # "everyone" minus alpha and beta would be the four people of "tiny": beta goes too.
+    assert shown == {"alpha"}
+    assert found.hidden_groups == 2
+    outside = found.overall.people - sum(g.people for g in found.groups)
+    assert outside >= 5
