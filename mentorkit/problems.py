@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Level = Literal["error", "warning"]
 
@@ -35,3 +35,14 @@ def sort_problems(problems: list[Problem] | tuple[Problem, ...]) -> list[Problem
 
 def has_errors(problems: list[Problem] | tuple[Problem, ...]) -> bool:
     return any(p.is_error for p in problems)
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value as it appears in a message: quoted like Python's repr, cut short when long.
+
+    A 1 MiB line must not become a 1 MiB message (or a 1 MiB annotation in CI).
+    """
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit]) + f"… ({len(value):,} characters)"
+    text = repr(value)
+    return text if len(text) <= limit + 2 else text[:limit] + "…"

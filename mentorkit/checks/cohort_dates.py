@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from mentorkit.checks.base import problem_at
 from mentorkit.model.entities import as_date
 from mentorkit.model.program import Program
-from mentorkit.problems import Problem
+from mentorkit.problems import Problem, shown
 
 CODE = "cohort-dates"
 
@@ -32,7 +32,9 @@ def check(program: Program) -> Iterator[Problem]:
                 cohort.source,
                 ("ends",),
                 CODE,
-                f"the cohort ends ({cohort.ends}) before it starts ({cohort.starts})",
+                f"the cohort ends ({cohort.ends}) before it starts ({cohort.starts})"
+                if ends < starts
+                else f"the cohort ends on the day it starts ({cohort.starts}); it must end later",
             )
             continue
         for i, milestone in enumerate(cohort.milestones):
@@ -43,5 +45,5 @@ def check(program: Program) -> Iterator[Problem]:
                     cohort.source,
                     ("milestones", i, "date"),
                     CODE,
-                    f"milestone {milestone.name!r} on {milestone.date} is outside the cohort ({cohort.starts} to {cohort.ends})",
+                    f"milestone {shown(milestone.name)} on {milestone.date} is outside the cohort ({cohort.starts} to {cohort.ends})",
                 )

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
+from mentorkit.model.build_charter import items
 from mentorkit.model.program import Program
-from mentorkit.problems import Problem
+from mentorkit.problems import Problem, shown
 
 CODE = "duplicate-id"
 
@@ -30,7 +31,11 @@ def _first_seen(program: Program, kind: str, field: str, what: str) -> Iterator[
             continue
         if value in seen:
             yield problem_at(
-                program, path, (field,), CODE, f"the {what} {value!r} is also used by {seen[value]}"
+                program,
+                path,
+                (field,),
+                CODE,
+                f"the {what} {shown(value)} is also used by {seen[value]}",
             )
         else:
             seen[value] = path
@@ -47,7 +52,7 @@ def _logins(program: Program) -> Iterator[Problem]:
                 person.source,
                 (field,),
                 CODE,
-                f"the GitHub login {login!r} is also used by {seen[login]}",
+                f"the GitHub login {shown(login)} is also used by {seen[login]}",
             )
         seen.setdefault(login, person.source)
 
@@ -57,10 +62,10 @@ def _skills(program: Program) -> Iterator[Problem]:
     if doc is None:
         return
     names: dict[str, str] = {}
-    for i, skill in enumerate(doc.data.get("skills") or []):
+    for i, skill in enumerate(items(doc.data.get("skills"))):
         if not isinstance(skill, dict):
             continue
-        for j, name in enumerate([skill.get("id"), *(skill.get("aliases") or [])]):
+        for j, name in enumerate([skill.get("id"), *items(skill.get("aliases"))]):
             if not isinstance(name, str):
                 continue
             keypath = ("skills", i, "id") if j == 0 else ("skills", i, "aliases", j - 1)
@@ -71,7 +76,7 @@ def _skills(program: Program) -> Iterator[Problem]:
                     doc.path,
                     keypath,
                     CODE,
-                    f"the skill name {name!r} is already used by skill {names[key]!r}",
+                    f"the skill name {shown(name)} is already used by skill {names[key]!r}",
                 )
             else:
                 names[key] = str(skill.get("id"))

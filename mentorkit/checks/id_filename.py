@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at, stem
 from mentorkit.model.program import Program
-from mentorkit.problems import Problem
+from mentorkit.problems import Problem, shown
 
 CODE = "id-filename"
 _LESSON_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*$")
@@ -31,7 +31,7 @@ def _expect(program: Program, path: str, field: str, expected: str, what: str) -
             path,
             (field,),
             CODE,
-            f"{field} {value!r} differs from the {what} {expected!r}; rename the file or fix the {field}",
+            f"{field} {shown(value)} differs from the {what} {expected!r}; rename the file or fix the {field}",
         )
 
 

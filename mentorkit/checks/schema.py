@@ -24,6 +24,8 @@ Failing: a misspelt field and a YAML 1.1 boolean::
 from __future__ import annotations
 
 import difflib
+import math
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -31,9 +33,10 @@ from typing import Any
 import jsonschema
 
 from mentorkit.loading.schemas import load_schema
-from mentorkit.loading.yaml_reader import YAML11_BOOLEAN_WORDS, LoadedDocument
+from mentorkit.loading.yaml_reader import LoadedDocument
+from mentorkit.loading.yaml_scalars import YAML11_BOOLEAN_WORDS
 from mentorkit.model.program import Program
-from mentorkit.problems import Problem
+from mentorkit.problems import Problem, shown
 
 CODE = "schema"
 
@@ -92,16 +95,34 @@ def _where(path: tuple[Any, ...]) -> str:
     return text
 
 
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9]+$")
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+_NOT_FINITE = re.compile(r"^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$")
+
+
 def _type_hint(value: Any, expected: list[str]) -> str:
-    """A fix for the usual slips: a quoted number, a single value where a list belongs."""
+    """A fix for the usual slips: a quoted number, a single value where a list belongs.
+
+    The YAML reader keeps ambiguous numbers as text (see ``yaml_reader._plain_scalar``);
+    these hints say why.
+    """
     if isinstance(value, str) and ("integer" in expected or "number" in expected):
+        if _LEADING_ZERO.match(value):
+            return (
+                f" (write it without the leading zero; YAML 1.1 tools read {value} as an "
+                "octal number)"
+            )
+        if _SEXAGESIMAL.match(value):
+            return " (YAML 1.1 tools read a:b as a base-60 number; write one plain number)"
+        if _NOT_FINITE.match(value):
+            return " (infinity and NaN are not allowed)"
         try:
-            float(value)
+            number = float(value)
         except ValueError:
             return ""
-        return " (remove the quotes)"
+        return " (remove the quotes)" if math.isfinite(number) and len(value) <= 100 else ""
     if "array" in expected and isinstance(value, str | int | float) and not isinstance(value, bool):
-        return f" (write [{value}])"
+        return f" (write [{value}])" if len(str(value)) <= 60 else " (write it as a list)"
     return ""
 
 
@@ -123,7 +144,7 @@ def _describe(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], 
                 if close
                 else f"; allowed here: {', '.join(allowed)}"
             )
-            out.append(((*path, extra), True, f"{where}: unknown field {extra!r}{hint}"))
+            out.append(((*path, extra), True, f"{where}: unknown field {shown(extra)}{hint}"))
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -139,34 +160,46 @@ def _describe(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], 
                 (
                     path,
                     False,
-                    f"{where}: {value!r} is not a boolean; write {hint} (YAML 1.2 reads {value!r} as text)",
+                    f"{where}: {shown(value)} is not a boolean; write {hint} (YAML 1.2 reads {shown(value)} as text)",
                 )
             ]
-        return [(path, False, f"{where}: {value!r} should be {words}{_type_hint(value, expected)}")]
+        return [
+            (path, False, f"{where}: {shown(value)} should be {words}{_type_hint(value, expected)}")
+        ]
     if kind == "enum":
         options = [str(o) for o in expected_value]
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return [(path, False, f"{where}: {value!r} is not one of {', '.join(options)}{hint}")]
+        return [(path, False, f"{where}: {shown(value)} is not one of {', '.join(options)}{hint}")]
     if kind == "format" and expected_value == "date":
-        return [(path, False, f"{where}: {value!r} is not a real date (write YYYY-MM-DD)")]
+        return [(path, False, f"{where}: {shown(value)} is not a real date (write YYYY-MM-DD)")]
     if kind == "pattern":
         hint = _PATTERN_HINTS.get(str(expected_value), f"the pattern {expected_value}")
         return [
             (
                 path,
                 False,
-                f"{where}: {value!r} is not {hint}"
+                f"{where}: {shown(value)} is not {hint}"
                 if str(expected_value) in _PATTERN_HINTS
-                else f"{where}: {value!r} does not match {hint}",
+                else f"{where}: {shown(value)} does not match {hint}",
             )
         ]
     if kind in ("minimum", "maximum"):
         side = "at least" if kind == "minimum" else "at most"
-        return [(path, False, f"{where}: {value!r} should be {side} {expected_value}")]
+        return [(path, False, f"{where}: {shown(value)} should be {side} {expected_value}")]
     if kind == "uniqueItems":
         return [(path, False, f"{where}: the list repeats an item")]
-    return [(path, False, f"{where}: {error.message}")]
+    if kind == "maxLength" and isinstance(value, str):
+        return [
+            (path, False, f"{where}: {len(value):,} characters; at most {expected_value} fit here")
+        ]
+    if kind == "minLength":
+        return [(path, False, f"{where}: must not be empty")]
+    if kind in ("minItems", "maxItems") and isinstance(value, list):
+        limit = "at least" if kind == "minItems" else "at most"
+        return [(path, False, f"{where}: {len(value)} item(s); {limit} {expected_value} allowed")]
+    message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
+    return [(path, False, f"{where}: {message}")]
 
 
 def check_document(doc: LoadedDocument, kind: str) -> Iterator[Problem]:
@@ -176,7 +209,11 @@ def check_document(doc: LoadedDocument, kind: str) -> Iterator[Problem]:
         _validator(kind).iter_errors(doc.data),
         key=lambda e: (list(map(str, e.absolute_path)), e.validator),
     )
+    # A date fails both its pattern and its format; the format's words are the clearer.
+    dated = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
     for error in errors:
+        if error.validator == "pattern" and tuple(error.absolute_path) in dated:
+            continue
         for keypath, at_key, message in _describe(error):
             line, col = doc.locate(keypath, key=at_key)
             yield Problem(doc.path, line, col, "error", CODE, message)

@@ -18,7 +18,7 @@ from functools import cache
 from mentorkit.checks.base import problem_at
 from mentorkit.model.program import Program
 from mentorkit.model.rules import utc_offset_hours
-from mentorkit.problems import Problem
+from mentorkit.problems import Problem, shown
 
 CODE = "unknown-timezone"
 
@@ -42,5 +42,5 @@ def check(program: Program) -> Iterator[Problem]:
                 person.source,
                 ("timezone",),
                 CODE,
-                f"unknown time zone {person.timezone!r}{hint}",
+                f"unknown time zone {shown(person.timezone)}{hint}",
             )

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from mentorkit.checks.base import problem_at
 from mentorkit.loading.yaml_reader import KeyPath
 from mentorkit.model.program import Program
-from mentorkit.problems import Problem
+from mentorkit.problems import Problem, shown
 
 CODE = "unknown-cohort"
 
@@ -36,7 +36,7 @@ def _problem(
 ) -> Problem:
     close = difflib.get_close_matches(cohort, sorted(known), n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return problem_at(program, path, keypath, CODE, f"no cohort {cohort!r}{hint}")
+    return problem_at(program, path, keypath, CODE, f"no cohort {shown(cohort)}{hint}")
 
 
 def check(program: Program) -> Iterator[Problem]:

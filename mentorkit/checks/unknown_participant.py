@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from mentorkit.checks.base import problem_at
 from mentorkit.loading.yaml_reader import KeyPath
 from mentorkit.model.program import Program
-from mentorkit.problems import Problem
+from mentorkit.problems import Problem, shown
 
 CODE = "unknown-participant"
 
@@ -57,4 +57,6 @@ def check(program: Program) -> Iterator[Problem]:
             ids = sorted(program.participants)
         close = difflib.get_close_matches(person, ids, n=1, cutoff=0.75)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        yield problem_at(program, path, keypath, CODE, f"{role}: no participant {person!r}{hint}")
+        yield problem_at(
+            program, path, keypath, CODE, f"{role}: no participant {shown(person)}{hint}"
+        )

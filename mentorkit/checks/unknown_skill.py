@@ -16,8 +16,9 @@ from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
 from mentorkit.loading.yaml_reader import KeyPath
+from mentorkit.model.build_charter import items
 from mentorkit.model.program import Program
-from mentorkit.problems import Problem
+from mentorkit.problems import Problem, shown
 
 CODE = "unknown-skill"
 
@@ -33,10 +34,10 @@ class _Vocabulary:
         lowered = skill.lower()
         target = self.aliases.get(lowered) or self.by_name.get(lowered)
         if target:
-            return f"{skill!r} is another name for a skill; write the skill id {target!r}"
+            return f"{shown(skill)} is another name for a skill; write the skill id {target!r}"
         close = difflib.get_close_matches(lowered, self.sorted_ids, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown skill {skill!r}{hint}; skills are listed in program/skills.yaml"
+        return f"unknown skill {shown(skill)}{hint}; skills are listed in program/skills.yaml"
 
 
 def check(program: Program) -> Iterator[Problem]:
@@ -67,7 +68,7 @@ def check(program: Program) -> Iterator[Problem]:
     categories = {c.id for c in program.categories}
     if categories:
         for i, skill_doc in enumerate(
-            program.documents["program/skills.yaml"].data.get("skills") or []
+            items(program.documents["program/skills.yaml"].data.get("skills"))
         ):
             category = skill_doc.get("category") if isinstance(skill_doc, dict) else None
             if isinstance(category, str) and category not in categories:
@@ -76,5 +77,5 @@ def check(program: Program) -> Iterator[Problem]:
                     "program/skills.yaml",
                     ("skills", i, "category"),
                     CODE,
-                    f"unknown category {category!r}; categories are listed under categories:",
+                    f"unknown category {shown(category)}; categories are listed under categories:",
                 )

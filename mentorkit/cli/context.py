@@ -32,7 +32,11 @@ def format_option(*choices: str) -> Callable[[FC], FC]:
         "fmt",
         type=click.Choice(allowed),
         default=None,
-        help="Output format (default: github under GitHub Actions, else text).",
+        help=(
+            "Output format (default: github under GitHub Actions, else text)."
+            if "github" in allowed
+            else "Output format (default: text)."
+        ),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -53,16 +54,31 @@ def find_repository_root(start: Path) -> Path:
     )
 
 
-def _yaml_files(root: Path) -> Iterator[str]:
+def _unreadable(relpath: str, message: str) -> Problem:
+    return Problem(relpath, 0, 0, "error", "unreadable", message)
+
+
+def _inside(root: str, full: str) -> bool:
+    real_root = os.path.realpath(root)
+    return os.path.commonpath([real_root, os.path.realpath(full)]) == real_root
+
+
+def _data_folders(root: Path) -> Iterator[Path]:
+    """program/ and participants/, unless a symbolic link takes one outside the repository."""
     for top in ("program", "participants"):
         base = root / top
-        if not base.is_dir():
-            continue
+        if base.is_dir() and _inside(str(root), str(base)):
+            yield base
+
+
+def _yaml_files(root: Path) -> Iterator[str]:
+    """Every YAML-looking path under the data folders, whatever the case of its extension."""
+    for base in _data_folders(root):
         for dirpath, dirnames, filenames in os.walk(base):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             rel_dir = Path(dirpath).relative_to(root).as_posix()
             for name in filenames:
-                if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                if name.lower().endswith((".yaml", ".yml")) and not name.startswith("."):
                     yield f"{rel_dir}/{name}"
 
 
@@ -71,21 +87,51 @@ def discover(root: Path) -> list[str]:
     return sorted(rel for rel in _yaml_files(root) if kind_of(rel) is not None)
 
 
+def _stray(relpath: str, message: str) -> Problem:
+    return Problem(relpath, 0, 0, "warning", "unknown-file", message)
+
+
 def stray_files(root: Path) -> list[Problem]:
-    """YAML files under program/ or participants/ that no kind claims: usually a typo in a folder name."""
-    return [
-        Problem(
-            rel,
-            0,
-            0,
-            "warning",
-            "unknown-file",
-            "mentorkit does not read this file; data files live in program/cohorts/, "
-            "program/matches/, program/lessons/, program/agreements/<cohort>/ and participants/",
-        )
-        for rel in sorted(_yaml_files(root))
-        if kind_of(rel) is None
-    ]
+    """What looks like data but is not read: a typo in a folder name, ``.YAML``, a folder named x.yaml."""
+    problems = []
+    for rel in sorted(_yaml_files(root)):
+        if kind_of(rel) is not None:
+            continue
+        lowered = rel[: rel.rfind(".")] + rel[rel.rfind(".") :].lower()
+        if kind_of(lowered) is not None:
+            problems.append(
+                _stray(rel, "mentorkit does not read this file: write the extension in lower case")
+            )
+        else:
+            problems.append(
+                _stray(
+                    rel,
+                    "mentorkit does not read this file; data files live in program/cohorts/, "
+                    "program/matches/, program/lessons/, program/agreements/<cohort>/ and "
+                    "participants/",
+                )
+            )
+    for base in _data_folders(root):
+        for dirpath, dirnames, _ in os.walk(base):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in dirnames:
+                if name.lower().endswith((".yaml", ".yml")):
+                    rel = (Path(dirpath) / name).relative_to(root).as_posix()
+                    problems.append(_stray(rel, "this is a folder, not a YAML file"))
+    for top in ("program", "participants"):
+        base = root / top
+        if base.is_dir() and not _inside(str(root), str(base)):
+            problems.append(
+                Problem(
+                    top,
+                    0,
+                    0,
+                    "error",
+                    "unreadable",
+                    f"{top}/ is a symbolic link outside the repository; mentorkit does not read it",
+                )
+            )
+    return sorted(problems)
 
 
 @dataclass(frozen=True)
@@ -104,26 +150,41 @@ class LoadedRepository:
 
 
 def _read_one(root: str, relpath: str) -> LoadedDocument | Problem:
+    """Read one data file: a regular file inside the repository, at most its kind's limit.
+
+    A symbolic link is followed only when it stays inside the repository, so a pull
+    request cannot make CI print (or publish) pieces of files elsewhere on the runner.
+    Opening without blocking and checking the type keeps a FIFO or device from hanging
+    or flooding the run.
+    """
     kind = kind_of(relpath) or ""
     limit = MAX_BYTES.get(kind, DEFAULT_MAX_BYTES)
     full = os.path.join(root, relpath)
     try:
-        size = os.path.getsize(full)
-        if size > limit:
-            return Problem(
+        if os.path.islink(full) and not _inside(root, full):
+            return _unreadable(
                 relpath,
-                0,
-                0,
-                "error",
-                "file-too-large",
-                f"the file is {size:,} bytes; the limit for a {kind} file is {limit:,}",
+                f"the file is a symbolic link to {os.readlink(full)}, outside the repository; "
+                "mentorkit reads only files inside it",
             )
-        with open(full, "rb") as handle:
-            raw = handle.read()
+        descriptor = os.open(full, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                what = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+                return _unreadable(relpath, f"this is {what}; a data file must be a YAML file")
+            if status.st_size > limit:
+                return Problem(
+                    relpath,
+                    0,
+                    0,
+                    "error",
+                    "file-too-large",
+                    f"the file is {status.st_size:,} bytes; the limit for a {kind} file is {limit:,}",
+                )
+            raw = handle.read(limit + 1)
     except OSError as exc:
-        return Problem(
-            relpath, 0, 0, "error", "unreadable", f"cannot read the file: {exc.strerror}"
-        )
+        return _unreadable(relpath, f"cannot read the file: {exc.strerror or exc}")
     return parse_yaml(raw, relpath, max_bytes=limit)
 
 

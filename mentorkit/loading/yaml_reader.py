@@ -13,8 +13,6 @@ would make silently:
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -26,6 +24,14 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
+from mentorkit.loading.yaml_scalars import SPECIAL_FIRST, plain_scalar
+from mentorkit.loading.yaml_text import (
+    ODD_CHARACTER_NAMES,
+    ODD_CHARACTERS,
+    decode,
+    line_col,
+    syntax_message,
+)
 from mentorkit.problems import Problem
 
 _CParser: Any
@@ -42,20 +48,6 @@ QUOTED_TAG = "mentorkit:quoted"
 SEQ_TAG = "mentorkit:seq"
 MAP_TAG = "mentorkit:map"
 STR_TAG = "tag:yaml.org,2002:str"
-
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
-_SPECIAL_FIRST = frozenset("0123456789+-.~nNtTfF")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
-YAML11_BOOLEAN_WORDS = frozenset(
-    w for base in ("yes", "no", "on", "off", "y", "n") for w in (base, base.title(), base.upper())
-)
 
 Location = tuple[int, int]
 KeyPath = tuple[str | int, ...]
@@ -151,29 +143,6 @@ def _mark(node: Node) -> Location:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _plain_scalar(value: str) -> Any:
-    """YAML 1.2 core schema resolution of an untagged plain scalar."""
-    if value in _NULLS:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    if _INT.match(value):
-        return int(value)
-    if _OCT.match(value):
-        return int(value[2:], 8)
-    if _HEX.match(value):
-        return int(value[2:], 16)
-    if _FLOAT.match(value):
-        return float(value)
-    if _INF.match(value):
-        return -math.inf if value.startswith("-") else math.inf
-    if _NAN.match(value):
-        return math.nan
-    return value
-
-
 class _Builder:
     def __init__(self, *, record: bool = False) -> None:
         self.record = record
@@ -195,9 +164,9 @@ class _Builder:
         if tag == PLAIN_TAG:
             value = node.value
             # Most values are words: skip the number and keyword tests for them.
-            if value and value[0] not in _SPECIAL_FIRST:
+            if value and value[0] not in SPECIAL_FIRST:
                 return value
-            return _plain_scalar(value)
+            return plain_scalar(value)
         if tag == QUOTED_TAG or (tag == STR_TAG and isinstance(node, ScalarNode)):
             return node.value
         if tag == SEQ_TAG:
@@ -247,24 +216,6 @@ def _first_definition(text: str, duplicate: Node) -> str:
     return ""
 
 
-def _decode(raw: bytes, path: str) -> str | Problem:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return Problem(
-            path,
-            line,
-            col,
-            "error",
-            "encoding",
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
-        )
-
-
 def parse_yaml(
     raw: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> LoadedDocument | Problem:
@@ -278,22 +229,45 @@ def parse_yaml(
             "file-too-large",
             f"the file is {len(raw):,} bytes; the limit for this kind of file is {max_bytes:,}",
         )
-    text = _decode(raw, path)
+    text = decode(raw, path)
     if isinstance(text, Problem):
         return text
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return Problem(path, line, 1, "error", "encoding", "the file contains a NUL character")
+    odd = ODD_CHARACTERS.search(text)
+    if odd is not None:
+        line, col = line_col(text, odd.start())
+        name = ODD_CHARACTER_NAMES[odd.group()]
+        return Problem(
+            path,
+            line,
+            col,
+            "error",
+            "encoding",
+            f"the file contains {name}, which YAML tools disagree about; delete it",
+        )
     loader = _PositionedLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        return Problem(path, line, col, "error", "yaml-syntax", f"YAML syntax error: {what}")
+        return Problem(path, line, col, "error", "yaml-syntax", syntax_message(exc, text))
+    except yaml.reader.ReaderError as exc:
+        line, col = line_col(text, exc.position)
+        return Problem(
+            path,
+            line,
+            col,
+            "error",
+            "yaml-syntax",
+            f"YAML syntax error: the control character U+{exc.character:04X} is not allowed; "
+            "delete it",
+        )
     except yaml.YAMLError as exc:
-        return Problem(path, 1, 1, "error", "yaml-syntax", f"YAML syntax error: {exc}")
+        first_line = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        return Problem(path, 1, 1, "error", "yaml-syntax", f"YAML syntax error: {first_line}")
     except RecursionError:
         return Problem(path, 1, 1, "error", "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels")
     finally:

@@ -15,9 +15,13 @@ from mentorkit.loading.repository import LoadedRepository
 from mentorkit.loading.yaml_reader import LoadedDocument
 from mentorkit.model.build_charter import (
     build_charter,
+    choice,
+    finite,
+    items,
     mapping,
     matching_settings,
     optional_text,
+    required,
     skill_vocabulary,
     strs,
     text,
@@ -42,7 +46,20 @@ from mentorkit.model.entities import (
 from mentorkit.model.program import Program
 
 T = TypeVar("T")
-_BUILD_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+COHORT_FORMATS = ("one-on-one", "reverse", "peer", "circles")
+COHORT_STATUSES = ("planning", "enrolling", "matching", "active", "closed")
+PAIR_STATUSES = ("proposed", "accepted", "ended")
+MILESTONE_KINDS = ("kickoff", "review", "reflection", "custom")
+HEALTHS = ("on-track", "needs-attention", "off-track")
+AGREEMENT_STATUSES = ("draft", "active", "paused", "completed", "rematched")
+_BUILD_ERRORS = (KeyError, TypeError, ValueError, AttributeError, OverflowError)
+
+
+def _whole(value: object) -> int:
+    """A whole number field; floats such as 3.0 pass the schema's integer type."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{value!r} is not a whole number")
+    return int(value)
 
 
 def _participant(doc: LoadedDocument) -> Participant:
@@ -50,23 +67,24 @@ def _participant(doc: LoadedDocument) -> Participant:
     mentor = mentee = None
     if isinstance(d.get("mentor"), dict):
         m = d["mentor"]
-        skills = {str(k): int(v) for k, v in (m.get("skills") or {}).items() if isinstance(v, int)}
-        mentor = MentorOffer(capacity=int(m.get("capacity", 1)), skills=skills)
+        skills = {
+            str(k): v
+            for k, v in mapping(m.get("skills")).items()
+            if isinstance(v, int) and not isinstance(v, bool)
+        }
+        mentor = MentorOffer(capacity=_whole(m.get("capacity", 1)), skills=skills)
     if isinstance(d.get("mentee"), dict):
         m = d["mentee"]
-        goals = tuple(
-            Goal(str(g["skill"]), text(g.get("note")))
-            for g in m.get("goals") or []
-            if isinstance(g, dict) and isinstance(g.get("skill"), str)
+        goals = _built(
+            items(m.get("goals")), lambda g: Goal(required(g["skill"]), text(g.get("note")))
         )
-        mentee = MenteeRequest(goals, bool(m.get("prefer_cross_functional", False)))
-    hours = d.get("hours_per_month")
+        mentee = MenteeRequest(goals, m.get("prefer_cross_functional") is True)
     return Participant(
-        id=str(d["id"]),
-        name=str(d["name"]),
-        department=str(d["department"]),
-        level=int(d["level"]),
-        timezone=str(d["timezone"]),
+        id=required(d["id"]),
+        name=required(d["name"]),
+        department=required(d["department"]),
+        level=_whole(d["level"]),
+        timezone=required(d["timezone"]),
         source=doc.path,
         github=text(d.get("github")),
         email=optional_text(d.get("email")),
@@ -76,33 +94,36 @@ def _participant(doc: LoadedDocument) -> Participant:
         languages=strs(d.get("languages")) or ("en",),
         manager=optional_text(d.get("manager")),
         bio=text(d.get("bio")),
-        public=d.get("public", True) is not False,
+        # Privacy errs on the safe side: `public: no` (text in YAML 1.2) keeps a person off the site.
+        public=d.get("public", True) is True,
         joined=optional_text(d.get("joined")),
         cohorts=strs(d.get("cohorts")),
         mentor=mentor,
         mentee=mentee,
         formats=strs(d.get("formats")),
-        hours_per_month=float(hours) if isinstance(hours, int | float) else None,
+        hours_per_month=finite(d.get("hours_per_month")),
         avoid=strs(d.get("avoid")),
     )
 
 
 def _cohort(doc: LoadedDocument, defaults: MatchingSettings) -> Cohort:
     d = doc.data
-    milestones = tuple(
-        Milestone(
-            str(m["name"]), str(m["date"]), m.get("kind", "custom"), text(m.get("description"))
-        )
-        for m in d.get("milestones") or []
-        if isinstance(m, dict) and "name" in m and "date" in m
+    milestones = _built(
+        items(d.get("milestones")),
+        lambda m: Milestone(
+            required(m["name"]),
+            required(m["date"]),
+            choice(m.get("kind"), MILESTONE_KINDS, "custom"),
+            text(m.get("description")),
+        ),
     )
     return Cohort(
-        id=str(d["id"]),
-        name=str(d["name"]),
-        format=d["format"],
-        status=d["status"],
-        starts=str(d["starts"]),
-        ends=str(d["ends"]),
+        id=required(d["id"]),
+        name=required(d["name"]),
+        format=choice(d["format"], COHORT_FORMATS),
+        status=choice(d["status"], COHORT_STATUSES),
+        starts=required(d["starts"]),
+        ends=required(d["ends"]),
         source=doc.path,
         description=text(d.get("description")),
         cadence=optional_text(d.get("cadence")),
@@ -113,66 +134,80 @@ def _cohort(doc: LoadedDocument, defaults: MatchingSettings) -> Cohort:
 
 def _match_file(doc: LoadedDocument) -> MatchFile:
     d = doc.data
-    pairs = tuple(
-        Pair(
-            mentor=str(p["mentor"]),
-            mentee=str(p["mentee"]),
-            score=float(p["score"]) if isinstance(p.get("score"), int | float) else None,
-            status=p.get("status", "proposed"),
-            locked=p.get("locked") is True,
-            reasons=strs(p.get("reasons")),
-            since=optional_text(p.get("since")),
-            ended=optional_text(p.get("ended")),
-            end_reason=optional_text(p.get("end_reason")),
-            note=optional_text(p.get("note")),
-        )
-        for p in d.get("pairs") or []
-        if isinstance(p, dict) and "mentor" in p and "mentee" in p
+    pairs = _built(items(d.get("pairs")), _pair)
+    circles = _built(items(d.get("circles")), _circle)
+    unmatched = _built(items(d.get("unmatched")), _unmatched)
+    return MatchFile(required(d["cohort"]), doc.path, pairs, circles, unmatched)
+
+
+def _pair(p: dict[str, Any]) -> Pair:
+    return Pair(
+        mentor=required(p["mentor"]),
+        mentee=required(p["mentee"]),
+        score=finite(p.get("score")),
+        status=choice(p.get("status"), PAIR_STATUSES, "proposed"),
+        locked=p.get("locked") is True,
+        reasons=strs(p.get("reasons")),
+        since=optional_text(p.get("since")),
+        ended=optional_text(p.get("ended")),
+        end_reason=optional_text(p.get("end_reason")),
+        note=optional_text(p.get("note")),
     )
-    circles = tuple(
-        Circle(
-            str(c["id"]),
-            strs(c.get("members")),
-            optional_text(c.get("facilitator")),
-            strs(c.get("reasons")),
-            c.get("locked") is True,
-        )
-        for c in d.get("circles") or []
-        if isinstance(c, dict) and "id" in c
+
+
+def _circle(c: dict[str, Any]) -> Circle:
+    return Circle(
+        required(c["id"]),
+        strs(c.get("members")),
+        optional_text(c.get("facilitator")),
+        strs(c.get("reasons")),
+        c.get("locked") is True,
     )
-    unmatched = tuple(
-        _unmatched(u) for u in d.get("unmatched") or [] if isinstance(u, dict) and "id" in u
-    )
-    return MatchFile(str(d["cohort"]), doc.path, pairs, circles, unmatched)
 
 
 def _unmatched(raw: dict[str, Any]) -> Unmatched:
-    return Unmatched(str(raw["id"]), text(raw.get("reason")))
+    return Unmatched(required(raw["id"]), text(raw.get("reason")))
+
+
+def _built(raw_items: list[Any], make: Callable[[dict[str, Any]], T]) -> tuple[T, ...]:
+    """The items of a list that can be built; a broken item is skipped, not its whole file."""
+    built = []
+    for raw in raw_items:
+        if not isinstance(raw, dict):
+            continue
+        try:
+            built.append(make(raw))
+        except _BUILD_ERRORS:
+            continue
+    return tuple(built)
 
 
 def _agreement(doc: LoadedDocument) -> Agreement:
     d = doc.data
     signed = mapping(d.get("signed"))
-    goals = tuple(
-        AgreementGoal(
-            str(g["goal"]),
+    goals = _built(
+        items(d.get("goals")),
+        lambda g: AgreementGoal(
+            required(g["goal"]),
             optional_text(g.get("skill")),
             text(g.get("measure")),
             text(g.get("status"), "not-started"),
-        )
-        for g in d.get("goals") or []
-        if isinstance(g, dict) and "goal" in g
+        ),
     )
-    checkins = tuple(
-        Checkin(str(c["date"]), c["health"], optional_text(c.get("by")), text(c.get("note")))
-        for c in d.get("checkins") or []
-        if isinstance(c, dict) and "date" in c and "health" in c
+    checkins = _built(
+        items(d.get("checkins")),
+        lambda c: Checkin(
+            required(c["date"]),
+            choice(c.get("health"), HEALTHS),
+            optional_text(c.get("by")),
+            text(c.get("note")),
+        ),
     )
     return Agreement(
-        cohort=str(d["cohort"]),
-        mentor=str(d["mentor"]),
-        mentee=str(d["mentee"]),
-        status=d["status"],
+        cohort=required(d["cohort"]),
+        mentor=required(d["mentor"]),
+        mentee=required(d["mentee"]),
+        status=choice(d["status"], AGREEMENT_STATUSES),
         source=doc.path,
         goals=goals,
         cadence=optional_text(d.get("cadence")),
@@ -191,14 +226,14 @@ def _agreement(doc: LoadedDocument) -> Agreement:
 def _lesson(doc: LoadedDocument) -> Lesson:
     d = doc.data
     return Lesson(
-        title=str(d["title"]),
-        author=str(d["author"]),
-        date=str(d["date"]),
+        title=required(d["title"]),
+        author=required(d["author"]),
+        date=required(d["date"]),
         source=doc.path,
-        context=str(d["context"]),
-        action=str(d["action"]),
-        outcome=str(d["outcome"]),
-        takeaway=str(d["takeaway"]),
+        context=required(d["context"]),
+        action=required(d["action"]),
+        outcome=required(d["outcome"]),
+        takeaway=required(d["takeaway"]),
         skills=strs(d.get("skills")),
         cohort=optional_text(d.get("cohort")),
     )

@@ -5,6 +5,7 @@ Shared with ``build.py``: the lenient readers of loosely typed YAML values.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from mentorkit.loading.yaml_reader import LoadedDocument
@@ -25,8 +26,43 @@ def strs(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value if isinstance(v, str | int | float))
 
 
+def finite(value: Any) -> float | None:
+    """A number that arithmetic can use; None for text, booleans, NaN and infinities."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
 def mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def items(value: Any) -> list[Any]:
+    """A list field as a list; anything else (a number, a mapping) as no items."""
+    return value if isinstance(value, list) else []
+
+
+def choice(value: Any, allowed: tuple[str, ...], default: str | None = None) -> Any:
+    """An enum field's value when it is one of ``allowed``, else ``default``.
+
+    Without a default, a value outside ``allowed`` makes the entity unbuildable
+    (ValueError): the schema check has already reported it.
+    """
+    if isinstance(value, str) and value in allowed:
+        return value
+    if default is None:
+        raise ValueError(f"{value!r} is not one of {allowed}")
+    return default
+
+
+def required(value: Any) -> str:
+    """A required text field: text or a plain number as written, else unbuildable."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"{value!r} is not text")
 
 
 def text(value: Any, default: str = "") -> str:
@@ -45,23 +81,30 @@ def matching_settings(raw: Any, base: MatchingSettings) -> MatchingSettings:
     if isinstance(raw.get("weights"), dict):
         merged = weights.as_dict()
         for key, value in raw["weights"].items():
-            if key in merged and isinstance(value, int | float) and not isinstance(value, bool):
-                merged[key] = float(value)
+            number = finite(value)
+            if key in merged and number is not None:
+                merged[key] = number
         weights = Weights(**merged)
 
-    def pick(key: str, current: Any, kind: type | tuple[type, ...]) -> Any:
-        value = raw.get(key, current)
-        return value if isinstance(value, kind) and not isinstance(value, bool) else current
+    def setting(key: str, current: float) -> float:
+        value = finite(raw.get(key))
+        return current if value is None else value
+
+    size = raw.get("circle_size")
 
     return MatchingSettings(
         weights=weights,
-        max_timezone_gap_hours=float(
-            pick("max_timezone_gap_hours", base.max_timezone_gap_hours, (int, float))
+        max_timezone_gap_hours=setting("max_timezone_gap_hours", base.max_timezone_gap_hours),
+        cross_functional=choice(
+            raw.get("cross_functional"), ("prefer", "require", "ignore"), base.cross_functional
         ),
-        cross_functional=pick("cross_functional", base.cross_functional, str),
-        circle_size=pick("circle_size", base.circle_size, int),
-        objective=pick("objective", base.objective, str),
-        min_score=float(pick("min_score", base.min_score, (int, float))),
+        circle_size=(
+            size
+            if isinstance(size, int) and not isinstance(size, bool) and size >= 2
+            else base.circle_size
+        ),
+        objective=choice(raw.get("objective"), ("coverage", "quality"), base.objective),
+        min_score=setting("min_score", base.min_score),
     )
 
 
@@ -74,7 +117,7 @@ def build_charter(doc: LoadedDocument | None) -> Charter:
     site = mapping(d.get("site"))
     metrics = tuple(
         SuccessMetric(str(m["name"]), str(m.get("target", "")), text(m.get("measure")))
-        for m in d.get("success_metrics") or []
+        for m in items(d.get("success_metrics"))
         if isinstance(m, dict) and "name" in m
     )
     return Charter(
@@ -107,7 +150,7 @@ def skill_vocabulary(
     if doc is None:
         return {}, ()
     skills: dict[str, Skill] = {}
-    for s in doc.data.get("skills") or []:
+    for s in items(doc.data.get("skills")):
         if isinstance(s, dict) and isinstance(s.get("id"), str) and s["id"] not in skills:
             skills[s["id"]] = Skill(
                 s["id"],
@@ -118,7 +161,7 @@ def skill_vocabulary(
             )
     categories = tuple(
         SkillCategory(str(c["id"]), text(c.get("name"), str(c["id"])), text(c.get("description")))
-        for c in doc.data.get("categories") or []
+        for c in items(doc.data.get("categories"))
         if isinstance(c, dict) and "id" in c
     )
     return dict(sorted(skills.items())), categories

@@ -57,8 +57,8 @@ def as_github(problems: Sequence[Problem], files_checked: int) -> str:
     lines = []
     for p in problems:
         props = [f"file={_escape_property(p.path)}"]
-        if p.line:
-            props += [f"line={p.line}", f"col={p.col}"]
+        # GitHub shows an annotation without a line only in the run summary, not on the file.
+        props += [f"line={p.line}", f"col={p.col}"] if p.line else ["line=1"]
         props.append(f"title={_escape_property('mentorkit ' + p.code)}")
         lines.append(f"::{p.level} {','.join(props)}::{_escape_data(p.message)}")
     return "\n".join(lines) + ("\n" if lines else "")

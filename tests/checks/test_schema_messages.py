@@ -42,3 +42,34 @@ def test_yaml_11_boolean_word_gets_a_fix() -> None:
     assert messages("public: off\n") == [
         (6, "public: 'off' is not a boolean; write false (YAML 1.2 reads 'off' as text)")
     ]
+
+
+def one_message(extra: str) -> str:
+    found = messages(extra)
+    assert len(found) == 1, found
+    return found[0][1]
+
+
+def test_octal_looking_number_is_explained() -> None:
+    message = one_message("hours_per_month: 010\n")
+    assert "leading zero" in message and "octal" in message
+
+
+def test_nan_and_infinity_are_not_numbers() -> None:
+    assert "NaN are not allowed" in one_message("hours_per_month: .nan\n")
+    assert "NaN are not allowed" in one_message("hours_per_month: .inf\n")
+
+
+def test_sexagesimal_is_explained() -> None:
+    assert "base-60" in one_message("hours_per_month: 1:30\n")
+
+
+def test_huge_value_is_cut_short_in_the_message() -> None:
+    message = one_message("bio: " + "a" * 100_000 + "\n")
+    assert message == "bio: 100,000 characters; at most 2000 fit here"
+    message = one_message("pronouns: [" + "x, " * 5000 + "y]\n")
+    assert len(message) < 200
+
+
+def test_date_that_is_not_a_date_is_reported_once() -> None:
+    assert "not a real date" in one_message("joined: 2026-02-03T10:00:00\n")

@@ -168,3 +168,22 @@ def test_validate_loads_no_matching_or_site_code(base_program: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_github_annotation_without_a_line_still_lands_on_the_file(base_program: Path) -> None:
+    (base_program / "participants" / "kofi.yaml").write_bytes(b"\xff\xfe")
+    (base_program / "participants" / "stray.YAML").write_text("id: stray\n")
+    code, out = run(base_program, "--format", "github")
+    assert code == 1
+    assert "::warning file=participants/stray.YAML,line=1,title=mentorkit unknown-file::" in out
+
+
+def test_github_escapes_data_and_properties() -> None:
+    from mentorkit.problems import Problem
+    from mentorkit.reporters.problems import as_github
+
+    problem = Problem("participants/a,b:c%.yaml", 0, 0, "error", "x", "50% off\nline: two, ok")
+    assert as_github([problem], 1) == (
+        "::error file=participants/a%2Cb%3Ac%25.yaml,line=1,title=mentorkit x"
+        "::50%25 off%0Aline: two, ok\n"
+    )
