@@ -27,6 +27,8 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str | None, stric
     if paths:
         only = []
         for path in paths:
+            if not path.exists():
+                raise click.BadParameter(f"{path} does not exist", param_hint="PATHS")
             absolute = path.resolve()
             try:
                 only.append(absolute.relative_to(root).as_posix())

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mentorkit.loading.repository import kind_of
+from mentorkit.model.entities import Circle, MatchFile, Pair
 from mentorkit.model.program import Program
 from mentorkit.workflow.gitrepo import Change
 
@@ -146,6 +147,21 @@ def default_matcher() -> Matcher | None:
     return match_cohort
 
 
+def _as_if_proposed(program: Program, cohort: str, before: Any) -> Program:
+    """``program`` with the base run's result standing as the cohort's proposals.
+
+    Without a match file both runs start from nothing, and on equal scores a newcomer
+    could displace a proposal for no gain; with the base proposals on the table, the
+    engine keeps them unless the change brings something clearly better.
+    """
+    pairs = tuple(
+        Pair(p.mentor, p.mentee, p.score, "proposed") for p in before.pairs if p.status != "ended"
+    )
+    circles = tuple(Circle(c.id, tuple(c.members), c.facilitator) for c in before.circles)
+    proposals = MatchFile(cohort, f"program/matches/{cohort}.yaml", pairs, circles)
+    return replace(program, matches={**program.matches, cohort: proposals})
+
+
 def preview_matches(
     changes: Iterable[Change], base: Program, head: Program, matcher: Matcher
 ) -> list[CohortPreview]:
@@ -154,7 +170,10 @@ def preview_matches(
     for cohort in touched_cohorts(list(changes), base, head):
         try:
             before = matcher(base, cohort) if cohort in base.cohorts else None
-            after = matcher(head, cohort)
+            if before is not None and cohort not in head.matches:
+                after = matcher(_as_if_proposed(head, cohort, before), cohort)
+            else:
+                after = matcher(head, cohort)
         except Exception as exc:
             previews.append(
                 CohortPreview(cohort, (), (), (), (), (), error=f"matching failed: {exc}")

@@ -90,6 +90,7 @@ def test_misuse_exits_two(tmp_path: Path, base_program: Path) -> None:
     assert run(tmp_path)[0] == 2  # not a program repository
     assert run(base_program, "--format", "yaml")[0] == 2
     assert run(base_program, str(tmp_path))[0] == 2  # a path outside the repository
+    assert run(base_program, str(base_program / "participants" / "nobody.yaml"))[0] == 2
 
 
 def test_every_problem_is_reported_sorted(base_program: Path) -> None:

@@ -113,3 +113,17 @@ def test_a_clean_edit_of_ones_own_profile_gives_a_short_review(program_repo: Pat
     assert "**Sam Okoro** updates their bio." in review
     assert "do not change" in review
     assert len(review.splitlines()) < 15
+
+
+def test_an_equally_good_newcomer_does_not_displace_a_proposal(program_repo: Path) -> None:
+    """Without a match file the base run's proposals stand; a tie is no reason to churn."""
+    branch(program_repo, "join-twin")
+    sam = (program_repo / "participants" / "sam-okoro.yaml").read_text(encoding="utf-8")
+    twin = sam.replace("id: sam-okoro", "id: ada-new").replace("name: Sam Okoro", "name: Ada New")
+    (program_repo / "participants" / "ada-new.yaml").write_text(twin, encoding="utf-8")
+    commit_all(program_repo, "Add Ada New")
+
+    code, review, _ = run(program_repo, "review", "--base", "main", "--author", "ada-new")
+    assert code == 0
+    assert "| removed | Sam Okoro |" not in review
+    assert "| added | Ada New |" not in review
