@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -28,6 +29,14 @@ from mentorkit.writing.files import write_text_atomic
     show_default=True,
     help="GitHub login of the first coordinator (owns program/ in CODEOWNERS).",
 )
+@click.option(
+    "--mentorkit-requirement",
+    default=None,
+    help=(
+        "How the new repository's workflows and pre-commit hook install mentorkit: a pip "
+        "requirement (default: mentorkit==THIS VERSION), e.g. a Git URL pinned to a commit."
+    ),
+)
 @click.option("--git/--no-git", "make_git", default=False, help="Also run git init (branch main).")
 @click.option(
     "--force",
@@ -35,7 +44,12 @@ from mentorkit.writing.files import write_text_atomic
     help="Write into a folder that is not empty (existing files are replaced).",
 )
 def init(
-    directory: Path, program_name: str, coordinator_login: str, make_git: bool, force: bool
+    directory: Path,
+    program_name: str,
+    coordinator_login: str,
+    mentorkit_requirement: str | None,
+    make_git: bool,
+    force: bool,
 ) -> None:
     """Create a new program repository in DIRECTORY.
 
@@ -50,9 +64,10 @@ def init(
             f"{directory} is not empty ({shown}); choose an empty folder or pass --force"
         )
     try:
-        files = plan_init(
-            InitOptions(program_name=program_name, coordinator_login=coordinator_login)
-        )
+        options = InitOptions(program_name=program_name, coordinator_login=coordinator_login)
+        if mentorkit_requirement is not None:
+            options = replace(options, mentorkit_requirement=mentorkit_requirement)
+        files = plan_init(options)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     for rel, text in files.items():

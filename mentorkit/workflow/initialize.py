@@ -31,6 +31,9 @@ SCHEMA_GLOBS: dict[str, tuple[str, ...]] = {
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}$")
 LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _RENAMES = {"github": ".github", "gitignore": ".gitignore"}
+# A pip requirement goes into a double-quoted shell word in the workflows: nothing that
+# could end the word, expand, or start an expression is allowed.
+REQUIREMENT_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+\-\[\], <>=!~@:/#%]*$")
 
 
 @dataclass(frozen=True)
@@ -98,11 +101,17 @@ def substitutions(options: InitOptions) -> dict[str, str]:
     name = " ".join(options.program_name.split())
     if not name:
         raise ValueError("the program name is empty")
+    requirement = options.mentorkit_requirement.strip()
+    if not REQUIREMENT_PATTERN.match(requirement) or "${{" in requirement:
+        raise ValueError(
+            f"{requirement!r} is not a pip requirement such as 'mentorkit==0.1.0' or "
+            "'mentorkit @ git+https://example.org/mentorkit.git@<commit>'"
+        )
     return {
         "__PROGRAM_NAME__": name.replace('"', "'"),
         "__COORDINATOR_ID__": coordinator_id,
         "__COORDINATOR_LOGIN__": login,
-        "__MENTORKIT_REQUIREMENT__": options.mentorkit_requirement,
+        "__MENTORKIT_REQUIREMENT__": requirement,
         **_cohort_dates(options.today or dt.date.today()),
     }
 
@@ -138,7 +147,7 @@ def plan_init(options: InitOptions) -> dict[str, str]:
         files[f"schemas/{kind}.schema.json"] = schema_text(kind)
     files[".vscode/settings.json"] = vscode_settings()
     files[".github/CODEOWNERS"] = codeowners([values["__COORDINATOR_LOGIN__"]])
-    files[".pre-commit-config.yaml"] = precommit_config(options.mentorkit_requirement)
+    files[".pre-commit-config.yaml"] = precommit_config(values["__MENTORKIT_REQUIREMENT__"])
     return dict(sorted(files.items()))
 
 

