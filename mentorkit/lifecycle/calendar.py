@@ -26,6 +26,18 @@ RECURRENCE: dict[str, dict[str, object]] = {
 }
 
 
+def recurrence(cadence: str, first: dt.date, until: dt.date) -> dict[str, object]:
+    """The RRULE of a pair's meetings.
+
+    A monthly meeting on the 29th-31st would skip the months without that day (RFC 5545
+    drops invalid dates), so it falls on the last day those months have instead.
+    """
+    rule: dict[str, object] = dict(RECURRENCE[cadence], UNTIL=until)
+    if cadence == "monthly" and first.day > 28:
+        rule.update(BYMONTHDAY=list(range(28, first.day + 1)), BYSETPOS=-1)
+    return rule
+
+
 class CalendarError(ValueError):
     """The calendar cannot be made from the data (unknown cohort or pair, missing dates)."""
 
@@ -138,6 +150,6 @@ def pair_calendar(program: Program, cohort_id: str, mentor: str, mentee: str) ->
         f"Mentoring: {names[0]} and {names[1]}",
         " ".join(details),
     )
-    meeting.add("rrule", vRecur(dict(RECURRENCE[cadence], UNTIL=until)))
+    meeting.add("rrule", vRecur(recurrence(cadence, first, until)))
     calendar.add_component(meeting)
     return bytes(calendar.to_ical())

@@ -217,15 +217,11 @@ def load_repository(root: Path, relpaths: list[str] | None = None) -> LoadedRepo
             problems.append(result)
         else:
             documents[relpath] = result
-    if "program/program.yaml" not in kinds:
-        problems.append(
-            Problem(
-                "program/program.yaml",
-                0,
-                0,
-                "error",
-                "missing-file",
-                "the program charter file is missing",
-            )
-        )
+    required = {
+        "program/program.yaml": "the program charter file is missing",
+        "program/skills.yaml": "the skill vocabulary is missing, so no skill can be checked or matched",
+    }
+    for relpath, message in required.items():
+        if relpath not in kinds and relpath.replace(".yaml", ".yml") not in kinds:
+            problems.append(Problem(relpath, 0, 0, "error", "missing-file", message))
     return LoadedRepository(root, documents, kinds, tuple(problems))

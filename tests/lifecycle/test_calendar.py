@@ -106,3 +106,28 @@ def test_meetings_begin_when_the_agreement_starts_not_when_the_pair_was_made(
     events = _events(pair_calendar(program, "2026-autumn", "m1", "e1"))
     meeting = next(e for e in events if "RRULE" in e)
     assert meeting.decoded("DTSTART") == dt.date(2026, 9, 14)
+
+
+def test_monthly_meetings_on_the_31st_fall_on_each_months_last_day() -> None:
+    import datetime as dt
+
+    from dateutil.rrule import rrulestr
+    from icalendar import Event, vRecur
+
+    from mentorkit.lifecycle.calendar import recurrence
+
+    event = Event()
+    event.add("rrule", vRecur(recurrence("monthly", dt.date(2027, 1, 31), dt.date(2027, 5, 31))))
+    rule = event["RRULE"].to_ical().decode()
+    days = [d.date() for d in rrulestr(rule, dtstart=dt.datetime(2027, 1, 31))]
+    assert days == [
+        dt.date(2027, 1, 31),
+        dt.date(2027, 2, 28),
+        dt.date(2027, 3, 31),
+        dt.date(2027, 4, 30),
+        dt.date(2027, 5, 31),
+    ]
+    assert recurrence("monthly", dt.date(2027, 1, 15), dt.date(2027, 5, 31)) == {
+        "FREQ": "MONTHLY",
+        "UNTIL": dt.date(2027, 5, 31),
+    }
