@@ -50,10 +50,6 @@ def transition_problem(old: str, new: str) -> str | None:
     return None
 
 
-def agreement_path(cohort_id: str, mentor: str, mentee: str) -> str:
-    return f"program/agreements/{cohort_id}/{mentor}--{mentee}.yaml"
-
-
 def prefill_agreement(
     program: Program, cohort_id: str, mentee_id: str, mentor_id: str | None = None
 ) -> dict[str, Any]:

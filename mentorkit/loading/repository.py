@@ -12,7 +12,6 @@ from pathlib import Path
 from mentorkit.loading.yaml_reader import DEFAULT_MAX_BYTES, LoadedDocument, parse_yaml
 from mentorkit.problems import Problem
 
-KINDS = ("program", "skills", "cohort", "match", "agreement", "lesson", "participant")
 # Match files grow with the cohort (10,000 pairs is a few MB); people's files stay small.
 MAX_BYTES = {"match": 64 * 1024 * 1024, "skills": 4 * 1024 * 1024}
 # Below this many files a process pool costs more than it saves.
@@ -142,11 +141,6 @@ class LoadedRepository:
     documents: dict[str, LoadedDocument]
     kinds: dict[str, str]
     problems: tuple[Problem, ...] = field(default=())
-
-    def of_kind(self, kind: str) -> Iterator[LoadedDocument]:
-        for path, doc in self.documents.items():
-            if self.kinds[path] == kind:
-                yield doc
 
 
 def _read_one(root: str, relpath: str) -> LoadedDocument | Problem:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from mentorkit.matching.score import (
-    COMPONENTS,
     IDEAL_GAP,
     SCALE,
     SENIORITY_SPAN,
@@ -23,6 +22,7 @@ from mentorkit.matching.score import (
     goal_skills,
     offered_skills,
     prefers_cross_functional,
+    weighted_total,
 )
 from mentorkit.model.entities import Participant
 from mentorkit.model.rules import utc_offset_hours
@@ -201,9 +201,7 @@ def _block(
         "cross_functional": cross,
         "format": fmt,
     }
-    total: np.ndarray = np.zeros(len(r))
-    for name in COMPONENTS:
-        total = total + scoring.weights[name] * components[name]
+    total = weighted_total(scoring.weights, components) + np.zeros(len(r))
     points = np.floor(total * SCALE + 0.5).astype(np.int64)
 
     grid = np.full(allowed.shape, -1, dtype=np.int64)

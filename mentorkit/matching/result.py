@@ -83,15 +83,6 @@ class MatchResult:
     summary: MatchSummary
     options: tuple[PersonOptions, ...] = ()
 
-    def pair_of(self, person: str) -> ProposedPair | None:
-        """The active pair a person is the mentee of (or either side of, in peer cohorts)."""
-        for pair in self.pairs:
-            if pair.status != "ended" and (
-                pair.mentee == person or (self.format == "peer" and pair.mentor == person)
-            ):
-                return pair
-        return None
-
 
 def mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None

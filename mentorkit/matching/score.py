@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from mentorkit.model.entities import Cohort, MatchingSettings, Participant
 from mentorkit.model.program import Program
 from mentorkit.model.rules import pairing_obstacle, shared_languages, utc_offset_hours
 
 COMPONENTS = ("goals", "seniority", "timezone", "language", "cross_functional", "format")
+
+
+def weighted_total(weights: dict[str, float], components: dict[str, Any]) -> Any:
+    """The score before rounding: one formula for a single pair and for NumPy arrays of pairs."""
+    total: Any = 0.0
+    for name in COMPONENTS:
+        total = total + weights[name] * components[name]
+    return total
+
+
 SCALE = 10_000  # totals are multiples of 1/SCALE
 IDEAL_GAP = 2  # a mentor two levels above the mentee scores best
 SENIORITY_SPAN = 3.0  # each level away from the ideal costs a third
@@ -268,11 +279,7 @@ def score_with(scoring: Scoring, mentor: Participant, mentee: Participant) -> Pa
         "cross_functional": cross,
         "format": fmt,
     }
-    w = scoring.weights
-    total = 0.0
-    for name in COMPONENTS:
-        total = total + w[name] * components[name]
-    points = to_points(total)
+    points = to_points(weighted_total(scoring.weights, components))
     if points / SCALE < scoring.min_score:
         return None
     return PairScore(

@@ -57,9 +57,6 @@ class Program:
     def mentees_in(self, cohort_id: str) -> list[Participant]:
         return [p for p in self.enrolled(cohort_id) if p.mentee is not None]
 
-    def public_participants(self) -> list[Participant]:
-        return [p for p in self.participants.values() if p.public]
-
     def settings_for(self, cohort_id: str) -> MatchingSettings:
         cohort = self.cohorts.get(cohort_id)
         return cohort.matching if cohort else self.charter.matching
