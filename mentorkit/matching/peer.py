@@ -10,41 +10,41 @@ from __future__ import annotations
 import numpy as np
 import rustworkx
 
+from mentorkit.matching.assembly import (
+    MatchRequest,
+    all_pairs,
+    new_pair,
+    person_options,
+    split_existing,
+)
 from mentorkit.matching.assignment import STABILITY_POINTS
 from mentorkit.matching.candidates import collect, forbidden_columns
-from mentorkit.matching.engine import carried_pair, new_pair, split_existing
 from mentorkit.matching.explain import unmatched_people
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.result import (
     MatchResult,
     MatchSummary,
-    PersonOptions,
     mean,
     share,
 )
-from mentorkit.matching.score import SCALE, Scoring, scoring_for
-from mentorkit.model.entities import Cohort, MatchFile, Participant
-from mentorkit.model.program import Program
+from mentorkit.matching.score import Scoring, scoring_for
+from mentorkit.model.entities import Participant
 
 FULL_GRAPH_PEOPLE = 400
 PEER_TOP_K = 10
 WIDENING_DEPTHS = (1, 3, 6)
 
 
-def match_peers(
-    program: Program,
-    cohort: Cohort,
-    existing: MatchFile | None,
-    exclude: frozenset[tuple[str, str]],
-    solver: str,
-) -> MatchResult:
+def match_peers(request: MatchRequest) -> MatchResult:
+    """Pairs within one pool, keeping the file's fixed pairs exactly."""
+    program, cohort, solver = request.program, request.cohort, request.solver
     scoring = scoring_for(cohort)
     everyone = sorted(program.enrolled(cohort.id), key=lambda p: p.id)
-    fixed, history, proposals = split_existing(existing)
+    fixed, history, proposals = split_existing(request.existing)
     taken = {p.mentor for p in fixed} | {p.mentee for p in fixed}
     pool = [p for p in everyone if p.id not in taken]
     banned = {pair for p in history for pair in ((p.mentor, p.mentee), (p.mentee, p.mentor))}
-    banned |= {pair for a, b in exclude for pair in ((a, b), (b, a))}
+    banned |= {pair for a, b in request.exclude for pair in ((a, b), (b, a))}
     (side,) = encode([pool])
     index = {p.id: i for i, p in enumerate(pool)}
     keep = [(index[b], index[a]) for a, b in proposals if a in index and b in index]
@@ -79,25 +79,20 @@ def match_peers(
         _add_edges(weights, scoring, pool, around, around, banned)
         if len(weights) > before:
             chosen = _solve(pool, weights, proposal_keys, quality)
-    pairs = [carried_pair(p, program) for p in (*fixed, *history)]
-    pairs += [
-        new_pair(
-            scoring, pool[a], pool[b], tuple(sorted((pool[a].id, pool[b].id))) in proposal_keys
-        )
-        for a, b in chosen
-    ]
-    pairs.sort(key=lambda p: (p.status == "ended", p.mentor, p.mentee))
+    pairs = all_pairs(
+        program,
+        (*fixed, *history),
+        (
+            new_pair(
+                scoring, pool[a], pool[b], tuple(sorted((pool[a].id, pool[b].id))) in proposal_keys
+            )
+            for a, b in chosen
+        ),
+    )
     paired = {i for pair in chosen for i in pair}
     unmatched = unmatched_people(scoring, pool, candidates, paired, len(everyone) - 1, role="peer")
     active = [p for p in pairs if p.status != "ended"]
-    options = tuple(
-        PersonOptions(
-            p.id,
-            int(candidates.feasible_count[i]),
-            int(candidates.best_feasible[i]) / SCALE if candidates.best_feasible[i] >= 0 else None,
-        )
-        for i, p in enumerate(pool)
-    )
+    options = person_options(pool, candidates)
     summary = MatchSummary(
         format=cohort.format,
         objective=scoring.objective,
