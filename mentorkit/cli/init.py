@@ -54,7 +54,7 @@ def init(
     """Create a new program repository in DIRECTORY.
 
     It holds a charter, a skill vocabulary, one cohort, three sample participants,
-    mkdocs.yml and handbook pages, GitHub workflows, JSON Schemas, a pre-commit
+    mkdocs.yml and a home page (the handbook comes with mentorkit), GitHub workflows, JSON Schemas, a pre-commit
     config, CODEOWNERS and editor settings.
     """
     existing = blocking_entries(directory)

@@ -13,6 +13,7 @@ from importlib import resources
 from mentorkit.model.program import Program
 from mentorkit.site.community import community_pages
 from mentorkit.site.feed import FEED_PATH, render_feed
+from mentorkit.site.handbook import handbook_pages
 from mentorkit.site.program_pages import program_pages
 from mentorkit.site.recognition_page import recognition_page
 from mentorkit.site.render import make_environment
@@ -44,16 +45,20 @@ def generate_docs(
     *,
     base_url: str = "",
     hand_written: frozenset[str] = frozenset(),
+    handbook: dict[str, str] | None = None,
 ) -> dict[str, str | bytes]:
     """The generated part of the docs folder for ``program`` as of ``today``.
 
-    ``hand_written`` names the pages of ``site/``: generated pages link to those only.
+    ``hand_written`` names the pages of ``site/``: generated pages link to those and to
+    ``handbook``, the packaged handbook templates (path to text) rendered here.
     """
+    handbook = handbook or {}
     view = public_view(program, today)
-    env = make_environment(hand_written)
+    env = make_environment(hand_written | frozenset(handbook))
     categories = {c.id: c.name for c in program.categories}
     calendars = _calendars(program)
     files: dict[str, str | bytes] = {}
+    files.update(handbook_pages(env, handbook, program, view))
     files.update(community_pages(env, view, categories))
     files.update(program_pages(env, program, view, set(calendars)))
     thanks = recognition_page(env, program, view)

@@ -1,6 +1,7 @@
 """The site's one edge with the file system: assemble the docs folder and run MkDocs.
 
-``assemble`` makes ``OUT/docs`` hold the hand-written pages of ``site/`` plus every
+``assemble`` makes ``OUT/docs`` hold the hand-written pages of ``site/``, the packaged
+handbook (``mentorkit/handbook/``; a page of the same name in ``site/`` wins) and every
 generated file, writing only what changed and removing what is no longer generated
 (so ``serve`` reloads just the pages that moved), and writes ``OUT/mkdocs.yml``.
 ``run_mkdocs`` builds ``OUT/site`` in strict mode and fails on any MkDocs warning.
@@ -19,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from mentorkit.loading.handbook import packaged_handbook
 from mentorkit.model.program import Program
 from mentorkit.site.config import derived_config, url_problems
 from mentorkit.site.generate import NOT_IN_NAV, generate_docs
@@ -122,7 +124,9 @@ def assemble(root: Path, out: Path, program: Program, today: dt.date) -> Assembl
     if refused:
         raise SiteBuildError(refused, by_mkdocs=False)
     wanted = _hand_written(root)
-    generated = generate_docs(program, today, hand_written=frozenset(wanted))
+    # The packaged handbook, minus any page the program wrote itself under site/.
+    handbook = {path: text for path, text in packaged_handbook().items() if path not in wanted}
+    generated = generate_docs(program, today, hand_written=frozenset(wanted), handbook=handbook)
     for rel, content in generated.items():
         # Generated pages win: charter.md, for one, must follow program.yaml.
         wanted[rel] = content.encode("utf-8") if isinstance(content, str) else content

@@ -9,6 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from mentorkit.cli.main import cli
+from mentorkit.loading.handbook import packaged_handbook
 from mentorkit.loading.schemas import SCHEMA_KINDS, schema_text
 from mentorkit.workflow.initialize import InitOptions, codeowners, plan_init, substitutions
 from tests.workflow.conftest import COHORT, TODAY, run
@@ -24,7 +25,6 @@ def test_plan_holds_everything_a_program_repository_needs() -> None:
         f"program/cohorts/{COHORT}.yaml",
         "mkdocs.yml",
         "site/index.md",
-        "site/handbook/joining.md",
         ".github/workflows/mentorkit-pr.yml",
         ".github/workflows/mentorkit-comment.yml",
         ".github/workflows/mentorkit-pages.yml",
@@ -108,7 +108,9 @@ def test_init_output_validates_matches_and_builds(tmp_path: Path) -> None:
     code, out, err = run(target, "build", "--out", str(tmp_path / "out"))
     assert code == 0, out + err
     assert (tmp_path / "out" / "site" / "index.html").is_file()
-    assert (tmp_path / "out" / "site" / "handbook" / "joining.html").is_file()
+    # A new program's handbook has every page this repository's has.
+    for page in packaged_handbook():
+        assert (tmp_path / "out" / "site" / page.replace(".md", ".html")).is_file(), page
 
 
 def test_init_ships_the_same_theme_override_as_this_repository() -> None:
