@@ -2,37 +2,33 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import click
 
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.loading.private_groups import (
+    PrivateDataError,
+    PrivateDataInRepository,
+    read_private_groups,
+)
 from mentorkit.matching.engine import match_cohort
-from mentorkit.matching.fairness import FairnessAudit, PrivateDataError, audit, parse_private_groups
-from mentorkit.matching.match_file import write_match_file
+from mentorkit.matching.fairness import FairnessAudit, audit
+from mentorkit.matching.match_file import render_match_file
 from mentorkit.matching.result import MatchingError
 from mentorkit.reporters.matching import FORMATS, render
 from mentorkit.reporters.problems import render as render_problems
 from mentorkit.validation import validate_program
+from mentorkit.writing.files import rewrite_files
 
 
 def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
-    absolute = path.resolve()
-    if absolute.is_relative_to(root.resolve()):
-        click.echo(
-            f"refusing to read {path}: self-identification data must live outside the program repository "
-            f"({root}), where it can never be committed",
-            err=True,
-        )
-        raise click.exceptions.Exit(1)
     try:
-        text = absolute.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise click.BadParameter(
-            f"cannot read {path}: {exc}", param_hint="--private-data"
-        ) from None
-    try:
-        return parse_private_groups(text, str(absolute))
+        return read_private_groups(path, root)
+    except PrivateDataInRepository as exc:
+        click.echo(str(exc), err=True)
+        raise click.exceptions.Exit(1) from None
     except PrivateDataError as exc:
         raise click.BadParameter(str(exc), param_hint="--private-data") from None
 
@@ -87,7 +83,6 @@ def match(
             )
     emit(render(result, resolve_format(fmt, FORMATS), fairness))
     if write:
-        target = root / "program" / "matches" / f"{cohort}.yaml"
-        existing = target.read_text(encoding="utf-8") if target.is_file() else None
-        write_match_file(target, result, existing)
-        click.echo(f"wrote {target.relative_to(root).as_posix()}", err=True)
+        relpath = f"program/matches/{cohort}.yaml"
+        rewrite_files(root, {relpath: partial(render_match_file, result)})
+        click.echo(f"wrote {relpath}", err=True)

@@ -9,14 +9,14 @@ from typing import Any
 import click
 
 from mentorkit.cli.context import emit, repository_root
-from mentorkit.loading.repository import load_repository
+from mentorkit.loading.repository import LoadedRepository, load_repository
 from mentorkit.model.build import build_program
 from mentorkit.reporters.problems import as_text
+from mentorkit.validation import validate_addition
 from mentorkit.workflow.scaffold import (
     agreement_data,
     participant_data,
     path_for,
-    problems_with,
     to_yaml,
 )
 from mentorkit.writing.files import write_text_atomic
@@ -59,17 +59,24 @@ def _levels(text: str) -> dict[str, int]:
     return skills
 
 
-def _finish(ctx: click.Context, kind: str, data: dict[str, Any], dry_run: bool = False) -> None:
+def _finish(
+    ctx: click.Context,
+    kind: str,
+    data: dict[str, Any],
+    dry_run: bool = False,
+    loaded: LoadedRepository | None = None,
+) -> None:
     root = repository_root(ctx)
     try:
         relpath = path_for(kind, data)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    target = root / relpath
-    if target.exists():
+    if loaded is None:
+        loaded = load_repository(root)
+    if relpath in loaded.kinds:
         raise click.UsageError(f"{relpath} already exists; edit it instead")
     text = to_yaml(kind, data)
-    _, problems = problems_with(load_repository(root), relpath, text)
+    problems = validate_addition(loaded, relpath, text).problems
     errors = [p for p in problems if p.is_error]
     if errors:
         click.echo(as_text(problems, 1), err=True, nl=False)
@@ -78,7 +85,10 @@ def _finish(ctx: click.Context, kind: str, data: dict[str, Any], dry_run: bool =
     if dry_run:
         emit(text)
         return
-    write_text_atomic(target, text)
+    try:
+        write_text_atomic(root / relpath, text, overwrite=False)
+    except FileExistsError:
+        raise click.UsageError(f"{relpath} already exists; edit it instead") from None
     if problems:
         click.echo(as_text(problems, 1), err=True, nl=False)
     emit(f"wrote {relpath}\n")
@@ -292,9 +302,9 @@ def agreement(
 ) -> None:
     """Draft the agreement of MENTEE's accepted pair in COHORT, prefilled from the data."""
     root = repository_root(ctx)
-    program = build_program(load_repository(root))
+    loaded = load_repository(root)
     try:
-        data = agreement_data(program, cohort_id, mentee_id, mentor)
+        data = agreement_data(build_program(loaded), cohort_id, mentee_id, mentor)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    _finish(ctx, "agreement", data, dry_run)
+    _finish(ctx, "agreement", data, dry_run, loaded)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import click
@@ -18,7 +20,7 @@ from mentorkit.cli.lifecycle_common import (
 from mentorkit.lifecycle.rematch import RematchError, RematchPlan, plan_rematch
 from mentorkit.lifecycle.rematch_files import rematch_agreement_text, rematch_match_text
 from mentorkit.reporters import insight_actions
-from mentorkit.writing.files import write_text_atomic
+from mentorkit.writing.files import rewrite_files
 
 
 @click.command()
@@ -69,7 +71,11 @@ def rematch(
                 err=True,
             )
             ctx.exit(1)
-        written = _write(root, plan)
+        try:
+            written = _write(root, plan)
+        except RematchError as exc:
+            click.echo(f"cannot rematch: {exc}", err=True)
+            ctx.exit(1)
     chosen = resolve_format(fmt, ("text", "json", "markdown"))
     if chosen == "json":
         emit(insight_actions.rematch_json(plan, written))
@@ -81,16 +87,9 @@ def rematch(
 
 
 def _write(base: Path, plan: RematchPlan) -> list[str]:
-    match_path = f"program/matches/{plan.cohort}.yaml"
-    # Both texts are made before anything is written: a failure leaves both files whole.
-    new_match = rematch_match_text((base / match_path).read_text(encoding="utf-8"), plan)
-    new_agreement = None
+    edits: dict[str, Callable[[str | None], str]] = {
+        f"program/matches/{plan.cohort}.yaml": partial(rematch_match_text, plan=plan)
+    }
     if plan.agreement:
-        old = (base / plan.agreement).read_text(encoding="utf-8")
-        new_agreement = rematch_agreement_text(old, plan)
-    write_text_atomic(base / match_path, new_match)
-    written = [match_path]
-    if plan.agreement and new_agreement is not None:
-        write_text_atomic(base / plan.agreement, new_agreement)
-        written.append(plan.agreement)
-    return written
+        edits[plan.agreement] = partial(rematch_agreement_text, plan=plan)
+    return rewrite_files(base, edits)

@@ -121,12 +121,12 @@ def _reflection(
         emit(text)
         return
     relative = retrospective_path(cohort)
-    target = root / relative
-    if target.exists() and not force:
+    try:
+        write_text_atomic(root / relative, text, overwrite=force)
+    except FileExistsError:
         click.echo(
             f"{relative} exists and may hold edits; not overwritten (use --force to replace it)",
             err=True,
         )
         ctx.exit(1)
-    write_text_atomic(target, text)
     emit(f"wrote {relative}\n")

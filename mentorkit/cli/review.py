@@ -40,7 +40,7 @@ def review(ctx: click.Context, base_ref: str, author: str | None, output: Path |
             pr = load_pull_request(root, base_ref)
         except GitError as exc:
             raise click.UsageError(str(exc)) from None
-        markdown = review_markdown(root, pr, author.strip().lstrip("@") if author else None)
+        markdown = review_markdown(pr, author.strip().lstrip("@") if author else None)
     if output is None:
         emit(markdown)
     else:

@@ -41,8 +41,10 @@ def _put(node: CommentedMap, key: str, value: Any, after: str) -> None:
         node.insert(list(node).index(after) + 1, key, value)
 
 
-def end_pair_text(text: str, plan: RematchPlan) -> str:
-    """The match file with the ended pair marked ended (nothing else touched)."""
+def rematch_match_text(text: str | None, plan: RematchPlan) -> str:
+    """The match file after the rematch: the pair ended, the proposal recorded after it."""
+    if text is None:
+        raise RematchError(f"program/matches/{plan.cohort}.yaml is gone")
     yaml = _yaml()
     doc = yaml.load(text)
     pairs = doc.get("pairs") if isinstance(doc, CommentedMap) else None
@@ -96,13 +98,10 @@ def _record_unmatched(doc: CommentedMap, plan: RematchPlan) -> None:
             doc["unmatched"] = CommentedSeq([reason])
 
 
-def rematch_match_text(text: str, plan: RematchPlan) -> str:
-    """The match file after the rematch: the pair ended, the proposal recorded after it."""
-    return end_pair_text(text, plan)
-
-
-def rematch_agreement_text(text: str, plan: RematchPlan) -> str:
+def rematch_agreement_text(text: str | None, plan: RematchPlan) -> str:
     """The agreement with ``status: rematched`` and ``status_reason``."""
+    if text is None:
+        raise RematchError(f"{plan.agreement} is gone")
     yaml = _yaml()
     doc = yaml.load(text)
     if not isinstance(doc, CommentedMap):

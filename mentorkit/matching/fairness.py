@@ -1,58 +1,22 @@
 """The fairness audit: match rate, mean score and first-choice quality per self-identified group.
 
-Group data is private: it is read from a file outside the repository, used only for
+Group data is private: it is read from a file outside the repository (by
+``mentorkit.loading.private_groups``), used only for
 the figures printed, and never written anywhere. Groups with fewer than
 ``MIN_GROUP_SIZE`` people are never shown, not even by name.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 
-from mentorkit.loading.yaml_reader import LoadedDocument, parse_yaml
 from mentorkit.matching.result import MatchResult
 
 MIN_GROUP_SIZE = 5
 FIRST_CHOICE_TOLERANCE = 0.02  # a match within 0.02 of the person's best possible score
 RATE_GAP = 0.10
 SCORE_GAP = 0.05
-
-
-class PrivateDataError(Exception):
-    """The private group file cannot be read as id -> group(s)."""
-
-
-def parse_private_groups(text: str, name: str) -> dict[str, tuple[str, ...]]:
-    """Participant id -> groups, from CSV (columns ``id`` and ``group``) or YAML (id: group or [groups])."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    if name.lower().endswith(".csv"):
-        reader = csv.DictReader(io.StringIO(text))
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
-        if "id" not in fields or "group" not in fields:
-            raise PrivateDataError(
-                f"{name}: a CSV needs the columns id and group (found: {', '.join(fields) or 'none'})"
-            )
-        for row in reader:
-            clean = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-            if clean.get("id") and clean.get("group"):
-                groups[clean["id"]].append(clean["group"])
-        return {k: tuple(dict.fromkeys(v)) for k, v in sorted(groups.items())}
-    loaded = parse_yaml(text.encode("utf-8"), name, max_bytes=8 * 1024 * 1024)
-    if not isinstance(loaded, LoadedDocument):
-        raise PrivateDataError(f"{name}:{loaded.line}: {loaded.message}")
-    if not isinstance(loaded.data, dict):
-        raise PrivateDataError(
-            f"{name}: expected a mapping of participant id to group (or list of groups)"
-        )
-    for person, value in loaded.data.items():
-        values = value if isinstance(value, list) else [value]
-        if not all(isinstance(v, str | int) and not isinstance(v, bool) for v in values):
-            raise PrivateDataError(f"{name}: the groups of {person} must be text or a list of text")
-        groups[str(person)].extend(str(v) for v in values)
-    return {k: tuple(dict.fromkeys(v)) for k, v in sorted(groups.items())}
 
 
 @dataclass(frozen=True)

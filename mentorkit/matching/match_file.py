@@ -9,7 +9,6 @@ is proposed again keeps its mapping and only its score, status and reasons chang
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -18,7 +17,6 @@ from mentorkit import __version__
 from mentorkit.matching.result import MatchResult, ProposedCircle, ProposedPair
 from mentorkit.matching.yaml_comments import detach_leading_comments, reattach_leading_comments
 from mentorkit.matching.yaml_text import new_file_body, yaml_settings
-from mentorkit.writing.files import write_text_atomic
 
 HEADER = (
     "# yaml-language-server: $schema=../../schemas/match.schema.json\n"
@@ -165,10 +163,3 @@ def render_match_file(result: MatchResult, existing_text: str | None, *, fast: b
     out = io.StringIO()
     yaml.dump(doc, out)
     return out.getvalue()
-
-
-def write_match_file(path: Path, result: MatchResult, existing_text: str | None) -> str:
-    """Render and write atomically; returns the text written."""
-    text = render_match_file(result, existing_text)
-    write_text_atomic(path, text)
-    return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentorkit.validation import validate_program
+from mentorkit.validation import check_loaded
 from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
 from mentorkit.workflow.gitrepo import Change, changed_files, merge_base
 from mentorkit.workflow.match_preview import default_matcher, preview_matches
@@ -64,10 +64,11 @@ def authorship(pr: PullRequest, author: str) -> AuthorshipResult:
     return check_authorship(author, pr.changes, pr.base.snapshot, pr.head.snapshot)
 
 
-def review_markdown(root: Path, pr: PullRequest, author: str | None) -> str:
+def review_markdown(pr: PullRequest, author: str | None) -> str:
     """The PR comment: validation of the head limited to changed files, match preview, words."""
     paths = [c.path for c in pr.changes if c.status != "deleted"]
-    problems = changed_problems(validate_program(root, paths).problems, pr.changes)
+    checked = check_loaded(pr.head.loaded, paths, pr.head.program)
+    problems = changed_problems(checked.problems, pr.changes)
     matcher = default_matcher()
     previews = (
         preview_matches(pr.changes, pr.base.program, pr.head.program, matcher) if matcher else []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -10,13 +9,8 @@ from typing import Any
 
 import yaml
 
-from mentorkit.checks import run_checks
 from mentorkit.lifecycle.agreements import prefill_agreement
-from mentorkit.loading.repository import LoadedRepository, kind_of
-from mentorkit.loading.yaml_reader import parse_yaml
-from mentorkit.model.build import build_program
 from mentorkit.model.program import Program
-from mentorkit.problems import Problem, sort_problems
 
 SCHEMA_DEPTH = {
     "participant": "../",
@@ -107,20 +101,6 @@ def to_yaml(kind: str, data: dict[str, Any]) -> str:
         _clean(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
     )
     return f"# yaml-language-server: $schema={SCHEMA_DEPTH[kind]}schemas/{kind}.schema.json\n{body}"
-
-
-def problems_with(
-    loaded: LoadedRepository, relpath: str, text: str
-) -> tuple[Program, list[Problem]]:
-    """The problems the new file would have once in the repository (cross-references included)."""
-    parsed = parse_yaml(text.encode("utf-8"), relpath)
-    if isinstance(parsed, Problem):
-        return build_program(loaded), [parsed]
-    documents = {**loaded.documents, relpath: parsed}
-    kinds = {**loaded.kinds, relpath: kind_of(relpath) or ""}
-    program = build_program(dataclasses.replace(loaded, documents=documents, kinds=kinds))
-    found = [p for p in run_checks(program) if p.path == relpath]
-    return program, sort_problems(found)
 
 
 def participant_data(

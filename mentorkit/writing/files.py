@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 
@@ -19,8 +20,12 @@ def _mode_for(path: Path) -> int:
     return 0o666 & ~umask
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and an atomic rename."""
+def write_text_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and an atomic rename.
+
+    With ``overwrite=False`` an existing file is left alone and FileExistsError raised,
+    even when it appeared a moment ago (the temporary file is linked, not renamed).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -29,7 +34,11 @@ def write_text_atomic(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, _mode_for(path))
-        os.replace(tmp_name, path)
+        if overwrite:
+            os.replace(tmp_name, path)
+        else:
+            os.link(tmp_name, path)
+            os.unlink(tmp_name)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
@@ -48,3 +57,19 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def rewrite_files(root: Path, edits: Mapping[str, Callable[[str | None], str]]) -> list[str]:
+    """Rewrite files under ``root``: each edit turns the old text (None when missing) into the new.
+
+    Every new text is made before anything is written, so an edit that fails leaves
+    all the files whole. Returns the relative paths written, in the order given.
+    """
+    texts: dict[str, str] = {}
+    for relpath, edit in edits.items():
+        target = root / relpath
+        old = target.read_text(encoding="utf-8") if target.is_file() else None
+        texts[relpath] = edit(old)
+    for relpath, text in texts.items():
+        write_text_atomic(root / relpath, text)
+    return list(texts)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mentorkit.matching.fairness import PrivateDataError, audit, parse_private_groups
+from mentorkit.loading.private_groups import PrivateDataError, parse_private_groups
+from mentorkit.matching.fairness import audit
 from mentorkit.matching.result import (
     MatchResult,
     MatchSummary,

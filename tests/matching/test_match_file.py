@@ -10,12 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mentorkit.matching.engine import match_cohort
-from mentorkit.matching.match_file import render_match_file, write_match_file
+from mentorkit.matching.match_file import render_match_file
 from mentorkit.matching.result import MatchResult, MatchSummary, ProposedPair
 from mentorkit.matching.yaml_text import _by_ruamel, scalar
 from mentorkit.validation import validate_program
+from mentorkit.writing.files import write_text_atomic
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "matching" / "repo"
+
+
+def write_match_file(path: Path, result: MatchResult, existing_text: str | None) -> str:
+    """What ``match --write`` does: render over the old text, write atomically."""
+    text = render_match_file(result, existing_text)
+    write_text_atomic(path, text)
+    return text
 
 
 @pytest.fixture
