@@ -251,6 +251,7 @@ KNOWN: frozenset[str] = frozenset(
         "mentorkit/model/build.py: model imports mentorkit.loading.yaml_reader",
         "mentorkit/model/build_charter.py: model imports mentorkit.loading.yaml_reader",
         "mentorkit/model/program.py: model imports mentorkit.loading.yaml_reader",
+        "mentorkit/site/publish.py: site imports mentorkit.loading.handbook",
         "mentorkit/cli/init.py: cli calls .exists()",
         "mentorkit/cli/validate.py: cli calls .exists()",
         "mentorkit/site/generate.py: site calls .read_bytes()",
