@@ -45,11 +45,11 @@ LAYERS["__init__"] = frozenset()
 
 IO_LAYERS = frozenset({"loading", "writing"})
 
-# Methods of pathlib.Path (and file objects) that touch the disk. ``replace`` is left out:
-# str.replace is everywhere; os.replace is caught below as a module call.
+# Methods of pathlib.Path that touch the disk. ``replace`` and ``open`` are left out, as
+# other objects have methods of those names; os.replace, open(), Path(...).open() and
+# tarfile/gzip/zipfile.open are caught below.
 _PATH_METHODS = frozenset(
     {
-        "open",
         "read_text",
         "read_bytes",
         "write_text",
@@ -210,8 +210,23 @@ def _io_call(call: ast.Call, aliases: dict[str, str]) -> str | None:
             return full
         if module in ("os", "os.path") and name in _OS_CALLS:
             return full
-        if module == "io" and name == "open":
+        if name == "open" and module in (
+            "io",
+            "tarfile",
+            "gzip",
+            "bz2",
+            "lzma",
+            "zipfile",
+            "codecs",
+        ):
             return full
+    if (
+        isinstance(func, ast.Attribute)
+        and func.attr == "open"
+        and isinstance(func.value, ast.Call)
+        and _dotted(func.value.func) in ("Path", "pathlib.Path")
+    ):
+        return "Path().open()"
     if isinstance(func, ast.Attribute) and func.attr in _PATH_METHODS:
         receiver = _dotted(func.value) or ""
         root = aliases.get(receiver.split(".")[0], receiver.split(".")[0])
@@ -270,7 +285,7 @@ KNOWN: frozenset[str] = frozenset(
         "mentorkit/site/watch.py: site calls .stat()",
         "mentorkit/site/watch.py: site calls os.walk",
         "mentorkit/workflow/gitrepo.py: workflow calls .mkdir()",
-        "mentorkit/workflow/gitrepo.py: workflow calls .open()",
+        "mentorkit/workflow/gitrepo.py: workflow calls tarfile.open",
         "mentorkit/workflow/initialize.py: workflow calls .iterdir()",
         "mentorkit/workflow/initialize.py: workflow calls .is_dir()",
         "mentorkit/workflow/initialize.py: workflow calls .exists()",
@@ -341,6 +356,8 @@ def test_the_import_rule_catches_a_wrong_import(name: str, source: str) -> None:
         "def f(p):\n    return list(p.iterdir())",
         "import os\nfor _ in os.walk('.'): pass",
         "import os.path\nos.path.isfile('x')",
+        "from pathlib import Path\nPath('x').open()",
+        "import tarfile\ntarfile.open('x')",
     ],
 )
 def test_the_io_rule_catches_file_access(source: str) -> None:
@@ -351,6 +368,7 @@ def test_the_io_rule_catches_file_access(source: str) -> None:
     "source",
     [
         "'a-b'.replace('-', '_')",
+        "def f(state):\n    state.open('facilitator', 4)",
         "def f(p):\n    return p.with_suffix('.yaml').name",
         "from mentorkit.loading.files import read_text\nread_text('x')",
     ],
