@@ -228,7 +228,7 @@ def _summary(
         objective=scoring.objective,
         matched=sum(len(c.members) for c in circles),
         unmatched=unmatched,
-        mean_score=mean(scores),
+        mean_score=mean(sorted(scores)),  # one order, so a re-run sums the same way,
         cross_functional_share=share(mixed, len(live)),
         mentor_utilisation=share(len(circles), sum(1 for p in everyone if p.mentor is not None)),
         people=len(everyone),
