@@ -60,7 +60,7 @@ def check_loaded(
         program = build_program(loaded)
     problems = list(loaded.problems)
     problems.extend(stray_files(loaded.root))
-    problems.extend(run_checks(program))
+    problems.extend(run_checks(loaded, program))
     if only is not None:
         problems = [p for p in problems if _selected(p.path, only)]
         checked = sum(1 for path in loaded.kinds if _selected(path, only))

@@ -1,4 +1,8 @@
-"""One module per check; each declares CODE and documents a passing and a failing example."""
+"""One module per check; each declares CODE and documents a passing and a failing example.
+
+To add a check: write the module (see ``base``), add a fixture case under
+tests/fixtures/validate/cases/<code>/, and add the module to ``ALL_CHECKS``.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from mentorkit.checks import (
     unknown_skill,
 )
 from mentorkit.model.program import Program
+from mentorkit.model.source import Documents
 from mentorkit.problems import Problem
 
 ALL_CHECKS: tuple[ModuleType, ...] = (
@@ -44,6 +49,10 @@ ALL_CHECKS: tuple[ModuleType, ...] = (
 CODES = {module.CODE: module for module in ALL_CHECKS}
 
 
-def run_checks(program: Program) -> Iterator[Problem]:
+def run_checks(files: Documents, program: Program) -> Iterator[Problem]:
+    """Every check over the files as written and over the model built from them."""
     for module in ALL_CHECKS:
-        yield from module.check(program)
+        if hasattr(module, "check_files"):
+            yield from module.check_files(files)
+        if hasattr(module, "check"):
+            yield from module.check(program)

@@ -13,26 +13,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mentorkit.checks.base import problem_at
+from mentorkit.checks.base import problem_at, problem_in
 from mentorkit.model.build_charter import items
 from mentorkit.model.program import Program
+from mentorkit.model.source import Documents
 from mentorkit.problems import Problem, shown
 
 CODE = "duplicate-id"
 
 
-def _first_seen(program: Program, kind: str, field: str, what: str) -> Iterator[Problem]:
+def _first_seen(files: Documents, kind: str, field: str, what: str) -> Iterator[Problem]:
     seen: dict[str, str] = {}
-    for path, doc in program.documents.items():
-        if program.kinds[path] != kind:
+    for path, doc in files.documents.items():
+        if files.kinds[path] != kind:
             continue
         value = doc.data.get(field)
         if not isinstance(value, str):
             continue
         if value in seen:
-            yield problem_at(
-                program,
-                path,
+            yield problem_in(
+                doc,
                 (field,),
                 CODE,
                 f"the {what} {shown(value)} is also used by {seen[value]}",
@@ -57,8 +57,8 @@ def _logins(program: Program) -> Iterator[Problem]:
         seen.setdefault(login, person.source)
 
 
-def _skills(program: Program) -> Iterator[Problem]:
-    doc = program.documents.get("program/skills.yaml")
+def _skills(files: Documents) -> Iterator[Problem]:
+    doc = files.documents.get("program/skills.yaml")
     if doc is None:
         return
     names: dict[str, str] = {}
@@ -71,9 +71,8 @@ def _skills(program: Program) -> Iterator[Problem]:
             keypath = ("skills", i, "id") if j == 0 else ("skills", i, "aliases", j - 1)
             key = name.lower()
             if key in names:
-                yield problem_at(
-                    program,
-                    doc.path,
+                yield problem_in(
+                    doc,
                     keypath,
                     CODE,
                     f"the skill name {shown(name)} is already used by skill {names[key]!r}",
@@ -99,10 +98,13 @@ def _pairs(program: Program) -> Iterator[Problem]:
                 seen.add(key)
 
 
+def check_files(files: Documents) -> Iterator[Problem]:
+    yield from _first_seen(files, "participant", "id", "participant id")
+    yield from _first_seen(files, "cohort", "id", "cohort id")
+    yield from _first_seen(files, "match", "cohort", "match file for cohort")
+    yield from _skills(files)
+
+
 def check(program: Program) -> Iterator[Problem]:
-    yield from _first_seen(program, "participant", "id", "participant id")
     yield from _logins(program)
-    yield from _first_seen(program, "cohort", "id", "cohort id")
-    yield from _first_seen(program, "match", "cohort", "match file for cohort")
-    yield from _skills(program)
     yield from _pairs(program)

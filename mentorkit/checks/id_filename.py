@@ -15,51 +15,47 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mentorkit.checks.base import problem_at, stem
-from mentorkit.model.program import Program
+from mentorkit.checks.base import problem_in, stem
+from mentorkit.model.source import Document, Documents
 from mentorkit.problems import Problem, shown
 
 CODE = "id-filename"
 _LESSON_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*$")
 
 
-def _expect(program: Program, path: str, field: str, expected: str, what: str) -> Iterator[Problem]:
-    value = program.documents[path].data.get(field)
+def _expect(doc: Document, field: str, expected: str, what: str) -> Iterator[Problem]:
+    value = doc.data.get(field)
     if isinstance(value, str) and value != expected:
-        yield problem_at(
-            program,
-            path,
+        yield problem_in(
+            doc,
             (field,),
             CODE,
             f"{field} {shown(value)} differs from the {what} {expected!r}; rename the file or fix the {field}",
         )
 
 
-def check(program: Program) -> Iterator[Problem]:
-    for path, kind in program.kinds.items():
-        if path not in program.documents:
-            continue
+def check_files(files: Documents) -> Iterator[Problem]:
+    for path, doc in files.documents.items():
+        kind = files.kinds[path]
         name = stem(path)
         if kind == "participant" or kind == "cohort":
-            yield from _expect(program, path, "id", name, "file name")
+            yield from _expect(doc, "id", name, "file name")
         elif kind == "match":
-            yield from _expect(program, path, "cohort", name, "file name")
+            yield from _expect(doc, "cohort", name, "file name")
         elif kind == "agreement":
             folder = path.split("/")[2]
-            yield from _expect(program, path, "cohort", folder, "folder name")
+            yield from _expect(doc, "cohort", folder, "folder name")
             mentor, sep, mentee = name.partition("--")
             if not sep:
-                yield problem_at(
-                    program, path, (), CODE, "an agreement file is named <mentor>--<mentee>.yaml"
+                yield problem_in(
+                    doc, (), CODE, "an agreement file is named <mentor>--<mentee>.yaml"
                 )
                 continue
-            yield from _expect(program, path, "mentor", mentor, "file name's mentor")
-            yield from _expect(program, path, "mentee", mentee, "file name's mentee")
+            yield from _expect(doc, "mentor", mentor, "file name's mentor")
+            yield from _expect(doc, "mentee", mentee, "file name's mentee")
         elif kind == "lesson":
             found = _LESSON_NAME.match(name)
             if not found:
-                yield problem_at(
-                    program, path, (), CODE, "a lesson file is named <yyyy-mm-dd>-<slug>.yaml"
-                )
+                yield problem_in(doc, (), CODE, "a lesson file is named <yyyy-mm-dd>-<slug>.yaml")
                 continue
-            yield from _expect(program, path, "date", found.group(1), "file name's date")
+            yield from _expect(doc, "date", found.group(1), "file name's date")

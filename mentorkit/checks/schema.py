@@ -33,9 +33,8 @@ from typing import Any
 import jsonschema
 
 from mentorkit.loading.schemas import load_schema
-from mentorkit.loading.yaml_reader import LoadedDocument
 from mentorkit.loading.yaml_scalars import YAML11_BOOLEAN_WORDS
-from mentorkit.model.program import Program
+from mentorkit.model.source import Document, Documents
 from mentorkit.problems import Problem, shown
 
 CODE = "schema"
@@ -202,7 +201,7 @@ def _describe(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], 
     return [(path, False, f"{where}: {message}")]
 
 
-def check_document(doc: LoadedDocument, kind: str) -> Iterator[Problem]:
+def check_document(doc: Document, kind: str) -> Iterator[Problem]:
     if _is_valid_fast(kind, doc.data):
         return
     errors = sorted(
@@ -219,6 +218,6 @@ def check_document(doc: LoadedDocument, kind: str) -> Iterator[Problem]:
             yield Problem(doc.path, line, col, "error", CODE, message)
 
 
-def check(program: Program) -> Iterator[Problem]:
-    for path, doc in program.documents.items():
-        yield from check_document(doc, program.kinds[path])
+def check_files(files: Documents) -> Iterator[Problem]:
+    for path, doc in files.documents.items():
+        yield from check_document(doc, files.kinds[path])

@@ -14,8 +14,8 @@ import difflib
 from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
-from mentorkit.loading.yaml_reader import KeyPath
 from mentorkit.model.program import Program
+from mentorkit.model.source import KeyPath
 from mentorkit.problems import Problem, shown
 
 CODE = "unknown-cohort"

@@ -14,13 +14,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from mentorkit.checks.base import problem_at
-from mentorkit.loading.yaml_reader import KeyPath
+from mentorkit.checks.base import problem_at, problem_in
 from mentorkit.model.build_charter import items
 from mentorkit.model.program import Program
+from mentorkit.model.source import Documents, KeyPath
 from mentorkit.problems import Problem, shown
 
 CODE = "unknown-skill"
+SKILLS = "program/skills.yaml"
 
 
 class _Vocabulary:
@@ -41,7 +42,7 @@ class _Vocabulary:
 
 
 def check(program: Program) -> Iterator[Problem]:
-    if "program/skills.yaml" not in program.documents:
+    if SKILLS not in program.sources:
         return
     vocabulary = _Vocabulary(program)
 
@@ -65,16 +66,22 @@ def check(program: Program) -> Iterator[Problem]:
         for i, agreement_goal in enumerate(agreement.goals):
             if agreement_goal.skill and agreement_goal.skill not in vocabulary.ids:
                 yield unknown(agreement.source, ("goals", i, "skill"), agreement_goal.skill)
-    categories = {c.id for c in program.categories}
+
+
+def check_files(files: Documents) -> Iterator[Problem]:
+    """A skill's category is one of the categories listed (when any are)."""
+    doc = files.documents.get(SKILLS)
+    if doc is None:
+        return
+    categories = {
+        str(c["id"]) for c in items(doc.data.get("categories")) if isinstance(c, dict) and "id" in c
+    }
     if categories:
-        for i, skill_doc in enumerate(
-            items(program.documents["program/skills.yaml"].data.get("skills"))
-        ):
+        for i, skill_doc in enumerate(items(doc.data.get("skills"))):
             category = skill_doc.get("category") if isinstance(skill_doc, dict) else None
             if isinstance(category, str) and category not in categories:
-                yield problem_at(
-                    program,
-                    "program/skills.yaml",
+                yield problem_in(
+                    doc,
                     ("skills", i, "category"),
                     CODE,
                     f"unknown category {shown(category)}; categories are listed under categories:",

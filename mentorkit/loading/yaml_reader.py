@@ -32,6 +32,7 @@ from mentorkit.loading.yaml_text import (
     line_col,
     syntax_message,
 )
+from mentorkit.model.source import KeyPath, Location
 from mentorkit.problems import Problem
 
 _CParser: Any
@@ -48,9 +49,6 @@ QUOTED_TAG = "mentorkit:quoted"
 SEQ_TAG = "mentorkit:seq"
 MAP_TAG = "mentorkit:map"
 STR_TAG = "tag:yaml.org,2002:str"
-
-Location = tuple[int, int]
-KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from mentorkit.loading.repository import LoadedRepository
-from mentorkit.loading.yaml_reader import LoadedDocument
 from mentorkit.model.build_charter import (
     build_charter,
     choice,
@@ -44,6 +42,7 @@ from mentorkit.model.entities import (
     Unmatched,
 )
 from mentorkit.model.program import Program
+from mentorkit.model.source import Document, Documents
 
 T = TypeVar("T")
 COHORT_FORMATS = ("one-on-one", "reverse", "peer", "circles")
@@ -62,7 +61,7 @@ def _whole(value: object) -> int:
     return int(value)
 
 
-def _participant(doc: LoadedDocument) -> Participant:
+def _participant(doc: Document) -> Participant:
     d = doc.data
     mentor = mentee = None
     if isinstance(d.get("mentor"), dict):
@@ -106,7 +105,7 @@ def _participant(doc: LoadedDocument) -> Participant:
     )
 
 
-def _cohort(doc: LoadedDocument, defaults: MatchingSettings) -> Cohort:
+def _cohort(doc: Document, defaults: MatchingSettings) -> Cohort:
     d = doc.data
     milestones = _built(
         items(d.get("milestones")),
@@ -132,7 +131,7 @@ def _cohort(doc: LoadedDocument, defaults: MatchingSettings) -> Cohort:
     )
 
 
-def _match_file(doc: LoadedDocument) -> MatchFile:
+def _match_file(doc: Document) -> MatchFile:
     d = doc.data
     pairs = _built(items(d.get("pairs")), _pair)
     circles = _built(items(d.get("circles")), _circle)
@@ -182,7 +181,7 @@ def _built(raw_items: list[Any], make: Callable[[dict[str, Any]], T]) -> tuple[T
     return tuple(built)
 
 
-def _agreement(doc: LoadedDocument) -> Agreement:
+def _agreement(doc: Document) -> Agreement:
     d = doc.data
     signed = mapping(d.get("signed"))
     goals = _built(
@@ -223,7 +222,7 @@ def _agreement(doc: LoadedDocument) -> Agreement:
     )
 
 
-def _lesson(doc: LoadedDocument) -> Lesson:
+def _lesson(doc: Document) -> Lesson:
     d = doc.data
     return Lesson(
         title=required(d["title"]),
@@ -239,7 +238,7 @@ def _lesson(doc: LoadedDocument) -> Lesson:
     )
 
 
-def _each(docs: list[LoadedDocument], make: Callable[[LoadedDocument], T]) -> list[T]:
+def _each(docs: list[Document], make: Callable[[Document], T]) -> list[T]:
     built = []
     for doc in docs:
         try:
@@ -249,9 +248,9 @@ def _each(docs: list[LoadedDocument], make: Callable[[LoadedDocument], T]) -> li
     return built
 
 
-def build_program(loaded: LoadedRepository) -> Program:
+def build_program(loaded: Documents) -> Program:
     """The model of a loaded repository; documents too broken to build are left out."""
-    by_kind: dict[str, list[LoadedDocument]] = {}
+    by_kind: dict[str, list[Document]] = {}
     for path, doc in loaded.documents.items():
         by_kind.setdefault(loaded.kinds[path], []).append(doc)
     charter = build_charter(loaded.documents.get("program/program.yaml"))
@@ -282,8 +281,7 @@ def build_program(loaded: LoadedRepository) -> Program:
         matches=dict(sorted(matches.items())),
         agreements=tuple(_each(by_kind.get("agreement", []), _agreement)),
         lessons=tuple(lessons),
-        root=loaded.root,
-        documents=loaded.documents,
+        sources=loaded.documents,
         kinds=loaded.kinds,
         unreadable_participants=frozenset(participant_stems - set(participants)),
     )

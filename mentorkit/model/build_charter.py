@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from mentorkit.loading.yaml_reader import LoadedDocument
 from mentorkit.model.entities import (
     Charter,
     MatchingSettings,
@@ -18,6 +17,7 @@ from mentorkit.model.entities import (
     SuccessMetric,
     Weights,
 )
+from mentorkit.model.source import Document
 
 
 def strs(value: Any) -> tuple[str, ...]:
@@ -108,7 +108,7 @@ def matching_settings(raw: Any, base: MatchingSettings) -> MatchingSettings:
     )
 
 
-def build_charter(doc: LoadedDocument | None) -> Charter:
+def build_charter(doc: Document | None) -> Charter:
     if doc is None:
         return Charter(name="Mentoring program", purpose="", coordinators=())
     d = doc.data
@@ -145,7 +145,7 @@ def build_charter(doc: LoadedDocument | None) -> Charter:
 
 
 def skill_vocabulary(
-    doc: LoadedDocument | None,
+    doc: Document | None,
 ) -> tuple[dict[str, Skill], tuple[SkillCategory, ...]]:
     if doc is None:
         return {}, ()

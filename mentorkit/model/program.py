@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from mentorkit.loading.yaml_reader import KeyPath, LoadedDocument, Location
 from mentorkit.model.entities import (
     Agreement,
     Charter,
@@ -17,6 +16,7 @@ from mentorkit.model.entities import (
     Skill,
     SkillCategory,
 )
+from mentorkit.model.source import KeyPath, Location, Locator
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,17 @@ class Program:
     matches: dict[str, MatchFile] = field(default_factory=dict)
     agreements: tuple[Agreement, ...] = ()
     lessons: tuple[Lesson, ...] = ()
-    root: Path | None = None
-    documents: dict[str, LoadedDocument] = field(default_factory=dict, repr=False, compare=False)
-    kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # Where each value was written, per file (positions only: checks judge the model,
+    # not the raw files), and the kind of every data file found, built or not.
+    sources: Mapping[str, Locator] = field(default_factory=dict, repr=False, compare=False)
+    kinds: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     # Ids of participant files that exist but could not be built (schema errors):
     # references to them are not reported again as unknown.
     unreadable_participants: frozenset[str] = frozenset()
 
     def locate(self, path: str, keypath: KeyPath = (), *, key: bool = False) -> Location:
         """Line and column of a value (or its key) in a file; (0, 0) when the file is unknown."""
-        doc = self.documents.get(path)
+        doc = self.sources.get(path)
         if doc is None:
             return (0, 0)
         return doc.locate(keypath, key=key)

@@ -19,3 +19,10 @@ def test_codes_are_unique_and_each_has_a_fixture() -> None:
     assert len(CODES) == len(ALL_CHECKS)
     cases = {p.name for p in (FIXTURES / "validate" / "cases").iterdir()}
     assert set(CODES) <= cases
+
+
+@pytest.mark.parametrize("module", ALL_CHECKS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_check_judges_the_model_or_the_files(module: object) -> None:
+    assert callable(getattr(module, "check", None)) or callable(
+        getattr(module, "check_files", None)
+    )

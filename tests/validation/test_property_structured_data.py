@@ -88,5 +88,5 @@ def test_structured_but_wrong_documents_never_crash(
         kinds["participants/lin.yaml"] = "participant"
     loaded = LoadedRepository(Path("."), docs, kinds)
     program = build_program(loaded)
-    for problem in run_checks(program):
+    for problem in run_checks(loaded, program):
         assert problem.message
