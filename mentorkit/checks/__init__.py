@@ -20,6 +20,7 @@ from mentorkit.checks import (
     manager_cycle,
     match_pairs,
     schema,
+    text_chars,
     timezone,
     unknown_cohort,
     unknown_participant,
@@ -31,6 +32,7 @@ from mentorkit.problems import Problem
 
 ALL_CHECKS: tuple[ModuleType, ...] = (
     schema,
+    text_chars,
     id_filename,
     duplicate_ids,
     unknown_cohort,

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from email.utils import format_datetime
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
+from mentorkit.characters import carried
 from mentorkit.site.view import PublicLesson, PublicView
 
 FEED_PATH = "feed.xml"  # at the root: the theme resolves sitemap.xml next to any rel=alternate link
 FEED_ITEMS = 50
+
+
+def escape(text: str) -> str:
+    """Text for an XML element: characters XML 1.0 cannot carry never reach the feed."""
+    return _escape(carried(text))
 
 
 def _page_url(base: str, page: str) -> str:

@@ -24,6 +24,8 @@ from mentorkit.loading.handbook import packaged_handbook
 from mentorkit.model.program import Program
 from mentorkit.site.config import derived_config, url_problems
 from mentorkit.site.generate import NOT_IN_NAV, generate_docs
+from mentorkit.site.text import UnsafeFrontMatter
+from mentorkit.site.verify import unreadable_pages
 
 HAND_WRITTEN = "site"
 OVERRIDES = "overrides"  # theme overrides inside site/: used as custom_dir, not copied as pages
@@ -118,7 +120,8 @@ def _sync(folder: Path, wanted: dict[str, bytes]) -> int:
 def assemble(root: Path, out: Path, program: Program, today: dt.date) -> AssembledDocs:
     """Write OUT/docs (hand-written + generated pages) and OUT/mkdocs.yml.
 
-    Raises ``SiteBuildError`` before writing anything when program.yaml's site URLs are unsafe.
+    Raises ``SiteBuildError`` before writing anything when program.yaml's site URLs are
+    unsafe or a generated page's front matter or the feed would not parse back.
     """
     refused = url_problems(program.charter.site)
     if refused:
@@ -126,7 +129,13 @@ def assemble(root: Path, out: Path, program: Program, today: dt.date) -> Assembl
     wanted = _hand_written(root)
     # The packaged handbook, minus any page the program wrote itself under site/.
     handbook = {path: text for path, text in packaged_handbook().items() if path not in wanted}
-    generated = generate_docs(program, today, hand_written=frozenset(wanted), handbook=handbook)
+    try:
+        generated = generate_docs(program, today, hand_written=frozenset(wanted), handbook=handbook)
+    except UnsafeFrontMatter as error:
+        raise SiteBuildError([str(error)], by_mkdocs=False) from None
+    unreadable = unreadable_pages(generated)
+    if unreadable:  # nothing is written: MkDocs would render a broken front matter as Markdown
+        raise SiteBuildError(unreadable, by_mkdocs=False)
     for rel, content in generated.items():
         # Generated pages win: charter.md, for one, must follow program.yaml.
         wanted[rel] = content.encode("utf-8") if isinstance(content, str) else content

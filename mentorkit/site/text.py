@@ -11,12 +11,21 @@ can read anything into them, and the browser still shows the original characters
 
 from __future__ import annotations
 
-import json
 import re
 
 import markdown
 import nh3
+import yaml
 from markupsafe import Markup
+
+from mentorkit.characters import carried
+
+try:  # the loader MkDocs reads front matter with
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_NO_WRAP = 2**31  # a wrapped scalar would put a line break inside the front matter
 
 ALLOWED_TAGS = frozenset(
     {
@@ -47,13 +56,13 @@ def plain(text: object) -> Markup:
 
     Newlines collapse to spaces so a field can never start a Markdown block of its own.
     """
-    collapsed = _WHITESPACE.sub(" ", str(text))
+    collapsed = _WHITESPACE.sub(" ", carried(str(text)))
     return Markup(_SPECIAL.sub(_entity, collapsed))
 
 
 def html_text(text: object) -> str:
     """Plain text escaped for HTML only: for titles MkDocs' theme inserts unescaped."""
-    collapsed = _WHITESPACE.sub(" ", str(text)).strip()
+    collapsed = _WHITESPACE.sub(" ", carried(str(text))).strip()
     return (
         collapsed.replace("&", "&amp;")
         .replace("<", "&lt;")
@@ -93,7 +102,7 @@ def render_markdown(text: str) -> Markup:
     allow-list and ``#`` lines become h3 at most), so they cannot hijack the page outline.
     """
     _renderer.reset()
-    rendered = _renderer.convert(_demote_headings(text or ""))
+    rendered = _renderer.convert(_demote_headings(carried(text or "")))
     cleaned = sanitize_html(rendered)
     # MkDocs' Markdown would otherwise read a line of cleaned text such as "[x](y)"
     # (left as text because its brackets sat inside a tag) as a link: escape the
@@ -119,9 +128,24 @@ def _escape_text_nodes(html: str) -> str:
     )
 
 
+class UnsafeFrontMatter(ValueError):
+    """A front-matter value did not read back as written: the page must not be built."""
+
+
 def yaml_string(text: str) -> str:
-    """A YAML scalar for a page's front matter: JSON strings are valid YAML."""
-    return json.dumps(_WHITESPACE.sub(" ", text).strip(), ensure_ascii=False)
+    """A YAML scalar for a page's front matter, written by PyYAML's emitter.
+
+    Double-quoted style escapes every character YAML cannot carry raw, and the scalar is
+    read back (with the C loader MkDocs uses) and compared before it may be used: a value
+    that would not load back unchanged never reaches a page, because MkDocs renders a
+    front matter it cannot parse as Markdown.
+    """
+    value = _WHITESPACE.sub(" ", carried(text)).strip()
+    emitted = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=_NO_WRAP)
+    scalar = emitted.removesuffix("\n")
+    if "\n" in scalar or yaml.load(scalar, Loader=_Loader) != value:
+        raise UnsafeFrontMatter(f"front matter value {value[:60]!r} does not read back")
+    return scalar
 
 
 def title_yaml(text: str) -> Markup:
