@@ -3,7 +3,7 @@
 Code: ``text-chars``.
 
 Every string of every file (keys included) is checked against the one rule in
-``mentorkit.characters``: no control characters other than tab and newline, no DEL,
+``mentorkit.model.characters``: no control characters other than tab and newline, no DEL,
 no C1 control, no surrogate, no noncharacter (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) and
 no bidirectional embedding/override/isolate control. Such characters break the page
 front matter and the RSS feed the site is built from, or make text display differently
@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from mentorkit.characters import describe, first_uncarried
 from mentorkit.checks.base import problem_at
 from mentorkit.loading.yaml_reader import KeyPath
+from mentorkit.model.characters import describe, first_uncarried
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
 

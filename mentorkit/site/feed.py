@@ -6,7 +6,7 @@ import datetime as dt
 from email.utils import format_datetime
 from xml.sax.saxutils import escape as _escape
 
-from mentorkit.characters import carried
+from mentorkit.model.characters import carried
 from mentorkit.site.view import PublicLesson, PublicView
 
 FEED_PATH = "feed.xml"  # at the root: the theme resolves sitemap.xml next to any rel=alternate link

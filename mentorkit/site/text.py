@@ -18,7 +18,7 @@ import nh3
 import yaml
 from markupsafe import Markup
 
-from mentorkit.characters import carried
+from mentorkit.model.characters import carried
 
 try:  # the loader MkDocs reads front matter with
     from yaml import CSafeLoader as _Loader

@@ -21,10 +21,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from mentorkit.characters import BIDI_CONTROLS, carried, first_uncarried
 from mentorkit.cli.main import cli
 from mentorkit.loading.repository import load_repository
 from mentorkit.model.build import build_program
+from mentorkit.model.characters import BIDI_CONTROLS, carried, first_uncarried
 from mentorkit.site.generate import generate_docs
 from mentorkit.site.publish import SiteBuildError, assemble
 from mentorkit.site.text import title_yaml, yaml_string
