@@ -9,15 +9,12 @@ from typing import Any
 
 from jinja2 import Environment
 
+from mentorkit.model.pages import skill_page
 from mentorkit.site.render import language_name, offset_key, offset_label
-from mentorkit.site.text import slug, title_yaml
+from mentorkit.site.text import title_yaml
 from mentorkit.site.view import PublicLesson, PublicPerson, PublicView
 
 LATEST_ON_HOME = 10
-
-
-def skill_page(skill_id: str) -> str:
-    return f"community/skills/{slug(skill_id)}.md"
 
 
 def _shared(view: PublicView) -> dict[str, Any]:

@@ -19,6 +19,7 @@ import yaml
 from markupsafe import Markup
 
 from mentorkit.model.characters import carried
+from mentorkit.model.pages import slug as slug  # one home for slugs; importable here too
 
 try:  # the loader MkDocs reads front matter with
     from yaml import CSafeLoader as _Loader
@@ -151,9 +152,3 @@ def yaml_string(text: str) -> str:
 def title_yaml(text: str) -> Markup:
     """A page title for front matter: HTML-escaped, because the theme prints titles unescaped."""
     return Markup(yaml_string(html_text(text)))
-
-
-def slug(text: str) -> str:
-    """A URL-safe file stem: lowercase letters, digits and single hyphens."""
-    lowered = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return lowered or "item"

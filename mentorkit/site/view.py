@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from mentorkit.lifecycle.relationships import current_cohort_ids, mentor_load
 from mentorkit.model.entities import Milestone, Participant, Skill, as_date
+from mentorkit.model.pages import shared_pages
 from mentorkit.model.program import Program
 from mentorkit.model.rules import utc_offset_hours
 from mentorkit.site.text import render_markdown, slug
@@ -140,9 +141,10 @@ def _person(
 def public_view(program: Program, today: dt.date) -> PublicView:
     """What the site may show of ``program`` on ``today`` (lessons dated later wait)."""
     public = {pid: p for pid, p in program.participants.items() if p.public}
+    shared = shared_pages(lesson.source for lesson in program.lessons)
     lessons = tuple(
         PublicLesson(
-            slug=slug(lesson.slug),
+            slug=slug(lesson.slug),  # the page is model.pages.lesson_page(lesson.source)
             title=lesson.title,
             date=lesson.date,
             author=lesson.author,
@@ -153,8 +155,13 @@ def public_view(program: Program, today: dt.date) -> PublicView:
             takeaway_html=render_markdown(lesson.takeaway),
         )
         for lesson in sorted(program.lessons, key=lambda item: (item.date, item.slug), reverse=True)
-        # A lesson by someone off the site would name them through its byline.
-        if lesson.author in public and (when := as_date(lesson.date)) is not None and when <= today
+        # A lesson by someone off the site would name them through its byline; two files
+        # sharing one address publish neither (validation says why), so no lesson can
+        # take over another's page, byline or feed guid.
+        if lesson.source not in shared
+        and lesson.author in public
+        and (when := as_date(lesson.date)) is not None
+        and when <= today
     )
     by_author: dict[str, list[str]] = {}
     for lesson in lessons:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from mentorkit.loading.repository import kind_of
+from mentorkit.model.pages import lesson_page
 from mentorkit.workflow.gitrepo import Change
 
 Verdict = Literal["allowed", "refused"]
@@ -221,6 +222,14 @@ class _Judge:
                 )
         if change.status == "deleted":
             return self._allow(change, "own-lesson", f"@{author} removes a lesson they wrote")
+        shadowed = self._shadowed_lesson(change)
+        if shadowed is not None:
+            return self._refuse(
+                change,
+                "page-taken",
+                f"{change.path} would publish at the same address as {shadowed}; "
+                "choose another file name",
+            )
         new_author = _lesson_author(self.head.files.get(change.path))
         if new_author not in self.own_ids:
             return self._refuse(
@@ -230,6 +239,17 @@ class _Judge:
                 f"add only lessons whose author is their own id",
             )
         return self._allow(change, "own-lesson", f"@{author} shares a lesson they wrote")
+
+    def _shadowed_lesson(self, change: Change) -> str | None:
+        """Another lesson on the base whose page this added or renamed file would take."""
+        if change.status not in ("added", "renamed"):
+            return None
+        page = lesson_page(change.path)
+        for path in sorted(self.base.files):
+            others = path not in (change.path, change.old_path) and kind_of(path) == "lesson"
+            if others and lesson_page(path) == page:
+                return path
+        return None
 
 
 def _lesson_author(data: Mapping[str, Any] | None) -> str | None:

@@ -209,3 +209,20 @@ def test_a_duplicate_of_a_coordinators_id_in_another_file_grants_nothing() -> No
     result = check_authorship("mallory", [Change("program/skills.yaml", "modified")], base, base)
     assert not result.is_coordinator and not result.ok
     assert check_authorship("coragh", [Change("program/skills.yaml", "modified")], base, base).ok
+
+
+def test_a_lesson_that_would_take_over_anothers_page_is_refused() -> None:
+    theirs = "program/lessons/2026-01-01-talk.yaml"
+    base = Snapshot({**BASE.files, theirs: {"author": "ada", "title": "ada's"}})
+    for path in (
+        "program/lessons/2026-01-01-talk.yml",
+        "program/lessons/2026-01-01-Talk.yaml",
+        "program/lessons/2026-01-01--talk-.yaml",
+    ):
+        head = {path: {"author": "bob", "title": "bob's"}}
+        result = decide("bob", [Change(path, "added")], head, base)
+        assert [d.code for d in result.refused] == ["page-taken"], path
+        assert theirs in result.refused[0].message
+    renamed = Change("program/lessons/2026-01-01-talk.yml", "renamed", old_path=theirs)
+    head = {renamed.path: {"author": "ada", "title": "ada's"}}
+    assert decide("ada-gh", [renamed], head, base).ok  # moving one's own lesson is fine
