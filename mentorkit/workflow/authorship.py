@@ -1,7 +1,9 @@
 """Who may change which file in a pull request: a pure decision over the changed paths.
 
 A participant may add, edit, rename or delete only their own ``participants/<id>.yaml``
-(their own: its ``github`` login, or the id when there is none) and lessons they wrote.
+(their own: it names their login in ``github``) and lessons they wrote. A profile
+without a ``github`` login belongs to nobody but the coordinators: the id is not a
+login, or whoever registered that name on GitHub could edit (and publish) the profile.
 Everything else belongs to the coordinators named in ``program/program.yaml``.
 Coordinators and file owners are read from the *base*, so a pull request cannot make
 its author a coordinator or take over a file by rewriting it.
@@ -55,13 +57,17 @@ def _stem(path: str) -> str:
 
 
 def owner_login(data: Mapping[str, Any] | None, path: str) -> str:
-    """The GitHub login that owns a participant file: ``github``, else ``id``, else the file stem."""
-    data = data or {}
-    for key in ("github", "id"):
-        value = data.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return _stem(path)
+    """The GitHub login that owns a participant file: its ``github`` field; "" when it has none.
+
+    ``path`` is kept for callers that name the file; "" matches no author (``same_login``).
+    """
+    value = (data or {}).get("github")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def owner_phrase(login: str) -> str:
+    """Who owns a file, in words, for messages."""
+    return f"@{login}" if login else "the coordinators (it names no github login)"
 
 
 def participant_id(data: Mapping[str, Any] | None, path: str) -> str:
@@ -110,7 +116,8 @@ class Snapshot:
                 path = f"participants/{coordinator}{suffix}"
                 data = self.files.get(path)
                 if path in self.files and participant_id(data, path) == coordinator:
-                    login = owner_login(data, path)
+                    # program.yaml lists coordinators by id; their file's login, if any, wins.
+                    login = owner_login(data, path) or coordinator
                     break
             logins.append(login)
         return tuple(logins)
@@ -131,7 +138,8 @@ class _Judge:
         for path, data in base.files.items():
             if kind_of(path) == "participant":
                 for pid in {participant_id(data, path), _stem(path)}:
-                    self.taken.setdefault(pid.casefold(), f"@{owner_login(data, path)} ({path})")
+                    owner = owner_phrase(owner_login(data, path))
+                    self.taken.setdefault(pid.casefold(), f"{owner} ({path})")
         # A coordinator without a participant file is known by their id: whoever took that
         # id would become a coordinator once merged.
         for coordinator in base.coordinators():
@@ -177,7 +185,8 @@ class _Judge:
                 return self._refuse(
                     change,
                     "not-own-file",
-                    f"{old} belongs to @{owner}; @{author} may {_verb(change)} only their own participant file",
+                    f"{old} belongs to {owner_phrase(owner)}; @{author} may {_verb(change)} "
+                    "only their own participant file",
                 )
             old_id = participant_id(self.base.files.get(old), old)
         if change.status == "deleted":
@@ -185,11 +194,17 @@ class _Judge:
         new_data = self.head.files.get(change.path)
         new_id = participant_id(new_data, change.path)
         new_owner = owner_login(new_data, change.path)
+        if not new_owner:
+            return self._refuse(
+                change,
+                "no-login",
+                f"{change.path} names no github login; add `github: {author}` so the file is yours",
+            )
         if not same_login(new_owner, author):
             return self._refuse(
                 change,
                 "not-own-file",
-                f"{change.path} names @{new_owner} as its owner (github field, or the id); "
+                f"{change.path} names @{new_owner} as its owner (github field); "
                 f"@{author} may only add or edit a file that names them",
             )
         # Every id the change claims, the new file name included, must be free on the base,

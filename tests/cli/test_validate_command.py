@@ -23,7 +23,7 @@ def run(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int,
 
 
 BAD_PERSON = (
-    "id: kofi\nname: Kofi\ndepartment: Sales\nlevel: 2\ntimezone: Africa/Accra\npublic: no\n"
+    "id: kofi\nname: Kofi\ndepartment: Sales\nlevel: 2\ntimezone: Africa/Accra\npublic: no\ngithub: kofi\n"
 )
 
 

@@ -19,7 +19,7 @@ BASE = Snapshot(
     snap(
         cora={"id": "cora", "github": "CoraGH"},
         ada={"id": "ada", "github": "ada-gh"},
-        bob={"id": "bob"},
+        bob={"id": "bob", "github": "bob"},
     )
 )
 
@@ -34,10 +34,25 @@ def decide(
     return check_authorship(author, changes, base, head)
 
 
-def test_owner_is_the_github_login_then_the_id_then_the_file_stem() -> None:
+def test_owner_is_the_github_login_and_nothing_else() -> None:
     assert owner_login({"id": "ada", "github": "Ada-GH"}, "participants/ada.yaml") == "Ada-GH"
-    assert owner_login({"id": "ada"}, "participants/ada.yaml") == "ada"
-    assert owner_login(None, "participants/zed.yaml") == "zed"
+    # Neither the id nor the file name is a login: someone else may hold that name on GitHub.
+    assert owner_login({"id": "ada"}, "participants/ada.yaml") == ""
+    assert owner_login(None, "participants/zed.yaml") == ""
+
+
+def test_a_profile_without_a_login_is_for_coordinators_only() -> None:
+    edit = {"participants/nolo.yaml": {"id": "nolo", "name": "changed"}}
+    base = Snapshot({**BASE.files, "participants/nolo.yaml": {"id": "nolo"}})
+    for status in ("modified", "deleted"):
+        result = decide("nolo", [Change("participants/nolo.yaml", status)], edit, base)
+        assert [d.code for d in result.refused] == ["not-own-file"]
+        assert "coordinators" in result.refused[0].message
+    assert decide("CoraGH", [Change("participants/nolo.yaml", "modified")], edit, base).ok
+    new = {"participants/eve.yaml": {"id": "eve"}}
+    result = decide("eve", [Change("participants/eve.yaml", "added")], new)
+    assert [d.code for d in result.refused] == ["no-login"]
+    assert "github: eve" in result.refused[0].message
 
 
 def test_a_newcomer_may_add_their_own_file() -> None:
@@ -130,7 +145,7 @@ def test_a_participant_may_add_a_lesson_they_wrote_but_not_someone_elses() -> No
 
 def test_a_newcomer_may_add_their_profile_and_a_lesson_together() -> None:
     head = {
-        "participants/eve.yaml": {"id": "eve"},
+        "participants/eve.yaml": {"id": "eve", "github": "eve"},
         "program/lessons/2026-01-01-y.yaml": {"author": "eve", "title": "y"},
     }
     changes = [
@@ -179,7 +194,7 @@ def test_ids_and_file_names_are_taken_whatever_their_letter_case() -> None:
 
 
 def test_one_may_keep_or_recase_ones_own_id_when_editing() -> None:
-    same = {"participants/bob.yaml": {"id": "bob", "name": "Bob B"}}
+    same = {"participants/bob.yaml": {"id": "bob", "github": "bob", "name": "Bob B"}}
     assert decide("bob", [Change("participants/bob.yaml", "modified")], same).ok
 
 

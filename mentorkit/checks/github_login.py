@@ -1,0 +1,45 @@
+"""Every participant file names the GitHub login that may change it.
+
+Code: ``no-login`` (a warning).
+
+The pull-request check gives a participant file to the login in its ``github`` field
+and to nobody else: an id is not a login, and whoever registered a GitHub account
+with that name could otherwise edit, or publish, the profile. A file without one can
+still be changed, but only by a coordinator.
+
+Passing (participants/ada.yaml)::
+
+    id: ada
+    github: ada-l
+
+Failing: no ``github`` field (no-login: only a coordinator can change this file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mentorkit.checks.base import problem_at
+from mentorkit.model.program import Program
+from mentorkit.problems import Problem
+
+CODE = "no-login"
+
+
+def check(program: Program) -> Iterator[Problem]:
+    for path, kind in program.kinds.items():
+        doc = program.documents.get(path)
+        if kind != "participant" or doc is None:
+            continue
+        login = doc.data.get("github")
+        if isinstance(login, str) and login.strip():
+            continue
+        yield problem_at(
+            program,
+            path,
+            ("id",),
+            CODE,
+            "no github login: only a coordinator can change this file in a pull request; "
+            "add `github: <your GitHub login>`",
+            level="warning",
+        )
