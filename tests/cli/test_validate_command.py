@@ -22,9 +22,7 @@ def run(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int,
     return result.exit_code, result.output
 
 
-BAD_PERSON = (
-    "id: kofi\nname: Kofi\ndepartment: Sales\nlevel: 2\ntimezone: Africa/Accra\npublic: no\ngithub: kofi\n"
-)
+BAD_PERSON = "id: kofi\nname: Kofi\ndepartment: Sales\nlevel: 2\ntimezone: Africa/Accra\npublic: no\ngithub: kofi\n"
 
 
 def test_clean_program_exits_zero(base_program: Path) -> None:
