@@ -19,24 +19,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mentorkit.checks.base import problem_at
-from mentorkit.model.program import Program
+from mentorkit.checks.base import problem_in
+from mentorkit.model.source import Documents
 from mentorkit.problems import Problem
 
 CODE = "no-login"
 
 
-def check(program: Program) -> Iterator[Problem]:
-    for path, kind in program.kinds.items():
-        doc = program.documents.get(path)
+def check_files(files: Documents) -> Iterator[Problem]:
+    for path, kind in files.kinds.items():
+        doc = files.documents.get(path)
         if kind != "participant" or doc is None:
             continue
         login = doc.data.get("github")
         if isinstance(login, str) and login.strip():
             continue
-        yield problem_at(
-            program,
-            path,
+        yield problem_in(
+            doc,
             ("id",),
             CODE,
             "no github login: only a coordinator can change this file in a pull request; "

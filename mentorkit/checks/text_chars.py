@@ -24,10 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from mentorkit.checks.base import problem_at
-from mentorkit.loading.yaml_reader import KeyPath
+from mentorkit.checks.base import problem_in
 from mentorkit.model.characters import describe, first_uncarried
-from mentorkit.model.program import Program
+from mentorkit.model.source import Documents, KeyPath
 from mentorkit.problems import Problem
 
 CODE = "text-chars"
@@ -54,16 +53,15 @@ def _strings(value: Any, keypath: KeyPath) -> Iterator[tuple[KeyPath, bool, str]
             yield from _strings(item, (*keypath, index))
 
 
-def check(program: Program) -> Iterator[Problem]:
-    for path, doc in program.documents.items():
+def check_files(files: Documents) -> Iterator[Problem]:
+    for doc in files.documents.values():
         for keypath, is_key, text in _strings(doc.data, ()):
             bad = first_uncarried(text)
             if bad is None:
                 continue
             what = f"the key {_field(keypath)}" if is_key else _field(keypath)
-            yield problem_at(
-                program,
-                path,
+            yield problem_in(
+                doc,
                 keypath,
                 CODE,
                 f"{what} contains {describe(bad)}, which YAML, XML or the site cannot "
