@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
+from mentorkit.model.entities import BIPARTITE_FORMATS
 from mentorkit.model.program import Program
 from mentorkit.model.rules import pairing_obstacle
 from mentorkit.problems import Problem
@@ -28,7 +29,7 @@ def check(program: Program) -> Iterator[Problem]:
         cohort = program.cohorts.get(match.cohort)
         if cohort is None:
             continue
-        bipartite = cohort.format in ("one-on-one", "reverse")
+        bipartite = cohort.format in BIPARTITE_FORMATS
         for i, pair in enumerate(match.pairs):
             mentor, mentee = people.get(pair.mentor), people.get(pair.mentee)
             if mentor is None or mentee is None:

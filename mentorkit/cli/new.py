@@ -11,6 +11,7 @@ import click
 from mentorkit.cli.context import emit, repository_root
 from mentorkit.loading.repository import LoadedRepository, load_repository
 from mentorkit.model.build import build_program
+from mentorkit.model.entities import COHORT_FORMATS
 from mentorkit.reporters.problems import as_text
 from mentorkit.validation import validate_addition
 from mentorkit.workflow.scaffold import (
@@ -235,7 +236,7 @@ def lesson(
 @new.command()
 @click.option("--id", "cid")
 @click.option("--name")
-@click.option("--format", "fmt", type=click.Choice(["one-on-one", "reverse", "peer", "circles"]))
+@click.option("--format", "fmt", type=click.Choice(COHORT_FORMATS))
 @click.option(
     "--status", type=click.Choice(["planning", "enrolling", "matching", "active", "closed"])
 )
@@ -266,7 +267,7 @@ def cohort(
             "--format",
             "Format",
             default="one-on-one",
-            kind=click.Choice(["one-on-one", "reverse", "peer", "circles"]),
+            kind=click.Choice(COHORT_FORMATS),
         ),
         "status": status or "planning",
         "starts": ask(starts, "--starts", "Starts (YYYY-MM-DD)"),

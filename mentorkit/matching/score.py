@@ -12,7 +12,13 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from mentorkit.model.entities import Cohort, MatchingSettings, Participant
+from mentorkit.model.entities import (
+    BIPARTITE_FORMATS,
+    MEETING_FORMATS,
+    Cohort,
+    MatchingSettings,
+    Participant,
+)
 from mentorkit.model.program import Program
 from mentorkit.model.rules import pairing_obstacle, shared_languages, utc_offset_hours
 
@@ -31,7 +37,6 @@ SCALE = 10_000  # totals are multiples of 1/SCALE
 IDEAL_GAP = 2  # a mentor two levels above the mentee scores best
 SENIORITY_SPAN = 3.0  # each level away from the ideal costs a third
 WORKING_HOURS = 8.0  # 09:00-17:00 local time
-FORMAT_NAMES = ("one-on-one", "circle", "reverse", "async", "shadowing")
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,7 @@ class Scoring:
 
     @property
     def peer(self) -> bool:
-        return self.format in ("peer", "circles")
+        return self.format not in BIPARTITE_FORMATS
 
     @property
     def reverse(self) -> bool:
@@ -104,7 +109,7 @@ def prefers_cross_functional(person: Participant) -> bool:
 
 
 def format_bits(person: Participant) -> int:
-    return sum(1 << i for i, name in enumerate(FORMAT_NAMES) if name in person.formats)
+    return sum(1 << i for i, name in enumerate(MEETING_FORMATS) if name in person.formats)
 
 
 def working_hours_overlap(a: Participant, b: Participant) -> float | None:
@@ -267,7 +272,7 @@ def score_with(scoring: Scoring, mentor: Participant, mentee: Participant) -> Pa
     mentor_bits, mentee_bits = format_bits(mentor), format_bits(mentee)
     fmt = format_fit(mentor_bits, mentee_bits)
     shared_formats = [
-        name for i, name in enumerate(FORMAT_NAMES) if mentor_bits & mentee_bits & (1 << i)
+        name for i, name in enumerate(MEETING_FORMATS) if mentor_bits & mentee_bits & (1 << i)
     ]
     if shared_formats:
         reasons.append(f"both like {', '.join(shared_formats)}")

@@ -25,6 +25,12 @@ from mentorkit.model.build_charter import (
     text,
 )
 from mentorkit.model.entities import (
+    AGREEMENT_STATUSES,
+    COHORT_FORMATS,
+    COHORT_STATUSES,
+    HEALTHS,
+    MILESTONE_KINDS,
+    PAIR_STATUSES,
     Agreement,
     AgreementGoal,
     Checkin,
@@ -45,12 +51,6 @@ from mentorkit.model.program import Program
 from mentorkit.model.source import Document, Documents
 
 T = TypeVar("T")
-COHORT_FORMATS = ("one-on-one", "reverse", "peer", "circles")
-COHORT_STATUSES = ("planning", "enrolling", "matching", "active", "closed")
-PAIR_STATUSES = ("proposed", "accepted", "ended")
-MILESTONE_KINDS = ("kickoff", "review", "reflection", "custom")
-HEALTHS = ("on-track", "needs-attention", "off-track")
-AGREEMENT_STATUSES = ("draft", "active", "paused", "completed", "rematched")
 _BUILD_ERRORS = (KeyError, TypeError, ValueError, AttributeError, OverflowError)
 
 

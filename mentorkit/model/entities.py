@@ -9,12 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
+# The closed vocabularies of the data. Each Literal is the one home of its values: the
+# tuples below, the CLI's choices and (by a test) the JSON Schemas' enums follow it.
 CohortFormat = Literal["one-on-one", "reverse", "peer", "circles"]
 CohortStatus = Literal["planning", "enrolling", "matching", "active", "closed"]
 PairStatus = Literal["proposed", "accepted", "ended"]
+AgreementStatus = Literal["draft", "active", "paused", "completed", "rematched"]
+MilestoneKind = Literal["kickoff", "review", "reflection", "custom"]
 Health = Literal["on-track", "needs-attention", "off-track"]
+# How a person is open to being mentored (a participant's ``formats``), not a cohort format.
+MeetingFormat = Literal["one-on-one", "circle", "reverse", "async", "shadowing"]
+
+COHORT_FORMATS: tuple[CohortFormat, ...] = get_args(CohortFormat)
+COHORT_STATUSES: tuple[CohortStatus, ...] = get_args(CohortStatus)
+PAIR_STATUSES: tuple[PairStatus, ...] = get_args(PairStatus)
+AGREEMENT_STATUSES: tuple[AgreementStatus, ...] = get_args(AgreementStatus)
+MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
+HEALTHS: tuple[Health, ...] = get_args(Health)
+MEETING_FORMATS: tuple[MeetingFormat, ...] = get_args(MeetingFormat)
+# Formats that pair mentors with mentees; the others group peers (everyone is both).
+BIPARTITE_FORMATS: frozenset[CohortFormat] = frozenset({"one-on-one", "reverse"})
 
 CADENCE_DAYS = {"weekly": 7, "fortnightly": 14, "monthly": 31}
 
@@ -130,7 +146,7 @@ class Participant:
 class Milestone:
     name: str
     date: str
-    kind: Literal["kickoff", "review", "reflection", "custom"]
+    kind: MilestoneKind
     description: str = ""
 
 
@@ -208,7 +224,7 @@ class Agreement:
     cohort: str
     mentor: str
     mentee: str
-    status: Literal["draft", "active", "paused", "completed", "rematched"]
+    status: AgreementStatus
     source: str
     goals: tuple[AgreementGoal, ...] = ()
     cadence: str | None = None

@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from mentorkit.model.entities import CohortFormat
 from mentorkit.site.charts import SUPPRESSED_LABEL
 from mentorkit.site.text import plain
 
@@ -37,7 +38,7 @@ LANGUAGE_NAMES = {
     "yo": "Yoruba", "zh": "Chinese", "zu": "Zulu",
 }  # fmt: skip
 
-FORMAT_LABELS = {
+FORMAT_LABELS: dict[CohortFormat, str] = {
     "one-on-one": "One-on-one mentoring",
     "reverse": "Reverse mentoring",
     "peer": "Peer mentoring",
