@@ -65,7 +65,7 @@ LAST = [
 ]
 
 
-def _participant(rng: random.Random, i: int, n: int, cohort: str) -> str:
+def _participant(rng: random.Random, i: int, cohort: str) -> str:
     pid = f"person-{i:05d}"
     level = rng.randint(1, 9)
     is_mentor = rng.random() < 0.34
@@ -125,7 +125,7 @@ def generate(
     )
     for i in range(participants):
         (out / "participants" / f"person-{i:05d}.yaml").write_text(
-            _participant(rng, i, participants, cohort)
+            _participant(rng, i, cohort)
         )
     for j in range(lessons):
         day = 1 + j % 28

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
-from mentorkit.model.entities import BIPARTITE_FORMATS
+from mentorkit.model.entities import BIPARTITE_FORMATS, Circle, Cohort, MatchFile, Pair
 from mentorkit.model.program import Program
 from mentorkit.model.rules import pairing_obstacle
 from mentorkit.problems import Problem
@@ -23,64 +23,61 @@ from mentorkit.problems import Problem
 CODE = "match-pair"
 
 
-def check(program: Program) -> Iterator[Problem]:
+def _pair_problems(
+    program: Program, cohort: Cohort, match: MatchFile, i: int, pair: Pair
+) -> Iterator[Problem]:
     people = program.participants
+    mentor, mentee = people.get(pair.mentor), people.get(pair.mentee)
+    if mentor is None or mentee is None:
+        return  # reported as unknown-participant
+    where = ("pairs", i)
+    for person, role in ((mentor, "mentor"), (mentee, "mentee")):
+        if cohort.id not in person.cohorts and pair.status != "ended":
+            message = f"{person.id} is not enrolled in {cohort.id}"
+            yield problem_at(program, match.source, (*where, role), CODE, message)
+    if pair.status == "ended":
+        return  # history: people may since have changed what they offer or seek
+    if cohort.format in BIPARTITE_FORMATS:
+        if mentor.mentor is None:
+            message = f"{mentor.id} does not offer mentoring (no mentor: block)"
+            yield problem_at(program, match.source, (*where, "mentor"), CODE, message)
+        if mentee.mentee is None:
+            message = f"{mentee.id} does not seek mentoring (no mentee: block)"
+            yield problem_at(program, match.source, (*where, "mentee"), CODE, message)
+    obstacle = pairing_obstacle(mentor, mentee)
+    if obstacle:
+        yield problem_at(program, match.source, where, CODE, obstacle)
+
+
+def _circle_problems(
+    program: Program, cohort: Cohort, match: MatchFile, i: int, circle: Circle
+) -> Iterator[Problem]:
+    if circle.facilitator and circle.facilitator not in circle.members:
+        yield problem_at(
+            program,
+            match.source,
+            ("circles", i, "facilitator"),
+            CODE,
+            f"the facilitator {circle.facilitator} is not a member of circle {circle.id}",
+        )
+    for j, member in enumerate(circle.members):
+        person = program.participants.get(member)
+        if person is not None and cohort.id not in person.cohorts:
+            yield problem_at(
+                program,
+                match.source,
+                ("circles", i, "members", j),
+                CODE,
+                f"{member} is not enrolled in {cohort.id}",
+            )
+
+
+def check(program: Program) -> Iterator[Problem]:
     for match in program.matches.values():
         cohort = program.cohorts.get(match.cohort)
         if cohort is None:
             continue
-        bipartite = cohort.format in BIPARTITE_FORMATS
         for i, pair in enumerate(match.pairs):
-            mentor, mentee = people.get(pair.mentor), people.get(pair.mentee)
-            if mentor is None or mentee is None:
-                continue  # reported as unknown-participant
-            where = ("pairs", i)
-            for person, role in ((mentor, "mentor"), (mentee, "mentee")):
-                if cohort.id not in person.cohorts and pair.status != "ended":
-                    yield problem_at(
-                        program,
-                        match.source,
-                        (*where, role),
-                        CODE,
-                        f"{person.id} is not enrolled in {cohort.id}",
-                    )
-            if pair.status == "ended":
-                continue  # history: people may since have changed what they offer or seek
-            if bipartite and mentor.mentor is None:
-                yield problem_at(
-                    program,
-                    match.source,
-                    (*where, "mentor"),
-                    CODE,
-                    f"{mentor.id} does not offer mentoring (no mentor: block)",
-                )
-            if bipartite and mentee.mentee is None:
-                yield problem_at(
-                    program,
-                    match.source,
-                    (*where, "mentee"),
-                    CODE,
-                    f"{mentee.id} does not seek mentoring (no mentee: block)",
-                )
-            obstacle = pairing_obstacle(mentor, mentee)
-            if obstacle:
-                yield problem_at(program, match.source, where, CODE, obstacle)
+            yield from _pair_problems(program, cohort, match, i, pair)
         for i, circle in enumerate(match.circles):
-            if circle.facilitator and circle.facilitator not in circle.members:
-                yield problem_at(
-                    program,
-                    match.source,
-                    ("circles", i, "facilitator"),
-                    CODE,
-                    f"the facilitator {circle.facilitator} is not a member of circle {circle.id}",
-                )
-            for j, member in enumerate(circle.members):
-                member_person = people.get(member)
-                if member_person is not None and cohort.id not in member_person.cohorts:
-                    yield problem_at(
-                        program,
-                        match.source,
-                        ("circles", i, "members", j),
-                        CODE,
-                        f"{member} is not enrolled in {cohort.id}",
-                    )
+            yield from _circle_problems(program, cohort, match, i, circle)

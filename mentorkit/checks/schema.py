@@ -125,79 +125,97 @@ def _type_hint(value: Any, expected: list[str]) -> str:
     return ""
 
 
-def _describe(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], bool, str]]:
+Described = list[tuple[tuple[Any, ...], bool, str]]  # (key path, point at the key?, message)
+
+
+def _unknown_fields(
+    error: jsonschema.ValidationError, path: tuple[Any, ...], where: str
+) -> Described | None:
+    value: Any = error.instance
+    if not isinstance(value, dict):
+        return None
+    allowed = sorted(error.schema.get("properties", {}))  # type: ignore[union-attr]
+    out = []
+    for extra in sorted(set(value) - set(allowed)):
+        close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+        hint = (
+            f" (did you mean {close[0]!r}?)" if close else f"; allowed here: {', '.join(allowed)}"
+        )
+        out.append(((*path, extra), True, f"{where}: unknown field {shown(extra)}{hint}"))
+    return out
+
+
+def _required(error: jsonschema.ValidationError, path: tuple[Any, ...], where: str) -> Described:
+    missing = error.message.split("'")[1] if "'" in error.message else error.message
+    return [(path, False, f"{where}: the required field {missing!r} is missing")]
+
+
+def _wrong_type(error: jsonschema.ValidationError, path: tuple[Any, ...], where: str) -> Described:
+    value: Any = error.instance
+    expected_value: Any = error.validator_value
+    expected: list[str] = expected_value if isinstance(expected_value, list) else [expected_value]
+    if "boolean" in expected and isinstance(value, str) and value in YAML11_BOOLEAN_WORDS:
+        hint = "true" if value.lower() in ("yes", "on", "y") else "false"
+        message = (
+            f"{shown(value)} is not a boolean; write {hint} (YAML 1.2 reads {shown(value)} as text)"
+        )
+        return [(path, False, f"{where}: {message}")]
+    words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+    return [
+        (path, False, f"{where}: {shown(value)} should be {words}{_type_hint(value, expected)}")
+    ]
+
+
+def _value_message(error: jsonschema.ValidationError) -> str | None:
+    """What is wrong with a single value, in words; None for an error of another kind."""
+    kind: Any = error.validator
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    if kind == "enum":
+        options = [str(o) for o in expected]
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"{shown(value)} is not one of {', '.join(options)}{hint}"
+    if kind == "format" and expected == "date":
+        return f"{shown(value)} is not a real date (write YYYY-MM-DD)"
+    if kind == "pattern":
+        if str(expected) in _PATTERN_HINTS:
+            return f"{shown(value)} is not {_PATTERN_HINTS[str(expected)]}"
+        return f"{shown(value)} does not match the pattern {expected}"
+    if kind in ("minimum", "maximum"):
+        side = "at least" if kind == "minimum" else "at most"
+        return f"{shown(value)} should be {side} {expected}"
+    return _size_message(kind, value, expected)
+
+
+def _size_message(kind: Any, value: Any, expected: Any) -> str | None:
+    if kind == "uniqueItems":
+        return "the list repeats an item"
+    if kind == "maxLength" and isinstance(value, str):
+        return f"{len(value):,} characters; at most {expected} fit here"
+    if kind == "minLength":
+        return "must not be empty"
+    if kind in ("minItems", "maxItems") and isinstance(value, list):
+        limit = "at least" if kind == "minItems" else "at most"
+        return f"{len(value)} item(s); {limit} {expected} allowed"
+    return None
+
+
+def _describe(error: jsonschema.ValidationError) -> Described:
     """(key path, point at the key?, message) for one schema error."""
     path = tuple(error.absolute_path)
     where = _where(path)
-    value: Any = error.instance
-    kind: Any = error.validator
-    expected_value: Any = error.validator_value
-    schema_part: Any = error.schema
-    if kind == "additionalProperties" and isinstance(value, dict):
-        allowed = sorted(schema_part.get("properties", {}))
-        out = []
-        for extra in sorted(set(value) - set(allowed)):
-            close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-            hint = (
-                f" (did you mean {close[0]!r}?)"
-                if close
-                else f"; allowed here: {', '.join(allowed)}"
-            )
-            out.append(((*path, extra), True, f"{where}: unknown field {shown(extra)}{hint}"))
-        return out
-    if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return [(path, False, f"{where}: the required field {missing!r} is missing")]
-    if kind == "type":
-        expected: list[str] = (
-            expected_value if isinstance(expected_value, list) else [expected_value]
-        )
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-        if "boolean" in expected and isinstance(value, str) and value in YAML11_BOOLEAN_WORDS:
-            hint = "true" if value.lower() in ("yes", "on", "y") else "false"
-            return [
-                (
-                    path,
-                    False,
-                    f"{where}: {shown(value)} is not a boolean; write {hint} (YAML 1.2 reads {shown(value)} as text)",
-                )
-            ]
-        return [
-            (path, False, f"{where}: {shown(value)} should be {words}{_type_hint(value, expected)}")
-        ]
-    if kind == "enum":
-        options = [str(o) for o in expected_value]
-        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return [(path, False, f"{where}: {shown(value)} is not one of {', '.join(options)}{hint}")]
-    if kind == "format" and expected_value == "date":
-        return [(path, False, f"{where}: {shown(value)} is not a real date (write YYYY-MM-DD)")]
-    if kind == "pattern":
-        hint = _PATTERN_HINTS.get(str(expected_value), f"the pattern {expected_value}")
-        return [
-            (
-                path,
-                False,
-                f"{where}: {shown(value)} is not {hint}"
-                if str(expected_value) in _PATTERN_HINTS
-                else f"{where}: {shown(value)} does not match {hint}",
-            )
-        ]
-    if kind in ("minimum", "maximum"):
-        side = "at least" if kind == "minimum" else "at most"
-        return [(path, False, f"{where}: {shown(value)} should be {side} {expected_value}")]
-    if kind == "uniqueItems":
-        return [(path, False, f"{where}: the list repeats an item")]
-    if kind == "maxLength" and isinstance(value, str):
-        return [
-            (path, False, f"{where}: {len(value):,} characters; at most {expected_value} fit here")
-        ]
-    if kind == "minLength":
-        return [(path, False, f"{where}: must not be empty")]
-    if kind in ("minItems", "maxItems") and isinstance(value, list):
-        limit = "at least" if kind == "minItems" else "at most"
-        return [(path, False, f"{where}: {len(value)} item(s); {limit} {expected_value} allowed")]
-    message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
+    if error.validator == "additionalProperties":
+        unknown = _unknown_fields(error, path, where)
+        if unknown is not None:
+            return unknown
+    if error.validator == "required":
+        return _required(error, path, where)
+    if error.validator == "type":
+        return _wrong_type(error, path, where)
+    message = _value_message(error)
+    if message is None:
+        message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
     return [(path, False, f"{where}: {message}")]
 
 

@@ -14,11 +14,25 @@ import difflib
 from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
+from mentorkit.model.entities import MatchFile
 from mentorkit.model.program import Program
 from mentorkit.model.source import KeyPath
 from mentorkit.problems import Problem, shown
 
 CODE = "unknown-participant"
+
+
+def _match_references(match: MatchFile) -> Iterator[tuple[str, KeyPath, str, str]]:
+    for i, pair in enumerate(match.pairs):
+        yield match.source, ("pairs", i, "mentor"), pair.mentor, "mentor"
+        yield match.source, ("pairs", i, "mentee"), pair.mentee, "mentee"
+    for i, circle in enumerate(match.circles):
+        for j, member in enumerate(circle.members):
+            yield match.source, ("circles", i, "members", j), member, "member"
+        if circle.facilitator:
+            yield match.source, ("circles", i, "facilitator"), circle.facilitator, "facilitator"
+    for i, entry in enumerate(match.unmatched):
+        yield match.source, ("unmatched", i, "id"), entry.id, "unmatched"
 
 
 def _references(program: Program) -> Iterator[tuple[str, KeyPath, str, str]]:
@@ -33,16 +47,7 @@ def _references(program: Program) -> Iterator[tuple[str, KeyPath, str, str]]:
     for lesson in program.lessons:
         yield lesson.source, ("author",), lesson.author, "author"
     for match in program.matches.values():
-        for i, pair in enumerate(match.pairs):
-            yield match.source, ("pairs", i, "mentor"), pair.mentor, "mentor"
-            yield match.source, ("pairs", i, "mentee"), pair.mentee, "mentee"
-        for i, circle in enumerate(match.circles):
-            for j, member in enumerate(circle.members):
-                yield match.source, ("circles", i, "members", j), member, "member"
-            if circle.facilitator:
-                yield match.source, ("circles", i, "facilitator"), circle.facilitator, "facilitator"
-        for i, entry in enumerate(match.unmatched):
-            yield match.source, ("unmatched", i, "id"), entry.id, "unmatched"
+        yield from _match_references(match)
     for agreement in program.agreements:
         yield agreement.source, ("mentor",), agreement.mentor, "mentor"
         yield agreement.source, ("mentee",), agreement.mentee, "mentee"

@@ -41,31 +41,31 @@ class _Vocabulary:
         return f"unknown skill {shown(skill)}{hint}; skills are listed in program/skills.yaml"
 
 
+def _used(program: Program) -> Iterator[tuple[str, KeyPath, str, bool]]:
+    """Every skill the model names: (file, key path, skill, is the skill the key?)."""
+    for person in program.participants.values():
+        if person.mentor:
+            for skill in person.mentor.skills:
+                yield person.source, ("mentor", "skills", skill), skill, True
+        if person.mentee:
+            for i, goal in enumerate(person.mentee.goals):
+                yield person.source, ("mentee", "goals", i, "skill"), goal.skill, False
+    for lesson in program.lessons:
+        for i, skill in enumerate(lesson.skills):
+            yield lesson.source, ("skills", i), skill, False
+    for agreement in program.agreements:
+        for i, agreement_goal in enumerate(agreement.goals):
+            if agreement_goal.skill:
+                yield agreement.source, ("goals", i, "skill"), agreement_goal.skill, False
+
+
 def check(program: Program) -> Iterator[Problem]:
     if SKILLS not in program.sources:
         return
     vocabulary = _Vocabulary(program)
-
-    def unknown(path: str, keypath: KeyPath, skill: str, *, key: bool = False) -> Problem:
-        return problem_at(program, path, keypath, CODE, vocabulary.explain(skill), key=key)
-
-    for person in program.participants.values():
-        if person.mentor:
-            for skill in person.mentor.skills:
-                if skill not in vocabulary.ids:
-                    yield unknown(person.source, ("mentor", "skills", skill), skill, key=True)
-        if person.mentee:
-            for i, goal in enumerate(person.mentee.goals):
-                if goal.skill not in vocabulary.ids:
-                    yield unknown(person.source, ("mentee", "goals", i, "skill"), goal.skill)
-    for lesson in program.lessons:
-        for i, skill in enumerate(lesson.skills):
-            if skill not in vocabulary.ids:
-                yield unknown(lesson.source, ("skills", i), skill)
-    for agreement in program.agreements:
-        for i, agreement_goal in enumerate(agreement.goals):
-            if agreement_goal.skill and agreement_goal.skill not in vocabulary.ids:
-                yield unknown(agreement.source, ("goals", i, "skill"), agreement_goal.skill)
+    for path, keypath, skill, key in _used(program):
+        if skill not in vocabulary.ids:
+            yield problem_at(program, path, keypath, CODE, vocabulary.explain(skill), key=key)
 
 
 def check_files(files: Documents) -> Iterator[Problem]:

@@ -302,6 +302,7 @@ def agreement(
     dry_run: bool,
 ) -> None:
     """Draft the agreement of MENTEE's accepted pair in COHORT, prefilled from the data."""
+    del no_input  # accepted like every `new` command's; an agreement never prompts
     root = repository_root(ctx)
     loaded = load_repository(root)
     try:

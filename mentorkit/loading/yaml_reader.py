@@ -99,12 +99,13 @@ class LoadedDocument:
 class _TagPassThrough:
     """Tags are resolved by this module, not by PyYAML: mark what was written."""
 
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+    # The signatures are PyYAML's resolver interface; unused arguments start with "_".
+    def resolve(self, kind: type, _value: Any, implicit: Any) -> str:
         if kind is ScalarNode:
             return PLAIN_TAG if implicit[0] else QUOTED_TAG
         return SEQ_TAG if kind is SequenceNode else MAP_TAG
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+    def descend_resolver(self, _current_node: Any, _current_index: Any) -> None:
         return None
 
     def ascend_resolver(self) -> None:
@@ -175,6 +176,9 @@ class _Builder:
             return [self.build(item, path, depth + 1) for item in node.value]
         if tag != MAP_TAG:
             raise _Invalid(node, "yaml-tag", f"the tag {tag!r} is not allowed; write plain values")
+        return self._mapping(node, path, depth)
+
+    def _mapping(self, node: Node, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
@@ -214,10 +218,8 @@ def _first_definition(text: str, duplicate: Node) -> str:
     return ""
 
 
-def parse_yaml(
-    raw: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> LoadedDocument | Problem:
-    """Parse one YAML document from bytes; a Problem instead of an exception on bad input."""
+def _checked_text(raw: bytes, path: str, max_bytes: int) -> str | Problem:
+    """The file's text, or why it cannot be YAML at all (size, encoding, odd characters)."""
     if len(raw) > max_bytes:
         return Problem(
             path,
@@ -245,9 +247,14 @@ def parse_yaml(
             "encoding",
             f"the file contains {name}, which YAML tools disagree about; delete it",
         )
+    return text
+
+
+def _compose(text: str, path: str) -> Node | Problem | None:
+    """libyaml's node graph of the text; a Problem for a syntax error."""
     loader = _PositionedLoader(text)
     try:
-        node = loader.get_single_node()
+        node: Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -270,13 +277,13 @@ def parse_yaml(
         return Problem(path, 1, 1, "error", "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels")
     finally:
         loader.dispose()
-    if node is None:
-        return Problem(
-            path, 1, 1, "error", "empty-file", "the file is empty; it needs a mapping of fields"
-        )
-    builder = _Builder()
+    return node
+
+
+def _data(node: Node, text: str, path: str) -> Any:
+    """Plain data from the node graph; a Problem for what this reader refuses."""
     try:
-        data = builder.build(node, (), 0)
+        return _Builder().build(node, (), 0)
     except _Invalid as exc:
         line, col = _mark(exc.node)
         message = exc.message
@@ -285,7 +292,22 @@ def parse_yaml(
         return Problem(path, line, col, "error", exc.code, message)
     except RecursionError:
         return Problem(path, 1, 1, "error", "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels")
-    if data is None:
+
+
+def parse_yaml(
+    raw: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadedDocument | Problem:
+    """Parse one YAML document from bytes; a Problem instead of an exception on bad input."""
+    text = _checked_text(raw, path, max_bytes)
+    if isinstance(text, Problem):
+        return text
+    node = _compose(text, path)
+    if isinstance(node, Problem):
+        return node
+    data = None if node is None else _data(node, text, path)
+    if isinstance(data, Problem):
+        return data
+    if data is None or node is None:
         return Problem(
             path, 1, 1, "error", "empty-file", "the file is empty; it needs a mapping of fields"
         )

@@ -101,9 +101,7 @@ def _why_not(
     return f"{existing}; {new_circle}"
 
 
-def _reasons(
-    scoring: Scoring, facilitator: Participant, members: Sequence[Participant]
-) -> tuple[str, ...]:
+def _reasons(facilitator: Participant, members: Sequence[Participant]) -> tuple[str, ...]:
     departments = sorted({m.department for m in members})
     levels = [m.level for m in members]
     languages = set.intersection(*(set(m.languages) for m in members))
@@ -180,7 +178,7 @@ def form_circles(program: Program, cohort: Cohort, existing: MatchFile | None) -
             state.ids[c] or next(fresh_ids),
             tuple(sorted(pool[m].id for m in state.members[c])),
             pool[state.facilitator[c]].id,
-            _reasons(scoring, pool[state.facilitator[c]], [pool[m] for m in state.members[c]]),
+            _reasons(pool[state.facilitator[c]], [pool[m] for m in state.members[c]]),
             origin="new" if state.ids[c] is None else "kept",
         )
         for c in state.live()

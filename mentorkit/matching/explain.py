@@ -61,6 +61,11 @@ def unmatched_reason(
     if feasible == 0:
         best = max(best_allowed, 0) / SCALE
         return f"no compatible {role} reaches the cohort's minimum score {scoring.min_score:g} (best: {best:.2f})"
+    return _taken(role, feasible)
+
+
+def _taken(role: str, feasible: int) -> str:
+    """Compatible partners exist, but the assignment gave them all to others."""
     if role == "peer":
         if feasible == 1:
             return "the one compatible peer is paired with someone else"

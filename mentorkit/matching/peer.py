@@ -140,7 +140,7 @@ def _alternating_reach(
     people an augmenting path from ``start`` passes through first."""
     if not start:
         return []
-    mate = {a: b for a, b in chosen} | {b: a for a, b in chosen}
+    mate = dict(chosen) | {b: a for a, b in chosen}
     neighbours: dict[int, list[int]] = {}
     for a, b in edges:
         neighbours.setdefault(a, []).append(b)

@@ -80,7 +80,7 @@ def scoring_for(cohort: Cohort) -> Scoring:
     if settings.cross_functional == "ignore":
         raw["cross_functional"] = 0.0
     if sum(raw.values()) <= 0:
-        raw = {name: 1.0 for name in COMPONENTS}
+        raw = dict.fromkeys(COMPONENTS, 1.0)
     total = sum(raw[name] for name in COMPONENTS)
     weights = {name: raw[name] / total for name in COMPONENTS}
     return Scoring(

@@ -52,7 +52,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(problems: Sequence[Problem], files_checked: int) -> str:
+def as_github(problems: Sequence[Problem], _files_checked: int) -> str:
     """Workflow commands that GitHub shows as annotations on the changed lines."""
     lines = []
     for p in problems:
@@ -78,10 +78,10 @@ def as_markdown(problems: Sequence[Problem], files_checked: int) -> str:
         "| where | level | code | problem |",
         "|---|---|---|---|",
     ]
-    for p in problems:
-        out.append(
-            f"| `{_md_cell(_location(p))}` | {p.level} | `{p.code}` | {_md_cell(p.message)} |"
-        )
+    out.extend(
+        f"| `{_md_cell(_location(p))}` | {p.level} | `{p.code}` | {_md_cell(p.message)} |"
+        for p in problems
+    )
     return "\n".join(out) + "\n"
 
 

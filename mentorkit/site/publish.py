@@ -82,7 +82,7 @@ class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml for its lists even when it carries !!python or !ENV tags."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("", lambda *_: None)
 
 
 def _parent_lists(parent: Path) -> tuple[list[str], list[str]]:

@@ -56,10 +56,10 @@ def _stem(path: str) -> str:
     return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
-def owner_login(data: Mapping[str, Any] | None, path: str) -> str:
+def owner_login(data: Mapping[str, Any] | None) -> str:
     """The GitHub login that owns a participant file: its ``github`` field; "" when it has none.
 
-    ``path`` is kept for callers that name the file; "" matches no author (``same_login``).
+    "" matches no author (``same_login``), so such a file is the coordinators' alone.
     """
     value = (data or {}).get("github")
     return value.strip() if isinstance(value, str) else ""
@@ -95,7 +95,7 @@ class Snapshot:
         found: dict[str, str] = {}
         for path, data in self.files.items():
             if kind_of(path) == "participant":
-                found.setdefault(participant_id(data, path), owner_login(data, path))
+                found.setdefault(participant_id(data, path), owner_login(data))
         return found
 
     def coordinators(self) -> tuple[str, ...]:
@@ -117,7 +117,7 @@ class Snapshot:
                 data = self.files.get(path)
                 if path in self.files and participant_id(data, path) == coordinator:
                     # program.yaml lists coordinators by id; their file's login, if any, wins.
-                    login = owner_login(data, path) or coordinator
+                    login = owner_login(data) or coordinator
                     break
             logins.append(login)
         return tuple(logins)
@@ -138,7 +138,7 @@ class _Judge:
         for path, data in base.files.items():
             if kind_of(path) == "participant":
                 for pid in {participant_id(data, path), _stem(path)}:
-                    owner = owner_phrase(owner_login(data, path))
+                    owner = owner_phrase(owner_login(data))
                     self.taken.setdefault(pid.casefold(), f"{owner} ({path})")
         # A coordinator without a participant file is known by their id: whoever took that
         # id would become a coordinator once merged.
@@ -173,7 +173,7 @@ class _Judge:
         return FileDecision(change.path, change.status, "refused", code, message)
 
     def _base_owner(self, path: str) -> str:
-        return owner_login(self.base.files.get(path), path)
+        return owner_login(self.base.files.get(path))
 
     def _participant(self, change: Change) -> FileDecision:
         author = self.author
@@ -193,7 +193,7 @@ class _Judge:
             return self._allow(change, "own-file", f"@{author} removes their own profile")
         new_data = self.head.files.get(change.path)
         new_id = participant_id(new_data, change.path)
-        new_owner = owner_login(new_data, change.path)
+        new_owner = owner_login(new_data)
         if not new_owner:
             return self._refuse(
                 change,

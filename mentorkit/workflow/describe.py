@@ -104,10 +104,56 @@ def _list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+def _cohort_moves(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    old_cohorts, new_cohorts = _list(before.get("cohorts")), _list(after.get("cohorts"))
+    joined = [c for c in new_cohorts if c not in old_cohorts]
+    left = [c for c in old_cohorts if c not in new_cohorts]
+    parts = []
+    if joined:
+        parts.append(f"enrolls in {_cohorts_phrase(joined)}")
+    if left:
+        parts.append(f"leaves {_cohorts_phrase(left)}")
+    return parts
+
+
+def _role_changes(before: Mapping[str, Any], after: Mapping[str, Any], head: Program) -> list[str]:
+    parts = []
+    for role, start, stop in (
+        ("mentor", "now offers mentoring", "stops offering mentoring"),
+        ("mentee", "now seeks mentoring", "no longer seeks mentoring"),
+    ):
+        if role in after and role not in before:
+            roles = list(_roles({role: after[role]}, head))
+            parts.append(f"{start}" + (f" as {roles[0]}" if roles else ""))
+        elif role in before and role not in after:
+            parts.append(stop)
+        elif before.get(role) != after.get(role):
+            roles = _roles({role: after[role]}, head)
+            parts.append(
+                f"updates what they {'offer' if role == 'mentor' else 'want to learn'}"
+                + (f" (now {roles[0]})" if roles else "")
+            )
+    return parts
+
+
+def _field_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    parts = []
+    if before.get("public", True) is not False and after.get("public") is False:
+        parts.append("hides their profile from the site")
+    elif before.get("public") is False and after.get("public", True) is not False:
+        parts.append("shows their profile on the site")
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    fields = [_FIELD_WORDS[k] for k in changed if k in _FIELD_WORDS]
+    if fields:
+        parts.append(f"updates their {join_words(fields)}")
+    if any(k in PRIVATE_FIELDS for k in changed):
+        parts.append("updates private details")
+    return parts
+
+
 def describe_participant(change: Change, before: Data, after: Data, head: Program) -> str:
     if change.status == "deleted":
         return f"{_person(before, change.path)} leaves the program (profile removed)."
-    assert after is not None or change.status != "deleted"
     who = _person(after, change.path)
     data = after or {}
     if change.status == "added" or before is None:
@@ -118,43 +164,11 @@ def describe_participant(change: Change, before: Data, after: Data, head: Progra
     parts: list[str] = []
     if change.status == "renamed":
         parts.append(f"moves their profile from {_code(change.old_path or '')}")
-    old_cohorts, new_cohorts = _list(before.get("cohorts")), _list(data.get("cohorts"))
-    joined = [c for c in new_cohorts if c not in old_cohorts]
-    left = [c for c in old_cohorts if c not in new_cohorts]
-    if joined:
-        parts.append(f"enrolls in {_cohorts_phrase(joined)}")
-    if left:
-        parts.append(f"leaves {_cohorts_phrase(left)}")
-    for role, start, stop in (
-        ("mentor", "now offers mentoring", "stops offering mentoring"),
-        ("mentee", "now seeks mentoring", "no longer seeks mentoring"),
-    ):
-        if role in data and role not in before:
-            roles = [r for r in _roles({role: data[role]}, head)]
-            parts.append(f"{start}" + (f" as {roles[0]}" if roles else ""))
-        elif role in before and role not in data:
-            parts.append(stop)
-        elif before.get(role) != data.get(role):
-            roles = _roles({role: data[role]}, head)
-            parts.append(
-                f"updates what they {'offer' if role == 'mentor' else 'want to learn'}"
-                + (f" (now {roles[0]})" if roles else "")
-            )
-    if before.get("public", True) is not False and data.get("public") is False:
-        parts.append("hides their profile from the site")
-    elif before.get("public") is False and data.get("public", True) is not False:
-        parts.append("shows their profile on the site")
-    changed = sorted(k for k in set(before) | set(data) if before.get(k) != data.get(k))
-    fields = [_FIELD_WORDS[k] for k in changed if k in _FIELD_WORDS]
-    if fields:
-        parts.append(f"updates their {join_words(fields)}")
-    if any(k in PRIVATE_FIELDS for k in changed):
-        parts.append("updates private details")
-    return (
-        f"{who} "
-        + (join_words(parts) if parts else "touches their profile without changing its data")
-        + "."
-    )
+    parts += _cohort_moves(before, data)
+    parts += _role_changes(before, data, head)
+    parts += _field_changes(before, data)
+    what = join_words(parts) if parts else "touches their profile without changing its data"
+    return f"{who} {what}."
 
 
 def _scalar_changes(

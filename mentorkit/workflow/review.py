@@ -17,7 +17,7 @@ from mentorkit.workflow.describe import (
     describe_change,
 )
 from mentorkit.workflow.gitrepo import Change
-from mentorkit.workflow.match_preview import CohortPreview, PairView
+from mentorkit.workflow.match_preview import CohortPreview, PairChange, PairView
 from mentorkit.workflow.snapshots import Side
 
 MARKER = "<!-- mentorkit-review -->"
@@ -96,13 +96,13 @@ def _cell(text: str) -> str:
 
 def _welcome(review: ReviewInput) -> list[str]:
     base_ids = set(review.base.snapshot.participants())
-    base_logins = set(login.casefold() for login in review.base.snapshot.participants().values())
+    base_logins = {login.casefold() for login in review.base.snapshot.participants().values()}
     lines = []
     for change in review.changes:
         if kind_of(change.path) != "participant" or change.status != "added":
             continue
         data = review.head.data(change.path) or {}
-        pid, login = participant_id(data, change.path), owner_login(data, change.path)
+        pid, login = participant_id(data, change.path), owner_login(data)
         if pid in base_ids or login.casefold() in base_logins:
             continue
         if review.author and not same_login(login, review.author):
@@ -179,6 +179,50 @@ def _score(view: PairView | None) -> str:
     return "–" if view is None or view.score is None else f"{view.score:.2f}"
 
 
+def _pair_score(change: PairChange) -> str:
+    if change.kind == "added":
+        return _score(change.after)
+    if change.kind != "changed":
+        return _score(change.before)
+    score = f"{_score(change.before)} → {_score(change.after)}"
+    if change.before and change.after and change.before.status != change.after.status:
+        score += f" ({change.before.status} → {change.after.status})"
+    return score
+
+
+def _pair_rows(review: ReviewInput, preview: CohortPreview) -> list[str]:
+    lines = ["", "| change | mentor | mentee | score | why |", "|---|---|---|---|---|"]
+    for change in preview.pairs[:MAX_PAIR_ROWS]:
+        view = change.after or change.before
+        assert view is not None
+        why = _cell("; ".join(view.reasons[:3])) or "–"
+        lines.append(
+            f"| {change.kind} | {_name(review, view.mentor)} | {_name(review, view.mentee)} "
+            f"| {_pair_score(change)} | {why} |"
+        )
+    if len(preview.pairs) > MAX_PAIR_ROWS:
+        lines.append(f"\n…and {len(preview.pairs) - MAX_PAIR_ROWS} more pair changes.")
+    return lines
+
+
+def _group_lines(review: ReviewInput, preview: CohortPreview) -> list[str]:
+    """Circles formed or dropped, and people newly unmatched or matched."""
+    lines = [
+        f"- New circle: {', '.join(_name(review, m) for m in members)}"
+        for members in preview.circles_added
+    ]
+    lines += [
+        f"- Circle no longer proposed: {', '.join(_name(review, m) for m in members)}"
+        for members in preview.circles_removed
+    ]
+    lines += [
+        f"- Now unmatched: {_name(review, pid)}" + (f" ({_plain(reason)})" if reason else "")
+        for pid, reason in preview.newly_unmatched
+    ]
+    lines += [f"- Now matched: {_name(review, pid)}" for pid in preview.newly_matched]
+    return lines
+
+
 def _previews(review: ReviewInput) -> list[str]:
     if not review.matching_available:
         return ["_Match preview unavailable: this mentorkit has no matching engine._"]
@@ -194,47 +238,12 @@ def _previews(review: ReviewInput) -> list[str]:
         if preview.error:
             lines.append(f"- ⚠️ {_plain(preview.error)}")
             continue
+        groups = _group_lines(review, preview)
         if preview.pairs:
-            lines += ["", "| change | mentor | mentee | score | why |", "|---|---|---|---|---|"]
-            for change in preview.pairs[:MAX_PAIR_ROWS]:
-                view = change.after or change.before
-                assert view is not None
-                score = _score(change.after) if change.kind == "added" else _score(change.before)
-                if change.kind == "changed":
-                    score = f"{_score(change.before)} → {_score(change.after)}"
-                    if (
-                        change.before
-                        and change.after
-                        and change.before.status != change.after.status
-                    ):
-                        score += f" ({change.before.status} → {change.after.status})"
-                why = _cell("; ".join(view.reasons[:3])) or "–"
-                lines.append(
-                    f"| {change.kind} | {_name(review, view.mentor)} | {_name(review, view.mentee)} "
-                    f"| {score} | {why} |"
-                )
-            if len(preview.pairs) > MAX_PAIR_ROWS:
-                lines.append(f"\n…and {len(preview.pairs) - MAX_PAIR_ROWS} more pair changes.")
-        if preview.pairs and (
-            preview.circles_added
-            or preview.circles_removed
-            or preview.newly_unmatched
-            or preview.newly_matched
-        ):
-            lines.append("")
-        for members in preview.circles_added:
-            lines.append(f"- New circle: {', '.join(_name(review, m) for m in members)}")
-        for members in preview.circles_removed:
-            lines.append(
-                f"- Circle no longer proposed: {', '.join(_name(review, m) for m in members)}"
-            )
-        for pid, reason in preview.newly_unmatched:
-            lines.append(
-                f"- Now unmatched: {_name(review, pid)}"
-                + (f" ({_plain(reason)})" if reason else "")
-            )
-        for pid in preview.newly_matched:
-            lines.append(f"- Now matched: {_name(review, pid)}")
+            lines += _pair_rows(review, preview)
+            if groups:
+                lines.append("")
+        lines += groups
     return lines
 
 

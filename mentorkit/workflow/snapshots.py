@@ -30,7 +30,7 @@ class Side:
 
 
 def snapshot_of(loaded: LoadedRepository) -> Snapshot:
-    files: dict[str, dict | None] = {path: None for path in loaded.kinds}
+    files: dict[str, dict | None] = dict.fromkeys(loaded.kinds)
     for path, doc in loaded.documents.items():
         files[path] = doc.data
     return Snapshot(files)

@@ -30,9 +30,9 @@ def result(matched: dict[str, float], unmatched: list[str], best: dict[str, floa
 def test_groups_get_figures_and_gaps_are_flagged() -> None:
     a = [f"a{i}" for i in range(6)]
     b = [f"b{i}" for i in range(6)]
-    matched = {**{p: 0.8 for p in a}, **{p: 0.5 for p in b[:3]}}
-    best = {**{p: 0.8 for p in a}, **{p: 0.7 for p in b}}
-    groups = {**{p: ("group-a",) for p in a}, **{p: ("group-b",) for p in b}}
+    matched = {**dict.fromkeys(a, 0.8), **dict.fromkeys(b[:3], 0.5)}
+    best = {**dict.fromkeys(a, 0.8), **dict.fromkeys(b, 0.7)}
+    groups = {**dict.fromkeys(a, ("group-a",)), **dict.fromkeys(b, ("group-b",))}
     found = audit(result(matched, b[3:], best), groups)
     by_name = {g.group: g for g in found.groups}
     assert found.overall.people == 12 and found.overall.matched == 9
@@ -46,8 +46,8 @@ def test_groups_get_figures_and_gaps_are_flagged() -> None:
 
 def test_groups_smaller_than_five_are_never_shown() -> None:
     people = [f"p{i}" for i in range(13)]
-    groups = {p: ("big",) for p in people[:8]} | {p: ("tiny",) for p in people[8:11]}
-    found = audit(result({p: 0.6 for p in people}, [], {}), groups)
+    groups = dict.fromkeys(people[:8], ("big",)) | dict.fromkeys(people[8:11], ("tiny",))
+    found = audit(result(dict.fromkeys(people, 0.6), [], {}), groups)
     assert [g.group for g in found.groups] == ["big"]
     assert found.hidden_groups == 1
     assert found.without_group == 2
@@ -90,11 +90,11 @@ def test_a_small_group_cannot_be_recovered_by_subtraction() -> None:
     everyone = alpha + beta + tiny
     matched = {p: 0.7 for p in everyone if p not in ("t2", "t3")}
     groups = {
-        **{p: ("alpha",) for p in alpha},
-        **{p: ("beta",) for p in beta},
-        **{p: ("tiny",) for p in tiny},
+        **dict.fromkeys(alpha, ("alpha",)),
+        **dict.fromkeys(beta, ("beta",)),
+        **dict.fromkeys(tiny, ("tiny",)),
     }
-    found = audit(result(matched, ["t2", "t3"], {p: 0.7 for p in everyone}), groups)
+    found = audit(result(matched, ["t2", "t3"], dict.fromkeys(everyone, 0.7)), groups)
     shown = {g.group for g in found.groups}
     # "everyone" minus alpha and beta would be the four people of "tiny": beta goes too.
     assert shown == {"alpha"}

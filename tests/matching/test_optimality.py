@@ -34,7 +34,7 @@ def brute_force_bipartite(
     prog: Program, exclude: frozenset[tuple[str, str]], objective: str
 ) -> tuple[int, int]:
     """(pairs, total points) of the best assignment, by dynamic programming over capacities."""
-    mentors = [m for m in prog.mentors_in("c1")]
+    mentors = list(prog.mentors_in("c1"))
     mentees = [m.id for m in prog.mentees_in("c1")]
     allowed = _allowed(prog, exclude)
 
@@ -113,7 +113,7 @@ def test_bipartite_equals_brute_force(
 
 def brute_force_peer(prog: Program) -> tuple[int, int]:
     cohort = prog.cohorts["c1"]
-    pool = [p for p in prog.enrolled("c1")]
+    pool = list(prog.enrolled("c1"))
     points = {}
     for a, b in combinations(pool, 2):
         scored = score_pair(prog, cohort, a, b)

@@ -113,7 +113,7 @@ def test_assemble_writes_nothing_when_a_page_would_not_read_back(
     repo = prepare_fixture_repo(tmp_path / "repo")
     program = build_program(load_repository(repo))
     broken = {"people/eve.md": '---\ntitle: "Eve\x9f"\n---\n' + PAYLOAD}
-    monkeypatch.setattr("mentorkit.site.publish.generate_docs", lambda *a, **k: broken)
+    monkeypatch.setattr("mentorkit.site.publish.generate_docs", lambda *_, **__: broken)
     out = tmp_path / "out"
     with pytest.raises(SiteBuildError, match=r"people/eve\.md"):
         assemble(repo, out, program, dt.date.fromisoformat(TODAY))
