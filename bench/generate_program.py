@@ -124,9 +124,7 @@ def generate(
         "starts: 2026-09-01\nends: 2027-02-26\ncadence: fortnightly\n"
     )
     for i in range(participants):
-        (out / "participants" / f"person-{i:05d}.yaml").write_text(
-            _participant(rng, i, cohort)
-        )
+        (out / "participants" / f"person-{i:05d}.yaml").write_text(_participant(rng, i, cohort))
     for j in range(lessons):
         day = 1 + j % 28
         month = 1 + (j // 28) % 12
