@@ -32,7 +32,9 @@ def check(program: Program) -> Iterator[Problem]:
                 CODE,
                 "a rematched agreement names its reason in status_reason",
             )
-        if agreement.status == "completed":
+        # An agreement ended early (someone left: ``ended`` is set) stops with its goals as
+        # they stood; only one that ran its course owes each goal a final status.
+        if agreement.status == "completed" and not agreement.ended:
             open_goals = [
                 g.goal for g in agreement.goals if g.status in ("not-started", "in-progress")
             ]

@@ -1,11 +1,16 @@
-"""A mentor's accepted pairs in a cohort never exceed the capacity they offered.
+"""A mentor's current pairs in a cohort never exceed the capacity they offered.
 
 Code: ``capacity-exceeded``.
 
-Passing: ada offers ``capacity: 2`` and has two accepted pairs in 2026-autumn.
+Current pairs are accepted and proposed ones: a proposal is a seat the mentor is asked to
+give, so a hand edit that adds one over capacity is caught before it is accepted. Ended
+pairs are history and do not count.
 
-Failing: ada offers ``capacity: 1`` and has two accepted pairs (capacity-exceeded: ada has 2
-accepted pairs in 2026-autumn but offers capacity 1).
+Passing: ada offers ``capacity: 2`` and has one accepted and one proposed pair in 2026-autumn.
+
+Failing: ada offers ``capacity: 1`` and has an accepted and a proposed pair
+(capacity-exceeded: ada has 2 current pairs in 2026-autumn (1 accepted, 1 proposed) but
+offers capacity 1).
 """
 
 from __future__ import annotations
@@ -22,20 +27,20 @@ CODE = "capacity-exceeded"
 
 def check(program: Program) -> Iterator[Problem]:
     for match in program.matches.values():
-        load = Counter(p.mentor for p in match.pairs if p.status == "accepted")
+        current = [(i, p) for i, p in enumerate(match.pairs) if p.status != "ended"]
+        load = Counter(p.mentor for _, p in current)
         for mentor_id, count in sorted(load.items()):
             person = program.participants.get(mentor_id)
             if person is None or person.mentor is None or count <= person.mentor.capacity:
                 continue
-            first = next(
-                i
-                for i, p in enumerate(match.pairs)
-                if p.mentor == mentor_id and p.status == "accepted"
-            )
+            rows = [i for i, p in current if p.mentor == mentor_id]
+            accepted = sum(1 for i in rows if match.pairs[i].status == "accepted")
+            # Pointed at the first pair beyond capacity: the one a hand edit most likely added.
             yield problem_at(
                 program,
                 match.source,
-                ("pairs", first, "mentor"),
+                ("pairs", rows[person.mentor.capacity], "mentor"),
                 CODE,
-                f"{mentor_id} has {count} accepted pairs in {match.cohort} but offers capacity {person.mentor.capacity}",
+                f"{mentor_id} has {count} current pairs in {match.cohort} ({accepted} accepted, "
+                f"{count - accepted} proposed) but offers capacity {person.mentor.capacity}",
             )

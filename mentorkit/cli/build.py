@@ -8,17 +8,13 @@ from pathlib import Path
 
 import click
 
-from mentorkit.cli.context import emit, repository_root, working
+from mentorkit.cli.context import as_today, emit, info, repository_root, today_option, working
 from mentorkit.reporters.problems import render
 from mentorkit.site.publish import SiteBuildError, assemble, run_mkdocs
 from mentorkit.site.watch import DataWatcher
 from mentorkit.validation import ValidationResult, validate_program
 
 DEFAULT_OUT = "build"
-
-
-def _today(value: dt.datetime | None) -> dt.date:
-    return value.date() if value else dt.date.today()
 
 
 def _out_folder(root: Path, out: Path | None) -> Path:
@@ -53,12 +49,6 @@ out_option = click.option(
     default=None,
     help=f"Build folder (default: {DEFAULT_OUT}/ in the repository): docs/, mkdocs.yml, site/.",
 )
-today_option = click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Build as of this date (default: today): lessons dated later wait, figures use it.",
-)
 
 
 @click.command()
@@ -79,7 +69,7 @@ def build(ctx: click.Context, out: Path | None, today: dt.datetime | None) -> No
         ctx.exit(1)
     try:
         with working("Building the site…"):
-            assembled = assemble(root, folder, result.program, _today(today))
+            assembled = assemble(root, folder, result.program, as_today(today))
             site = run_mkdocs(assembled.config)
     except SiteBuildError as exc:
         _refuse_build(exc)
@@ -107,7 +97,7 @@ def serve(ctx: click.Context, out: Path | None, today: dt.datetime | None, port:
         _refuse(result)
         ctx.exit(1)
     try:
-        assembled = assemble(root, folder, result.program, _today(today))
+        assembled = assemble(root, folder, result.program, as_today(today))
     except SiteBuildError as exc:
         _refuse_build(exc)
         ctx.exit(1)
@@ -118,11 +108,11 @@ def serve(ctx: click.Context, out: Path | None, today: dt.datetime | None, port:
             _refuse(again)
             return
         try:
-            done = assemble(root, folder, again.program, _today(today))
+            done = assemble(root, folder, again.program, as_today(today))
         except SiteBuildError as exc:
             _refuse_build(exc)
             return
-        click.echo(f"Regenerated the pages ({done.written} files changed).", err=True)
+        info(f"Regenerated the pages ({done.written} files changed).")
 
     stop = threading.Event()
     watcher = DataWatcher(root, regenerate, stop)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from mentorkit.cli.completion import complete_cohort, complete_pair
 from mentorkit.cli.context import repository_root
 from mentorkit.cli.lifecycle_common import load_checked, require_cohort, warn_problems
 from mentorkit.lifecycle.calendar import CalendarError, cohort_calendar, pair_calendar
@@ -18,9 +19,13 @@ def export() -> None:
 
 
 @export.command()
-@click.argument("cohort")
+@click.argument("cohort", shell_complete=complete_cohort)
 @click.option(
-    "--pair", "pair", metavar="MENTOR--MENTEE", help="Add this pair's recurring meetings."
+    "--pair",
+    "pair",
+    metavar="MENTOR--MENTEE",
+    shell_complete=complete_pair,
+    help="Add this pair's recurring meetings.",
 )
 @click.option(
     "--out",

@@ -1,25 +1,14 @@
-"""What the lifecycle commands (report, rematch, export) share: --today and loading."""
+"""What the lifecycle commands (report, rematch, accept, leave, export) share: loading."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
+from mentorkit.cli.context import as_today, note, today_option
 from mentorkit.model.program import Program
 from mentorkit.validation import validate_program
-
-today_option = click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Compute as of this date, YYYY-MM-DD (default: today).",
-)
-
-
-def as_today(value: dt.datetime | None) -> dt.date:
-    return value.date() if value else dt.date.today()
 
 
 def load_checked(root: Path) -> tuple[Program, int]:
@@ -36,7 +25,7 @@ def require_cohort(program: Program, cohort_id: str) -> None:
 
 def warn_problems(errors: int) -> None:
     if errors:
-        click.echo(
-            f"note: the data has {errors} error(s); run `mentorkit validate` for details",
-            err=True,
-        )
+        note(f"the data has {errors} error(s); run `mentorkit validate` for details")
+
+
+__all__ = ["as_today", "load_checked", "require_cohort", "today_option", "warn_problems"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from mentorkit.cli.completion import complete_cohort
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
 from mentorkit.loading.private_groups import (
     PrivateDataError,
@@ -34,7 +35,7 @@ def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
 
 
 @click.command()
-@click.argument("cohort")
+@click.argument("cohort", shell_complete=complete_cohort)
 @click.option(
     "--write",
     is_flag=True,

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from mentorkit.cli.completion import complete_cohort, complete_participant
 from mentorkit.cli.context import emit, repository_root
 from mentorkit.loading.repository import LoadedRepository, load_repository
 from mentorkit.model.build import build_program
@@ -193,7 +194,7 @@ def participant(
 
 @new.command()
 @click.option("--title")
-@click.option("--author", help="Your participant id.")
+@click.option("--author", help="Your participant id.", shell_complete=complete_participant)
 @click.option("--date", "day", help="ISO date (default today).")
 @click.option("--skills", "skills_text", help="Comma-separated skill ids.")
 @click.option("--cohort", default=None)
@@ -284,8 +285,8 @@ def cohort(
 
 
 @new.command()
-@click.argument("cohort_id", metavar="COHORT")
-@click.argument("mentee_id", metavar="MENTEE")
+@click.argument("cohort_id", metavar="COHORT", shell_complete=complete_cohort)
+@click.argument("mentee_id", metavar="MENTEE", shell_complete=complete_participant)
 @click.option(
     "--mentor",
     default=None,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from mentorkit.cli.completion import complete_cohort, complete_participant
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
 from mentorkit.cli.lifecycle_common import (
     as_today,
@@ -24,8 +25,8 @@ from mentorkit.writing.files import rewrite_files
 
 
 @click.command()
-@click.argument("cohort")
-@click.argument("mentee")
+@click.argument("cohort", shell_complete=complete_cohort)
+@click.argument("mentee", shell_complete=complete_participant)
 @click.option(
     "--reason", required=True, help="Why the pair ends (kept in the match file and agreement)."
 )

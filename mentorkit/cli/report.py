@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from mentorkit.cli.completion import complete_cohort
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
 from mentorkit.cli.lifecycle_common import (
     as_today,
@@ -25,7 +26,7 @@ from mentorkit.writing.files import write_text_atomic
 
 
 @click.command()
-@click.argument("cohort", required=False)
+@click.argument("cohort", required=False, shell_complete=complete_cohort)
 @click.option("--health", is_flag=True, help="List the pairs of COHORT needing attention, and why.")
 @click.option(
     "--reflection", is_flag=True, help="Draft COHORT's end-of-cycle retrospective (Markdown)."

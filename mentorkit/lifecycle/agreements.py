@@ -7,7 +7,7 @@ mentee's goals as agreement goals and the program's confidentiality text. It sta
 
 Statuses move forward only::
 
-    draft -> active | rematched
+    draft -> active | rematched | completed   (completed: ended before it was signed)
     active -> paused | completed | rematched
     paused -> active | completed | rematched
 
@@ -22,7 +22,7 @@ from mentorkit.lifecycle.relationships import find_pair, relationship_start
 from mentorkit.model.program import Program
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    "draft": frozenset({"active", "rematched"}),
+    "draft": frozenset({"active", "rematched", "completed"}),
     "active": frozenset({"paused", "completed", "rematched"}),
     "paused": frozenset({"active", "completed", "rematched"}),
     "completed": frozenset(),

@@ -28,6 +28,7 @@ from mentorkit.model.entities import (
     AGREEMENT_STATUSES,
     COHORT_FORMATS,
     COHORT_STATUSES,
+    DEPARTED_FIELDS,
     HEALTHS,
     MILESTONE_KINDS,
     PAIR_STATUSES,
@@ -36,6 +37,7 @@ from mentorkit.model.entities import (
     Checkin,
     Circle,
     Cohort,
+    Departed,
     Goal,
     Lesson,
     MatchFile,
@@ -105,6 +107,19 @@ def _participant(doc: Document) -> Participant:
     )
 
 
+def _departed(doc: Document) -> Departed:
+    d = doc.data
+    return Departed(
+        id=required(d["id"]),
+        name=required(d["name"]),
+        departed=required(d["departed"]),
+        source=doc.path,
+        github=text(d.get("github")),
+        public=d.get("public", True) is True,
+        extra_fields=tuple(str(k) for k in d if k not in DEPARTED_FIELDS),
+    )
+
+
 def _cohort(doc: Document, defaults: MatchingSettings) -> Cohort:
     d = doc.data
     milestones = _built(
@@ -161,6 +176,13 @@ def _circle(c: dict[str, Any]) -> Circle:
         optional_text(c.get("facilitator")),
         strs(c.get("reasons")),
         c.get("locked") is True,
+        tuple(
+            (required(f["id"]), required(f["ended"]))
+            for f in items(c.get("former_members"))
+            if isinstance(f, dict)
+            and isinstance(f.get("id"), str)
+            and isinstance(f.get("ended"), str)
+        ),
     )
 
 
@@ -218,6 +240,7 @@ def _agreement(doc: Document) -> Agreement:
         signed_mentor=optional_text(signed.get("mentor")),
         signed_mentee=optional_text(signed.get("mentee")),
         status_reason=optional_text(d.get("status_reason")),
+        ended=optional_text(d.get("ended")),
         checkins=tuple(sorted(checkins, key=lambda c: c.date)),
     )
 
@@ -255,9 +278,15 @@ def build_program(loaded: Documents) -> Program:
         by_kind.setdefault(loaded.kinds[path], []).append(doc)
     charter = build_charter(loaded.documents.get("program/program.yaml"))
     skills, categories = skill_vocabulary(loaded.documents.get("program/skills.yaml"))
+    people_docs = by_kind.get("participant", [])
+    left_docs = [doc for doc in people_docs if doc.data.get("departed") is not None]
     participants: dict[str, Participant] = {}
-    for person in _each(by_kind.get("participant", []), _participant):
+    for person in _each([d for d in people_docs if d not in left_docs], _participant):
         participants.setdefault(person.id, person)
+    departed: dict[str, Departed] = {}
+    for gone in _each(left_docs, _departed):
+        if gone.id not in participants:
+            departed.setdefault(gone.id, gone)
     participant_stems = {
         path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         for path, kind in loaded.kinds.items()
@@ -277,11 +306,12 @@ def build_program(loaded: Documents) -> Program:
         skills=skills,
         categories=categories,
         participants=dict(sorted(participants.items())),
+        departed=dict(sorted(departed.items())),
         cohorts=dict(sorted(cohorts.items())),
         matches=dict(sorted(matches.items())),
         agreements=tuple(_each(by_kind.get("agreement", []), _agreement)),
         lessons=tuple(lessons),
         sources=loaded.documents,
         kinds=loaded.kinds,
-        unreadable_participants=frozenset(participant_stems - set(participants)),
+        unreadable_participants=frozenset(participant_stems - set(participants) - set(departed)),
     )

@@ -143,6 +143,34 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class Departed:
+    """Someone who left the program: only what history needs.
+
+    ``participants/<id>.yaml`` keeps ``id``, ``name``, ``github``, ``public`` and the
+    ``departed`` date, so past pairs, agreements and lessons that name the person still
+    validate and show their name. A departed person is in no cohort and is never matched.
+    """
+
+    id: str
+    name: str
+    departed: str
+    source: str
+    github: str = ""
+    public: bool = True
+    # Fields the record still holds beyond DEPARTED_FIELDS (checks.departed reports them).
+    extra_fields: tuple[str, ...] = ()
+
+    @property
+    def login(self) -> str:
+        return self.github or self.id
+
+
+# What a departed record keeps: enough to name the person in history and to know which
+# GitHub login owns the file.
+DEPARTED_FIELDS = ("id", "name", "github", "public", "departed")
+
+
+@dataclass(frozen=True)
 class Milestone:
     name: str
     date: str
@@ -186,6 +214,8 @@ class Circle:
     facilitator: str | None = None
     reasons: tuple[str, ...] = ()
     locked: bool = False
+    # (id, the day they left) for people who left the circle; history, not members.
+    former_members: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,6 +266,7 @@ class Agreement:
     signed_mentor: str | None = None
     signed_mentee: str | None = None
     status_reason: str | None = None
+    ended: str | None = None
     checkins: tuple[Checkin, ...] = ()
 
 

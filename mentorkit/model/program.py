@@ -9,6 +9,7 @@ from mentorkit.model.entities import (
     Agreement,
     Charter,
     Cohort,
+    Departed,
     Lesson,
     MatchFile,
     MatchingSettings,
@@ -27,6 +28,8 @@ class Program:
     skills: dict[str, Skill] = field(default_factory=dict)
     categories: tuple[SkillCategory, ...] = ()
     participants: dict[str, Participant] = field(default_factory=dict)
+    # People who left (participant files with ``departed:``); not in ``participants``.
+    departed: dict[str, Departed] = field(default_factory=dict)
     cohorts: dict[str, Cohort] = field(default_factory=dict)
     matches: dict[str, MatchFile] = field(default_factory=dict)
     agreements: tuple[Agreement, ...] = ()
@@ -47,7 +50,20 @@ class Program:
         return doc.locate(keypath, key=key)
 
     def knows_participant(self, participant_id: str) -> bool:
-        return participant_id in self.participants or participant_id in self.unreadable_participants
+        return (
+            participant_id in self.participants
+            or participant_id in self.departed
+            or participant_id in self.unreadable_participants
+        )
+
+    def name_of(self, participant_id: str) -> str | None:
+        """The person's name, for people in the program and people who left; None if unknown."""
+        person = self.participants.get(participant_id) or self.departed.get(participant_id)
+        return person.name if person is not None else None
+
+    def is_public(self, participant_id: str) -> bool:
+        person = self.participants.get(participant_id) or self.departed.get(participant_id)
+        return person is not None and person.public
 
     def enrolled(self, cohort_id: str) -> list[Participant]:
         return [p for p in self.participants.values() if cohort_id in p.cohorts]

@@ -40,7 +40,8 @@ def test_prefill_needs_an_accepted_pair(fixture_program: Program) -> None:
         ("active", "active", True),
         ("completed", "active", False),
         ("rematched", "active", False),
-        ("draft", "completed", False),
+        ("draft", "completed", True),  # ended before it was signed: someone left
+        ("completed", "draft", False),
     ],
 )
 def test_transitions(old: str, new: str, allowed: bool) -> None:
