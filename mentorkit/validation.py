@@ -6,7 +6,8 @@ same way whichever command looks at it. Pure apart from loading.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,10 +26,13 @@ class ValidationResult:
     program: Program
     problems: tuple[Problem, ...]
     files_checked: int
+    # With ``only`` and a baseline: problems in *other* files that the baseline did not
+    # have, i.e. what the change breaks elsewhere (a removed skill, a deleted participant).
+    elsewhere: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return not has_errors(self.problems)
+        return not has_errors(self.problems) and not has_errors(self.elsewhere)
 
     @property
     def errors(self) -> int:
@@ -45,33 +49,65 @@ def _selected(path: str, only: Sequence[str]) -> bool:
     )
 
 
+def problems_of(loaded: LoadedRepository, program: Program) -> list[Problem]:
+    """Every problem of an already loaded and built program (loader and checks)."""
+    return [*loaded.problems, *run_checks(loaded, program)]
+
+
+def _key(problem: Problem) -> tuple[str, str, str]:
+    # Lines move when a file is edited; the same problem keeps its file, code and words.
+    return (problem.path, problem.code, problem.message)
+
+
+def new_problems(
+    problems: Sequence[Problem], baseline: Sequence[Problem], skip: Collection[str] = ()
+) -> tuple[Problem, ...]:
+    """``problems`` outside the ``skip`` paths that ``baseline`` did not already have."""
+    before = Counter(_key(p) for p in baseline)
+    fresh = []
+    for problem in problems:
+        if _selected(problem.path, list(skip)):
+            continue
+        if before[_key(problem)] > 0:
+            before[_key(problem)] -= 1
+            continue
+        fresh.append(problem)
+    return tuple(sort_problems(fresh))
+
+
 def check_loaded(
     loaded: LoadedRepository,
     only: Sequence[str] | None = None,
     program: Program | None = None,
+    baseline: Sequence[Problem] | None = None,
 ) -> ValidationResult:
     """Every problem of an already loaded repository; ``program`` when it is already built.
 
     ``only`` limits the report to these relative paths. Cross-references are always
     checked against the whole repository, so a file is judged the same whether it is
-    validated alone or with everything else.
+    validated alone or with everything else. With ``only`` and a ``baseline`` (the
+    problems of the last commit), the problems the change brings to other files are
+    reported too, as ``elsewhere``.
     """
     if program is None:
         program = build_program(loaded)
-    problems = list(loaded.problems)
-    problems.extend(stray_files(loaded.root))
-    problems.extend(run_checks(loaded, program))
+    every = [*problems_of(loaded, program), *stray_files(loaded.root)]
+    elsewhere: tuple[Problem, ...] = ()
     if only is not None:
-        problems = [p for p in problems if _selected(p.path, only)]
+        problems = [p for p in every if _selected(p.path, only)]
         checked = sum(1 for path in loaded.kinds if _selected(path, only))
+        if baseline is not None:
+            elsewhere = new_problems(every, baseline, only)
     else:
-        checked = len(loaded.kinds)
-    return ValidationResult(program, tuple(sort_problems(problems)), checked)
+        problems, checked = every, len(loaded.kinds)
+    return ValidationResult(program, tuple(sort_problems(problems)), checked, elsewhere)
 
 
-def validate_program(root: Path, only: Sequence[str] | None = None) -> ValidationResult:
+def validate_program(
+    root: Path, only: Sequence[str] | None = None, baseline: Sequence[Problem] | None = None
+) -> ValidationResult:
     """Load the repository at ``root`` and validate it (see ``check_loaded``)."""
-    return check_loaded(load_repository(root), only)
+    return check_loaded(load_repository(root), only, baseline=baseline)
 
 
 def validate_addition(loaded: LoadedRepository, relpath: str, text: str) -> ValidationResult:

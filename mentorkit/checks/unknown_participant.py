@@ -29,6 +29,8 @@ def _match_references(match: MatchFile) -> Iterator[tuple[str, KeyPath, str, str
     for i, circle in enumerate(match.circles):
         for j, member in enumerate(circle.members):
             yield match.source, ("circles", i, "members", j), member, "member"
+        for j, (former, _) in enumerate(circle.former_members):
+            yield match.source, ("circles", i, "former_members", j, "id"), former, "member"
         if circle.facilitator:
             yield match.source, ("circles", i, "facilitator"), circle.facilitator, "facilitator"
     for i, entry in enumerate(match.unmatched):
@@ -47,22 +49,7 @@ def _references(program: Program) -> Iterator[tuple[str, KeyPath, str, str]]:
     for lesson in program.lessons:
         yield lesson.source, ("author",), lesson.author, "author"
     for match in program.matches.values():
-<<<<<<< HEAD
         yield from _match_references(match)
-=======
-        for i, pair in enumerate(match.pairs):
-            yield match.source, ("pairs", i, "mentor"), pair.mentor, "mentor"
-            yield match.source, ("pairs", i, "mentee"), pair.mentee, "mentee"
-        for i, circle in enumerate(match.circles):
-            for j, member in enumerate(circle.members):
-                yield match.source, ("circles", i, "members", j), member, "member"
-            for j, (former, _) in enumerate(circle.former_members):
-                yield match.source, ("circles", i, "former_members", j, "id"), former, "member"
-            if circle.facilitator:
-                yield match.source, ("circles", i, "facilitator"), circle.facilitator, "facilitator"
-        for i, entry in enumerate(match.unmatched):
-            yield match.source, ("unmatched", i, "id"), entry.id, "unmatched"
->>>>>>> 4de99ed (CLI conventions (--repo anywhere, -q/-v, one --today, coloured errors, completion), departed records, accept and leave, one-mentor/one-circle/capacity checks on current pairs)
     for agreement in program.agreements:
         yield agreement.source, ("mentor",), agreement.mentor, "mentor"
         yield agreement.source, ("mentee",), agreement.mentee, "mentee"

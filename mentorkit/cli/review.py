@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.context import emit, repository_root, working
+from mentorkit.problems import has_errors
 from mentorkit.workflow.gitrepo import GitError
-from mentorkit.workflow.pull_request import load_pull_request, review_markdown
+from mentorkit.workflow.pull_request import load_pull_request, review_input
+from mentorkit.workflow.review import render_review
 from mentorkit.writing.files import write_text_atomic
 
 
@@ -30,9 +32,11 @@ from mentorkit.writing.files import write_text_atomic
 def review(ctx: click.Context, base_ref: str, author: str | None, output: Path | None) -> None:
     """Describe a pull request in Markdown: who joins, what changes, problems, match changes.
 
-    The first line is the marker <!-- mentorkit-review --> that the comment workflow uses
-    to update one sticky comment. Always exits 0 when it could write the review; the
-    validate and check-author steps are what fail a pull request.
+    The whole program is validated: problems in the changed files come first, then new
+    problems the change causes in files it did not touch, under their own heading. The
+    first line is the marker <!-- mentorkit-review --> that the comment workflow uses to
+    update one sticky comment. The review is always written; exit 1 when it shows errors,
+    2 on misuse.
     """
     root = repository_root(ctx)
     with working("Reviewing the change…"):
@@ -40,8 +44,11 @@ def review(ctx: click.Context, base_ref: str, author: str | None, output: Path |
             pr = load_pull_request(root, base_ref)
         except GitError as exc:
             raise click.UsageError(str(exc)) from None
-        markdown = review_markdown(pr, author.strip().lstrip("@") if author else None)
+        found = review_input(pr, author.strip().lstrip("@") if author else None)
+    markdown = render_review(found)
     if output is None:
         emit(markdown)
     else:
         write_text_atomic(output, markdown)
+    if has_errors(found.problems) or has_errors(found.elsewhere):
+        ctx.exit(1)

@@ -9,6 +9,7 @@ import click
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
 from mentorkit.reporters.problems import render
 from mentorkit.validation import validate_program
+from mentorkit.workflow.snapshots import committed_problems
 
 
 @click.command()
@@ -19,8 +20,10 @@ from mentorkit.validation import validate_program
 def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str | None, strict: bool) -> None:
     """Check the program's files: schemas, ids, cross-references, dates and capacities.
 
-    With PATHs (files or folders), only problems in those are reported; references are
-    still checked against the whole repository. Exit 0 clean, 1 problems, 2 misuse.
+    With PATHs (files or folders), problems in those are reported; references are still
+    checked against the whole repository, and problems the change brings to other files
+    (compared with the last commit) follow under their own heading, as the pre-commit hook
+    shows them. Exit 0 clean, 1 problems, 2 misuse.
     """
     root = repository_root(ctx)
     only = None
@@ -37,7 +40,8 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str | None, stric
                     f"{path} is outside the program repository {root}", param_hint="PATHS"
                 ) from None
     with working("Validating the program…"):
-        result = validate_program(root, only)
-    emit(render(result.problems, result.files_checked, resolve_format(fmt)))
+        baseline = committed_problems(root) if only is not None else None
+        result = validate_program(root, only, baseline)
+    emit(render(result.problems, result.files_checked, resolve_format(fmt), result.elsewhere))
     if not result.ok or (strict and result.problems):
         ctx.exit(1)

@@ -86,7 +86,42 @@ def as_markdown(problems: Sequence[Problem], files_checked: int) -> str:
 
 
 RENDERERS = {"text": as_text, "json": as_json, "github": as_github, "markdown": as_markdown}
+ELSEWHERE_HEADING = "New problems in files this change did not touch"
 
 
-def render(problems: Sequence[Problem], files_checked: int, fmt: str) -> str:
-    return RENDERERS[fmt](problems, files_checked)
+def _elsewhere(elsewhere: Sequence[Problem], fmt: str) -> str:
+    """What the change breaks in other files, under its own heading."""
+    if fmt == "github":
+        return as_github(elsewhere, 0)
+    errors = sum(1 for p in elsewhere if p.is_error)
+    if fmt == "markdown":
+        rows = [
+            f"**{ELSEWHERE_HEADING}**",
+            "",
+            "| where | level | code | problem |",
+            "|---|---|---|---|",
+        ]
+        rows += [
+            f"| `{_md_cell(_location(p))}` | {p.level} | `{p.code}` | {_md_cell(p.message)} |"
+            for p in elsewhere
+        ]
+        return "\n" + "\n".join(rows) + "\n"
+    lines = [f"{ELSEWHERE_HEADING}:"]
+    lines += [f"{_location(p)}: {p.level} {p.code} {p.message}" for p in elsewhere]
+    lines.append(f"{errors} error(s), {len(elsewhere) - errors} warning(s) in other files")
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def render(
+    problems: Sequence[Problem],
+    files_checked: int,
+    fmt: str,
+    elsewhere: Sequence[Problem] = (),
+) -> str:
+    if fmt == "json":
+        payload = json.loads(as_json(problems, files_checked))
+        payload["elsewhere"] = json.loads(as_json(elsewhere, 0))["problems"]
+        payload["ok"] = payload["ok"] and not any(p.is_error for p in elsewhere)
+        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    text = RENDERERS[fmt](problems, files_checked)
+    return text + _elsewhere(elsewhere, fmt) if elsewhere else text

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from mentorkit.loading.repository import kind_of
 from mentorkit.model.pages import lesson_page
+from mentorkit.workflow.authorship_lifecycle import leaving_agreement, leaving_match, signing
 from mentorkit.workflow.gitrepo import Change
 
 Verdict = Literal["allowed", "refused"]
@@ -116,10 +117,15 @@ class Snapshot:
                 path = f"participants/{coordinator}{suffix}"
                 data = self.files.get(path)
                 if path in self.files and participant_id(data, path) == coordinator:
-                    # program.yaml lists coordinators by id; their file's login, if any, wins.
-                    login = owner_login(data) or coordinator
+                    # program.yaml lists coordinators by id; their file's login, if any,
+                    # wins. Someone who left keeps no rights: their record only names them.
+                    if (data or {}).get("departed"):
+                        login = ""
+                    else:
+                        login = owner_login(data) or coordinator
                     break
-            logins.append(login)
+            if login:
+                logins.append(login)
         return tuple(logins)
 
 
@@ -160,11 +166,49 @@ class _Judge:
             return self._participant(change)
         if kind == "lesson" and (change.old_path is None or old_kind == "lesson"):
             return self._lesson(change)
+        if kind in ("agreement", "match") and change.status == "modified":
+            allowed = self._own_program_change(kind, change.path)
+            if allowed is not None:
+                return self._allow(change, "own-part", f"@{self.author} {allowed}")
+            return self._refuse(
+                change,
+                "coordinator-only",
+                f"{change.path} is program material: only a coordinator may edit it; a "
+                "participant may only sign their own agreement (their date under signed:) "
+                "or end their own pairs and agreements as they leave (mentorkit leave)",
+            )
         return self._refuse(
             change,
             "coordinator-only",
             f"{change.path} is program material: only a coordinator may {_verb(change)} it",
         )
+
+    def _leaving_ids(self) -> set[str]:
+        """The author's ids whose profile this change removes or makes a departed record."""
+        leaving = set()
+        for path, data in self.base.files.items():
+            pid = participant_id(data, path)
+            if kind_of(path) != "participant" or pid not in self.own_ids:
+                continue
+            if path not in self.head.files or (self.head.files[path] or {}).get("departed"):
+                leaving.add(pid)
+        return leaving
+
+    def _own_program_change(self, kind: str, path: str) -> str | None:
+        before, after = self.base.files.get(path), self.head.files.get(path)
+        if before is None or after is None:
+            return None
+        if kind == "agreement":
+            signed = signing(before, after, self.own_ids)
+            if signed is not None:
+                return signed
+        for pid in sorted(self._leaving_ids()):
+            verdict = (leaving_agreement if kind == "agreement" else leaving_match)(
+                before, after, pid
+            )
+            if verdict is not None:
+                return verdict
+        return None
 
     def _allow(self, change: Change, code: str, message: str) -> FileDecision:
         return FileDecision(change.path, change.status, "allowed", code, message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentorkit.validation import check_loaded
+from mentorkit.validation import check_loaded, new_problems, problems_of
 from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
 from mentorkit.workflow.gitrepo import Change, changed_files, merge_base
 from mentorkit.workflow.match_preview import default_matcher, preview_matches
@@ -64,11 +64,13 @@ def authorship(pr: PullRequest, author: str) -> AuthorshipResult:
     return check_authorship(author, pr.changes, pr.base.snapshot, pr.head.snapshot)
 
 
-def review_markdown(pr: PullRequest, author: str | None) -> str:
-    """The PR comment: validation of the head limited to changed files, match preview, words."""
-    paths = [c.path for c in pr.changes if c.status != "deleted"]
-    checked = check_loaded(pr.head.loaded, paths, pr.head.program)
-    problems = changed_problems(checked.problems, pr.changes)
+def review_input(pr: PullRequest, author: str | None) -> ReviewInput:
+    """What the review shows: the whole head validated, problems in the changed files, and
+    the problems the change brings to files it did not touch (absent on the base)."""
+    every = check_loaded(pr.head.loaded, None, pr.head.program).problems
+    problems = changed_problems(every, pr.changes)
+    touched = sorted({c.path for c in pr.changes} | {c.old_path for c in pr.changes if c.old_path})
+    elsewhere = new_problems(every, problems_of(pr.base.loaded, pr.base.program), touched)
     matcher = default_matcher()
     previews = (
         preview_matches(pr.changes, pr.base.program, pr.head.program, matcher) if matcher else []
@@ -78,9 +80,14 @@ def review_markdown(pr: PullRequest, author: str | None) -> str:
         head=pr.head,
         changes=pr.changes,
         problems=problems,
+        elsewhere=elsewhere,
         authorship=authorship(pr, author) if author else None,
         previews=tuple(previews),
         matching_available=matcher is not None,
         author=author,
     )
-    return render_review(review)
+    return review
+
+
+def review_markdown(pr: PullRequest, author: str | None) -> str:
+    return render_review(review_input(pr, author))

@@ -31,6 +31,8 @@ class ReviewInput:
     head: Side
     changes: tuple[Change, ...]
     problems: tuple[Problem, ...] = ()
+    # New problems in files the pull request did not touch (what it breaks elsewhere).
+    elsewhere: tuple[Problem, ...] = ()
     authorship: AuthorshipResult | None = None
     previews: tuple[CohortPreview, ...] = ()
     matching_available: bool = True
@@ -140,22 +142,40 @@ def _changes(review: ReviewInput) -> list[str]:
 
 
 def _problems(review: ReviewInput) -> list[str]:
-    if not review.problems:
-        return ["✅ No problems in the changed files."]
-    errors = sum(1 for p in review.problems if p.is_error)
+    if not review.problems and not review.elsewhere:
+        return ["✅ No problems in the changed files, and no new ones elsewhere."]
+    lines: list[str] = []
+    if review.problems:
+        lines += _problem_table(review, review.problems, "in the changed files")
+    else:
+        lines += ["✅ No problems in the changed files.", ""]
+    if review.elsewhere:
+        if review.problems:
+            lines.append("")
+        lines += [
+            "**New problems in files this pull request did not touch** (it breaks them: "
+            "a removed skill or person they name, for example)",
+            "",
+        ]
+        lines += _problem_table(review, review.elsewhere, "in other files")
+    return lines
+
+
+def _problem_table(review: ReviewInput, problems: tuple[Problem, ...], where_: str) -> list[str]:
+    errors = sum(1 for p in problems if p.is_error)
     lines = [
-        f"**Problems**: {errors} error(s), {len(review.problems) - errors} warning(s) in the changed files",
+        f"**Problems**: {errors} error(s), {len(problems) - errors} warning(s) {where_}",
         "",
     ]
     lines += ["| where | level | problem |", "|---|---|---|"]
-    for p in review.problems[:MAX_PROBLEMS]:
+    for p in problems[:MAX_PROBLEMS]:
         doc = review.head.loaded.documents.get(p.path)
         shown = redact(p, doc)
         where = f"{shown.path}:{shown.line}" if shown.line else shown.path
         message = _cell(shown.message)
         lines.append(f"| {_code(where)} | {shown.level} | {message} ({_code(shown.code)}) |")
-    if len(review.problems) > MAX_PROBLEMS:
-        lines.append(f"\n…and {len(review.problems) - MAX_PROBLEMS} more; see the workflow log.")
+    if len(problems) > MAX_PROBLEMS:
+        lines.append(f"\n…and {len(problems) - MAX_PROBLEMS} more; see the workflow log.")
     return lines
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from mentorkit.loading.repository import LoadedRepository, kind_of, load_repository
 from mentorkit.model.build import build_program
 from mentorkit.model.program import Program
+from mentorkit.problems import Problem
+from mentorkit.validation import problems_of
 from mentorkit.workflow.authorship import Snapshot
 from mentorkit.workflow.gitrepo import Change, GitError, export_tree, is_top_level, resolve
 
@@ -68,6 +70,12 @@ def load_committed_side(root: Path) -> Side | None:
         return None
     with tempfile.TemporaryDirectory(prefix="mentorkit-head-") as tmp:
         return load_side_at(root, "HEAD", Path(tmp))
+
+
+def committed_problems(root: Path) -> list[Problem] | None:
+    """The problems of the program as of the last commit; None outside git."""
+    side = load_committed_side(root)
+    return problems_of(side.loaded, side.program) if side is not None else None
 
 
 def files_as_changes(root: Path, relpaths: list[str], base: Side | None = None) -> list[Change]:
