@@ -44,13 +44,45 @@ def split_existing(
     return fixed, history, proposals
 
 
-def carried_pair(pair: Pair, program: Program) -> ProposedPair:
-    """A pair from the file, exactly as written."""
+def describes(
+    reasons: Sequence[str], now: Sequence[str], mentor: Participant, mentee: Participant
+) -> bool:
+    """Whether recorded ``reasons`` still describe the pair they sit on.
+
+    After a coordinator swaps the mentor by hand, the reasons written for the old mentor
+    name skills and a department the new one does not have. The goal-skill sentence must be
+    the one the pair earns today (``now``), and a cross-functional sentence must name both
+    people's departments; other sentences, hand-written ones included, are left alone.
+    """
+    goal_now = next((r for r in now if r.startswith("shares ")), None)
+    for reason in reasons:
+        if reason.startswith("shares ") and reason != goal_now:
+            return False
+        if "cross-functional" in reason and not (
+            mentor.department in reason and mentee.department in reason
+        ):
+            return False
+    return True
+
+
+def carried_pair(pair: Pair, program: Program, scoring: Scoring | None = None) -> ProposedPair:
+    """A pair from the file, explained as it stands.
+
+    Status and lock stay exactly as written. A current pair whose recorded reasons no
+    longer describe the two people it names (the mentor was swapped by hand) is explained
+    with the score and reasons of the pair as it is; otherwise, and for history (ended
+    pairs), the recorded score and reasons stand, hand-written ones included.
+    """
     a, b = program.participants.get(pair.mentor), program.participants.get(pair.mentee)
     origin = "history" if pair.status == "ended" else "locked" if pair.locked else "accepted"
     cross = a is not None and b is not None and a.department != b.department
+    score, reasons = pair.score, pair.reasons
+    if scoring is not None and a is not None and b is not None and pair.status != "ended":
+        scored = score_with(scoring, a, b)
+        if scored is not None and not describes(pair.reasons, scored.reasons, a, b):
+            score, reasons = scored.total, scored.reasons
     return ProposedPair(
-        pair.mentor, pair.mentee, pair.score, pair.status, pair.locked, pair.reasons, origin, cross
+        pair.mentor, pair.mentee, score, pair.status, pair.locked, reasons, origin, cross
     )
 
 
@@ -73,10 +105,14 @@ def new_pair(
 
 
 def all_pairs(
-    program: Program, carried: Iterable[Pair], fresh: Iterable[ProposedPair]
+    program: Program,
+    carried: Iterable[Pair],
+    fresh: Iterable[ProposedPair],
+    scoring: Scoring | None = None,
 ) -> list[ProposedPair]:
-    """Pairs from the file as written plus the new proposals, ended ones last, by ids."""
-    pairs = [carried_pair(p, program) for p in carried] + list(fresh)
+    """Pairs from the file (explained as they stand) plus the new proposals, ended ones
+    last, by ids."""
+    pairs = [carried_pair(p, program, scoring) for p in carried] + list(fresh)
     pairs.sort(key=lambda p: (p.status == "ended", p.mentor, p.mentee))
     return pairs
 

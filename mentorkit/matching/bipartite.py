@@ -89,6 +89,7 @@ def match_pairs(request: MatchRequest) -> MatchResult:
             new_pair(scoring, mentors[c], pool[r], (mentors[c].id, pool[r].id) in proposals)
             for r, c in chosen
         ),
+        scoring,
     )
     matched_rows = {r for r, _ in chosen}
     unmatched = unmatched_people(scoring, pool, candidates, matched_rows, len(mentors))

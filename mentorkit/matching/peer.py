@@ -88,6 +88,7 @@ def match_peers(request: MatchRequest) -> MatchResult:
             )
             for a, b in chosen
         ),
+        scoring,
     )
     paired = {i for pair in chosen for i in pair}
     unmatched = unmatched_people(scoring, pool, candidates, paired, len(everyone) - 1, role="peer")
