@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.completion import complete_cohort, complete_pair
-from mentorkit.cli.context import repository_root
+from mentorkit.cli.context import refuse, repository_root
 from mentorkit.cli.lifecycle_common import load_checked, require_cohort, warn_problems
 from mentorkit.lifecycle.calendar import CalendarError, cohort_calendar, pair_calendar
 from mentorkit.writing.files import write_bytes_atomic
@@ -39,18 +39,17 @@ def ics(ctx: click.Context, cohort: str, pair: str | None, out: Path | None) -> 
 
     Exit 0 written, 1 the data lacks what the calendar needs, 2 misuse.
     """
+    mentor, sep, mentee = (pair or "").partition("--")
+    if pair and not (sep and mentor and mentee):
+        raise click.BadParameter("expected MENTOR--MENTEE", param_hint="--pair")
     root = repository_root(ctx)
     program, errors = load_checked(root)
     require_cohort(program, cohort)
     if errors:
         warn_problems(errors)
-        click.echo("No calendar was written: fix the problems first.", err=True)
-        ctx.exit(1)
+        refuse(ctx, "no calendar was written: fix the problems first")
     try:
         if pair:
-            mentor, sep, mentee = pair.partition("--")
-            if not (sep and mentor and mentee):
-                raise click.BadParameter("expected MENTOR--MENTEE", param_hint="--pair")
             data = pair_calendar(program, cohort, mentor, mentee)
         else:
             data = cohort_calendar(program, cohort)

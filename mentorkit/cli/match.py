@@ -9,6 +9,7 @@ import click
 
 from mentorkit.cli.completion import complete_cohort
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.cli.lifecycle_common import require_cohort
 from mentorkit.loading.private_groups import (
     PrivateDataError,
     PrivateDataInRepository,
@@ -61,6 +62,8 @@ def match(
     groups = _read_private(private_data, root) if private_data else None
     with working("Validating the program…"):
         validation = validate_program(root)
+    # Misuse before bad data: an unknown cohort is a mistake in the command (exit 2).
+    require_cohort(validation.program, cohort)
     if not validation.ok:
         click.echo(
             render_problems(validation.problems, validation.files_checked, "text"),
