@@ -10,9 +10,10 @@ from mentorkit.cli.completion import complete_cohort
 from mentorkit.cli.context import as_today, emit, info, refuse, repository_root, today_option
 from mentorkit.cli.lifecycle_common import load_checked, require_cohort
 from mentorkit.lifecycle.accept import AcceptError, AcceptPlan, UnknownPair, parse_pair, plan_accept
+from mentorkit.lifecycle.file_edits import accept_edits
+from mentorkit.lifecycle.yaml_edit import EditError
 from mentorkit.workflow.scaffold import to_yaml
-from mentorkit.writing.lifecycle_edits import apply, plan_accept_files
-from mentorkit.writing.yaml_roundtrip import EditError
+from mentorkit.writing.files import rewrite_files
 
 
 def _summary(plan: AcceptPlan, paths: list[str], dry_run: bool) -> str:
@@ -69,11 +70,11 @@ def accept(
     except AcceptError as exc:
         refuse(ctx, f"not accepted: {exc}")
     texts = {path: to_yaml("agreement", fields) for path, fields in plan.agreements.items()}
+    edits = accept_edits(plan, texts)
     try:
-        changes = plan_accept_files(root, plan, texts)
+        paths = sorted(edits) if dry_run else sorted(rewrite_files(root, edits))
     except EditError as exc:
         refuse(ctx, f"not accepted: {exc}")
-    paths = changes.paths if dry_run else apply(root, changes)
     emit(_summary(plan, paths, dry_run))
     if plan.agreements and not dry_run:
         info("next: each person signs their agreement by adding the date under signed: in a PR")

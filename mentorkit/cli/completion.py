@@ -13,15 +13,13 @@ import click
 from click.shell_completion import CompletionItem, get_completion_class
 
 from mentorkit.cli.context import completion_root
+from mentorkit.loading.names import file_stems
 
 SHELLS = ("bash", "zsh", "fish")
 
 
 def _stems(folder: Path, incomplete: str) -> list[CompletionItem]:
-    if not folder.is_dir():
-        return []
-    names = sorted({p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml")})
-    return [CompletionItem(name) for name in names if name.startswith(incomplete)]
+    return [CompletionItem(name) for name in file_stems(folder) if name.startswith(incomplete)]
 
 
 def complete_cohort(

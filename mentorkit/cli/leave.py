@@ -9,9 +9,10 @@ import click
 from mentorkit.cli.completion import complete_participant
 from mentorkit.cli.context import as_today, emit, refuse, repository_root
 from mentorkit.cli.lifecycle_common import load_checked
+from mentorkit.lifecycle.file_edits import leave_edits
 from mentorkit.lifecycle.leave import LeaveError, LeavePlan, plan_leave
-from mentorkit.writing.lifecycle_edits import apply, plan_leave_files
-from mentorkit.writing.yaml_roundtrip import EditError
+from mentorkit.lifecycle.yaml_edit import EditError
+from mentorkit.writing.files import remove_files, rewrite_files
 
 
 def _summary(plan: LeavePlan, paths: list[str], dry_run: bool) -> str:
@@ -71,8 +72,15 @@ def leave(
         refuse(ctx, f"the data has {errors} error(s); fix them first (mentorkit validate)")
     try:
         plan = plan_leave(program, person, as_today(day), reason)
-        changes = plan_leave_files(root, plan)
-    except (LeaveError, EditError) as exc:
+    except LeaveError as exc:
         refuse(ctx, f"cannot leave: {exc}")
-    paths = changes.paths if dry_run else apply(root, changes)
+    edits = leave_edits(plan)
+    removed = [plan.profile_path] if plan.profile == "removed" else []
+    try:
+        paths = sorted([*edits, *removed])
+        if not dry_run:
+            rewrite_files(root, edits)
+            remove_files(root, removed)
+    except EditError as exc:
+        refuse(ctx, f"cannot leave: {exc}")
     emit(_summary(plan, paths, dry_run))

@@ -73,3 +73,10 @@ def rewrite_files(root: Path, edits: Mapping[str, Callable[[str | None], str]]) 
     for relpath, text in texts.items():
         write_text_atomic(root / relpath, text)
     return list(texts)
+
+
+def remove_files(root: Path, relpaths: list[str]) -> list[str]:
+    """Delete files under ``root`` (a missing one is no error); returns the paths given."""
+    for relpath in relpaths:
+        (root / relpath).unlink(missing_ok=True)
+    return list(relpaths)

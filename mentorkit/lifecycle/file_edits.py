@@ -1,36 +1,24 @@
-"""The file edits of ``accept`` and ``leave``: computed first, then written atomically.
+"""The file edits of ``accept`` and ``leave`` as text transforms (old text -> new text).
 
-All texts are made before anything is written, so a file that cannot be edited leaves
-every file whole. Dates are written plain (2026-11-24), like every other date.
+``writing.files.rewrite_files`` applies them: every new text is made before anything is
+written, so a file that cannot be edited leaves every file whole. Dates are written plain
+(2026-11-24), like every other date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable
+from functools import partial
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from mentorkit.lifecycle.accept import AcceptPlan
 from mentorkit.lifecycle.leave import LeavePlan
-from mentorkit.writing.files import write_text_atomic
-from mentorkit.writing.yaml_roundtrip import EditError, edit_text, plain_date, put_after
+from mentorkit.lifecycle.yaml_edit import EditError, edit_text, plain_date, put_after
+from mentorkit.model.entities import DEPARTED_FIELDS
 
-# What a departed record keeps (mentorkit.checks.departed checks the same list).
-DEPARTED_FIELDS = ("id", "name", "github", "public", "departed")
-
-
-@dataclass
-class FileChanges:
-    """New texts by relative path, and paths to remove."""
-
-    texts: dict[str, str] = field(default_factory=dict)
-    removed: list[str] = field(default_factory=list)
-
-    @property
-    def paths(self) -> list[str]:
-        return sorted([*self.texts, *self.removed])
+Edit = Callable[[str | None], str]
 
 
 def _pair_nodes(doc: CommentedMap) -> list[CommentedMap]:
@@ -118,37 +106,46 @@ def departed_text(text: str, today: dt.date) -> str:
     return edit_text(text, change)
 
 
-def _read(root: Path, rel: str) -> str:
-    return (root / rel).read_text(encoding="utf-8")
+def _existing(transform: Callable[[str], str], rel: str) -> Edit:
+    def edit(old: str | None) -> str:
+        if old is None:
+            raise EditError(f"{rel} is missing")
+        return transform(old)
+
+    return edit
 
 
-def plan_accept_files(root: Path, plan: AcceptPlan, agreement_texts: dict[str, str]) -> FileChanges:
-    changes = FileChanges()
+def _new(text: str, rel: str) -> Edit:
+    def edit(old: str | None) -> str:
+        if old is not None:
+            raise EditError(f"{rel} already exists")
+        return text
+
+    return edit
+
+
+def accept_edits(plan: AcceptPlan, agreement_texts: dict[str, str]) -> dict[str, Edit]:
+    """The match file's pairs accepted, and each new agreement's text."""
+    edits: dict[str, Edit] = {}
     rel = f"program/matches/{plan.cohort}.yaml"
     if plan.pairs:
-        changes.texts[rel] = accept_match_text(_read(root, rel), plan.pairs, plan.today)
-    changes.texts.update(agreement_texts)
-    return changes
+        transform = partial(accept_match_text, pairs=plan.pairs, today=plan.today)
+        edits[rel] = _existing(transform, rel)
+    for path, text in agreement_texts.items():
+        edits[path] = _new(text, path)
+    return edits
 
 
-def plan_leave_files(root: Path, plan: LeavePlan) -> FileChanges:
-    changes = FileChanges()
+def leave_edits(plan: LeavePlan) -> dict[str, Edit]:
+    """Every file ``leave`` rewrites (the profile too when it becomes a departed record)."""
+    edits: dict[str, Edit] = {}
     for cohort in plan.match_cohorts:
         rel = f"program/matches/{cohort}.yaml"
-        changes.texts[rel] = leave_match_text(_read(root, rel), plan, cohort)
+        edits[rel] = _existing(partial(leave_match_text, plan=plan, cohort=cohort), rel)
     for rel in plan.agreements:
-        changes.texts[rel] = end_agreement_text(_read(root, rel), plan.today, plan.reason)
+        transform = partial(end_agreement_text, today=plan.today, reason=plan.reason)
+        edits[rel] = _existing(transform, rel)
     if plan.profile == "departed":
-        changes.texts[plan.profile_path] = departed_text(_read(root, plan.profile_path), plan.today)
-    else:
-        changes.removed.append(plan.profile_path)
-    return changes
-
-
-def apply(root: Path, changes: FileChanges) -> list[str]:
-    """Write every new text (atomically, one by one), then remove what goes; the paths done."""
-    for rel, text in changes.texts.items():
-        write_text_atomic(root / rel, text)
-    for rel in changes.removed:
-        (root / rel).unlink(missing_ok=True)
-    return changes.paths
+        transform = partial(departed_text, today=plan.today)
+        edits[plan.profile_path] = _existing(transform, plan.profile_path)
+    return edits

@@ -1,4 +1,4 @@
-"""Edits to existing YAML files that keep comments, key order, quoting and hand edits.
+"""Edits to YAML texts that keep comments, key order, quoting and hand edits (pure: text in, text out).
 
 Every lifecycle command that changes a file the coordinators also edit by hand (accept,
 leave) goes through ``edit_text``: ruamel.yaml's round-trip mode loads the text, a small
