@@ -32,8 +32,8 @@ def check_files(files: Documents) -> Iterator[Problem]:
         if kind != "participant" or doc is None:
             continue
         login = doc.data.get("github")
-        if isinstance(login, str) and login.strip():
-            continue
+        if (isinstance(login, str) and login.strip()) or doc.data.get("departed"):
+            continue  # a departed record (history) needs nobody to edit it
         yield problem_in(
             doc,
             ("id",),

@@ -119,7 +119,11 @@ def test_an_equally_good_newcomer_does_not_displace_a_proposal(program_repo: Pat
     """Without a match file the base run's proposals stand; a tie is no reason to churn."""
     branch(program_repo, "join-twin")
     sam = (program_repo / "participants" / "sam-okoro.yaml").read_text(encoding="utf-8")
-    twin = sam.replace("id: sam-okoro", "id: ada-new").replace("name: Sam Okoro", "name: Ada New")
+    twin = (
+        sam.replace("id: sam-okoro", "id: ada-new")
+        .replace("name: Sam Okoro", "name: Ada New")
+        .replace("github: sam-okoro", "github: ada-new")
+    )
     (program_repo / "participants" / "ada-new.yaml").write_text(twin, encoding="utf-8")
     commit_all(program_repo, "Add Ada New")
 
