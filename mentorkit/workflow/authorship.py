@@ -119,10 +119,7 @@ class Snapshot:
                 if path in self.files and participant_id(data, path) == coordinator:
                     # program.yaml lists coordinators by id; their file's login, if any,
                     # wins. Someone who left keeps no rights: their record only names them.
-                    if (data or {}).get("departed"):
-                        login = ""
-                    else:
-                        login = owner_login(data) or coordinator
+                    login = "" if (data or {}).get("departed") else owner_login(data) or coordinator
                     break
             if login:
                 logins.append(login)

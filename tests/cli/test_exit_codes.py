@@ -147,7 +147,7 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("command", sorted(MISUSE))
-def test_misuse_exits_2_with_a_message(command: str, broken: Path, tmp_path: Path) -> None:
+def test_misuse_exits_2_with_a_message(command: str, broken: Path) -> None:
     args, words = MISUSE[command]
     args = [a.replace("{repo}", str(broken)) for a in args]
     code, out, err = run(broken, *args)
