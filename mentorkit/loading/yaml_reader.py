@@ -122,7 +122,7 @@ class _PurePythonLoader(_TagPassThrough, Reader, Scanner, Parser, Composer):
 
 if _CParser is not None:
 
-    class _CLoader(_TagPassThrough, _CParser):
+    class _CLoader(_TagPassThrough, _CParser):  # type: ignore[misc]  # _CParser is Any
         pass
 
     _PositionedLoader: type = _CLoader

@@ -40,7 +40,7 @@ class Edges:
 
 def edge_weights(edges: Edges, bonus: np.ndarray, objective: str, n_rows: int) -> np.ndarray:
     """What the solver maximises per edge: objective constant + score points + stability bonus."""
-    weights = edges.points.astype(np.int64) + bonus
+    weights: np.ndarray = edges.points.astype(np.int64) + bonus
     if objective == "quality":
         return weights * (n_rows + 1) + 1
     big = (n_rows + 1) * (SCALE + STABILITY_POINTS + 1)

@@ -203,4 +203,7 @@ class CircleState:
             widest[:, pool.zone[ps] == zone] = column[:, None]
         worst = np.where(np.isinf(widest), WORKING_HOURS, np.maximum(0.0, WORKING_HOURS - widest))
         hours = np.round(5 * (WORKING_HOURS - worst)).astype(np.int64)
-        return (100 * same_department + 20 * same_band - 15 * shared).astype(np.int64) + hours
+        cost: np.ndarray = (100 * same_department + 20 * same_band - 15 * shared).astype(
+            np.int64
+        ) + hours
+        return cost

@@ -9,6 +9,7 @@ the figures printed, and never written anywhere. Groups with fewer than
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mentorkit.matching.result import MatchResult
@@ -106,7 +107,7 @@ def _flags(group: GroupFigures, overall: GroupFigures) -> tuple[str, ...]:
     return tuple(flags)
 
 
-def audit(result: MatchResult, groups: dict[str, tuple[str, ...]]) -> FairnessAudit:
+def audit(result: MatchResult, groups: Mapping[str, tuple[str, ...]]) -> FairnessAudit:
     """Figures per group of the people this cohort tried to match; small groups are withheld.
 
     Withholding a small group is not enough when everyone else is shown: "everyone" minus

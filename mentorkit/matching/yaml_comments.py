@@ -93,7 +93,8 @@ def _attach_tail(node: Any, lines: str) -> None:
 
 
 def _first_slot(parent: CommentedMap, key: str) -> list[Any]:
-    return parent.ca.items.setdefault(key, [None, None, None, None])
+    slot: list[Any] = parent.ca.items.setdefault(key, [None, None, None, None])
+    return slot
 
 
 @dataclass

@@ -15,9 +15,9 @@ from markupsafe import Markup
 
 from mentorkit.lifecycle.metrics import compute_metrics
 from mentorkit.lifecycle.publish import metrics_to_dict
+from mentorkit.model.pages import skill_page
 from mentorkit.model.program import Program
 from mentorkit.site import charts
-from mentorkit.site.community import skill_page
 from mentorkit.site.network import department_network
 from mentorkit.site.render import month_name
 from mentorkit.site.text import render_markdown, title_yaml

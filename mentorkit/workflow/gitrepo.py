@@ -64,7 +64,8 @@ def _git(root: Path, *args: str, text: bool = True) -> str | bytes:
             done.stderr if isinstance(done.stderr, str) else done.stderr.decode("utf-8", "replace")
         )
         raise GitError(f"git {args[0]} failed: {err.strip() or 'exit ' + str(done.returncode)}")
-    return done.stdout
+    output: str | bytes = done.stdout
+    return output
 
 
 def _clean_env() -> dict[str, str]:

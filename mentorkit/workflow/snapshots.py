@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mentorkit.loading.repository import LoadedRepository, kind_of, load_repository
 from mentorkit.model.build import build_program
@@ -26,13 +27,13 @@ class Side:
     def snapshot(self) -> Snapshot:
         return snapshot_of(self.loaded)
 
-    def data(self, path: str) -> dict | None:
+    def data(self, path: str) -> dict[str, Any] | None:
         doc = self.loaded.documents.get(path)
         return doc.data if doc is not None else None
 
 
 def snapshot_of(loaded: LoadedRepository) -> Snapshot:
-    files: dict[str, dict | None] = dict.fromkeys(loaded.kinds)
+    files: dict[str, dict[str, Any] | None] = dict.fromkeys(loaded.kinds)
     for path, doc in loaded.documents.items():
         files[path] = doc.data
     return Snapshot(files)

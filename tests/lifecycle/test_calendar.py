@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -12,7 +13,7 @@ from mentorkit.lifecycle.calendar import CalendarError, cohort_calendar, pair_ca
 from mentorkit.model.program import Program
 
 
-def _events(data: bytes) -> list:
+def _events(data: bytes) -> list[Any]:
     return list(Calendar.from_ical(data).walk("VEVENT"))
 
 
@@ -118,7 +119,9 @@ def test_monthly_meetings_on_the_31st_fall_on_each_months_last_day() -> None:
 
     event = Event()
     event.add("rrule", vRecur(recurrence("monthly", dt.date(2027, 1, 31), dt.date(2027, 5, 31))))
-    rule = event["RRULE"].to_ical().decode()
+    ical = event["RRULE"].to_ical()
+    assert isinstance(ical, bytes)
+    rule = ical.decode()
     days = [d.date() for d in rrulestr(rule, dtstart=dt.datetime(2027, 1, 31))]
     assert days == [
         dt.date(2027, 1, 31),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner, Result
 from icalendar import Calendar
@@ -87,7 +88,8 @@ def test_export_ics_to_a_file_and_stdout(tmp_path: Path) -> None:
     events = list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
     meeting = next(e for e in events if "RRULE" in e)
     assert meeting.decoded("DTSTART") == dt.date(2026, 9, 7)
-    assert meeting["RRULE"]["UNTIL"] == [dt.date(2027, 2, 26)]
+    rrule: Any = meeting["RRULE"]
+    assert rrule["UNTIL"] == [dt.date(2027, 2, 26)]
     stdout = run("export", "ics", "2026-autumn")
     assert stdout.exit_code == 0 and stdout.output.startswith("BEGIN:VCALENDAR")
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from mentorkit.model.entities import (
     Charter,
     Cohort,
+    CohortFormat,
     Goal,
     MatchFile,
     MatchingSettings,
@@ -58,7 +59,7 @@ def person(
 def program(
     people: list[Participant],
     *,
-    fmt: str = "one-on-one",
+    fmt: CohortFormat = "one-on-one",
     settings: MatchingSettings | None = None,
     match: MatchFile | None = None,
     cohort: str = "c1",
@@ -72,7 +73,7 @@ def program(
         "2026-06-30",
         f"program/cohorts/{cohort}.yaml",
         matching=settings or MatchingSettings(),
-    )  # type: ignore[arg-type]
+    )
     return Program(
         charter=Charter("Test", "", ("x",)),
         participants={p.id: p for p in sorted(people, key=lambda p: p.id)},

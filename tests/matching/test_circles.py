@@ -76,6 +76,7 @@ def assert_rules_hold(
     assert set(seen) | {u.id for u in result.unmatched} == set(by_id)
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(people_strategy(max_mentors=4, max_mentees=9), settings_strategy(), st.integers(3, 5))
 def test_no_hard_rule_is_broken_inside_a_circle(
@@ -228,6 +229,7 @@ def assert_reasons_true(
         assert "ruled out" in u.reason or "full" in u.reason or "circle" in u.reason
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None)
 @given(circle_cohorts())
 def test_circles_keep_size_bounds_true_reasons_and_rerun_identically(
@@ -244,6 +246,7 @@ def test_circles_keep_size_bounds_true_reasons_and_rerun_identically(
     assert again.unmatched == first.unmatched and again.summary == first.summary
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(circle_cohorts(), st.integers(0, 10_000))
 def test_one_joiner_changes_at_most_the_circle_they_join(

@@ -109,6 +109,7 @@ def test_private_data_adds_the_audit_and_is_never_written(repo: Path, tmp_path: 
             assert "group-one" not in path.read_text(encoding="utf-8", errors="replace")
 
 
+@pytest.mark.slow
 def test_same_bytes_whatever_the_hash_seed(repo: Path) -> None:
     outputs = set()
     files = set()

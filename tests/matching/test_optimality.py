@@ -6,13 +6,14 @@ from collections import Counter
 from functools import cache
 from itertools import combinations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.result import MatchResult
 from mentorkit.matching.score import score_pair
-from mentorkit.model.entities import MatchingSettings
+from mentorkit.model.entities import MatchingSettings, Participant
 from mentorkit.model.program import Program
 from tests.matching.builders import people_strategy, program, settings_strategy
 
@@ -94,6 +95,7 @@ def bipartite_case(draw: st.DrawFn) -> tuple[Program, frozenset[tuple[str, str]]
     return prog, exclude, chosen
 
 
+@pytest.mark.slow
 @FAST
 @given(bipartite_case(), st.sampled_from(["dense", "sparse"]))
 def test_bipartite_equals_brute_force(
@@ -137,9 +139,10 @@ def brute_force_peer(prog: Program) -> tuple[int, int]:
     return best(frozenset(p.id for p in pool))
 
 
+@pytest.mark.slow
 @FAST
 @given(people_strategy(max_mentors=4, max_mentees=5, peer=True), settings_strategy())
-def test_peer_equals_brute_force(people: list, chosen: MatchingSettings) -> None:
+def test_peer_equals_brute_force(people: list[Participant], chosen: MatchingSettings) -> None:
     chosen = MatchingSettings(
         chosen.weights,
         chosen.max_timezone_gap_hours,

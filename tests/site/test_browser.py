@@ -93,9 +93,10 @@ def test_the_xss_fixture_fires_no_dialog_and_sets_no_global(visits: dict[str, Vi
 
 
 def _visible_mentors(page: Any) -> list[str]:
-    return page.eval_on_selector_all(
+    names: list[str] = page.eval_on_selector_all(
         "[data-mentor]:not([hidden]) .mk-card-name a", "els => els.map(e => e.textContent)"
     )
+    return names
 
 
 def test_the_directory_filters_narrow_the_list(site_url: str, context: Any) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from mentorkit.site.publish import assemble
@@ -14,7 +15,7 @@ from mentorkit.validation import validate_program
 from tests.site.conftest import prepare_fixture_repo
 
 
-def _cli() -> object:
+def _cli() -> click.Command:
     from mentorkit.cli.main import cli
 
     return cli
@@ -32,7 +33,7 @@ def test_build_refuses_data_with_errors(tmp_path: Path) -> None:
     _break(repo)
     result = CliRunner().invoke(
         _cli(), ["--repo", str(repo), "build", "--out", str(tmp_path / "out")]
-    )  # type: ignore[arg-type]
+    )
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "participants/ada-lovelace.yaml:" in result.stderr
@@ -45,7 +46,7 @@ def test_serve_refuses_data_with_errors(tmp_path: Path) -> None:
     _break(repo)
     result = CliRunner().invoke(
         _cli(), ["--repo", str(repo), "serve", "--out", str(tmp_path / "out")]
-    )  # type: ignore[arg-type]
+    )
     assert result.exit_code == 1
     assert "The site was not built" in result.stderr
 
@@ -55,7 +56,7 @@ def test_build_reports_mkdocs_warnings_and_fails(tmp_path: Path) -> None:
     (repo / "site" / "index.md").write_text("[broken](missing-page.md)\n", encoding="utf-8")
     result = CliRunner().invoke(
         _cli(), ["--repo", str(repo), "build", "--out", str(tmp_path / "out")]
-    )  # type: ignore[arg-type]
+    )
     assert result.exit_code == 1
     assert "missing-page.md" in result.stderr
     assert "MkDocs reported the problems above" in result.stderr
@@ -101,7 +102,7 @@ def test_build_refuses_a_link_out_of_site_and_publishes_nothing(tmp_path: Path) 
     (repo / "site" / "hidden.yaml").symlink_to(repo / "participants" / "quentin-hidden.yaml")
     result = CliRunner().invoke(
         _cli(), ["--repo", str(repo), "build", "--out", str(tmp_path / "out")]
-    )  # type: ignore[arg-type]
+    )
     assert result.exit_code == 1
     assert "site/hidden.yaml links to a file outside site/" in result.stderr
     assert "The site was not built: fix the problems above first." in result.stderr

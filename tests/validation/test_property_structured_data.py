@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -69,6 +70,7 @@ def _documents() -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries({kind: document(kind) for kind in PATHS})
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents(), st.dictionaries(st.sampled_from(sorted(PATHS)), st.just(True)))
 def test_structured_but_wrong_documents_never_crash(

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorkit.workflow.authorship import Snapshot, check_authorship, owner_login
+from mentorkit.workflow.authorship import (
+    AuthorshipResult,
+    Snapshot,
+    check_authorship,
+    owner_login,
+)
 from mentorkit.workflow.gitrepo import Change
 
 CHARTER = {"name": "P", "purpose": "x", "coordinators": ["cora"]}
@@ -29,7 +34,7 @@ def decide(
     changes: list[Change],
     head_extra: dict[str, Any] | None = None,
     base: Snapshot = BASE,
-):
+) -> AuthorshipResult:
     head = Snapshot({**base.files, **(head_extra or {})})
     return check_authorship(author, changes, base, head)
 

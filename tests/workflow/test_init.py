@@ -95,6 +95,7 @@ def test_init_can_start_a_git_repository(tmp_path: Path) -> None:
     assert charter["name"] == "Acme" and charter["coordinators"] == ["acme-lead"]
 
 
+@pytest.mark.slow
 def test_init_output_validates_matches_and_builds(tmp_path: Path) -> None:
     target = tmp_path / "fresh"
     assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 0

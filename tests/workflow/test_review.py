@@ -5,11 +5,17 @@ from types import SimpleNamespace
 
 from mentorkit.loading.yaml_reader import parse_yaml
 from mentorkit.problems import Problem
-from mentorkit.workflow.match_preview import diff_results
+from mentorkit.workflow.match_preview import PairChange, PairView, diff_results
 from mentorkit.workflow.review import redact
 from tests.workflow.conftest import COHORT, commit_all, git, run
 
 SECRET = "mira.secret@example.com"
+
+
+def _view(change: PairChange) -> PairView:
+    view = change.after or change.before
+    assert view is not None
+    return view
 
 
 def test_problems_in_private_fields_are_redacted() -> None:
@@ -78,7 +84,7 @@ def test_diff_results_lists_added_removed_changed_and_unmatched() -> None:
         unmatched=[SimpleNamespace(id="f", reason="capacity")],
     )
     preview = diff_results("c1", before, after)
-    assert [(c.kind, (c.after or c.before).mentee) for c in preview.pairs] == [
+    assert [(c.kind, _view(c).mentee) for c in preview.pairs] == [
         ("changed", "d"),
         ("removed", "f"),
         ("added", "g"),

@@ -36,6 +36,7 @@ def _load(path: Path) -> dict[str, Any]:
     # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on".
     if True in data:
         data["on"] = data.pop(True)
+    assert isinstance(data, dict)
     return data
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from mentorkit.writing import files
 from mentorkit.writing.files import write_bytes_atomic, write_text_atomic
 
 
@@ -40,7 +39,7 @@ def test_interrupted_write_leaves_the_old_file_whole(
     def fail(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(files.os, "replace", fail)
+    monkeypatch.setattr("mentorkit.writing.files.os.replace", fail)
     with pytest.raises(OSError):
         write_text_atomic(target, "half")
     assert target.read_text() == "# a comment\npairs: []\n"
