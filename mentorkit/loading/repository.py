@@ -13,7 +13,15 @@ from mentorkit.loading.yaml_reader import DEFAULT_MAX_BYTES, LoadedDocument, par
 from mentorkit.problems import Problem
 
 # Match files grow with the cohort (10,000 pairs is a few MB); people's files stay small.
-MAX_BYTES = {"match": 64 * 1024 * 1024, "skills": 4 * 1024 * 1024}
+# What a participant writes (their profile, a lesson) is small by nature: a generous
+# 64 KiB bounds the work a hostile file can cause in every later step (validation, the
+# pull-request review, the site build) long before the 1 MiB default would.
+MAX_BYTES = {
+    "match": 64 * 1024 * 1024,
+    "skills": 4 * 1024 * 1024,
+    "participant": 64 * 1024,
+    "lesson": 64 * 1024,
+}
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 4000
 

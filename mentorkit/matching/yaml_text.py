@@ -20,10 +20,12 @@ from mentorkit import __version__
 from mentorkit.matching.result import MatchResult
 
 _SAFE = r"[A-Za-z0-9 ,()._/+-]"
-# starts with a letter, or with a digit but containing a space: never a number, bool or date
-_PLAIN = re.compile(rf"(?:[A-Za-z]{_SAFE}*|[0-9]{_SAFE}* {_SAFE}*)[A-Za-z0-9)]")
+# starts with a letter, or with a digit but containing a space: never a number, bool or date.
+# The "contains" parts are lookaheads, so no two repetitions compete for the same
+# characters: matching stays linear in the length of the text.
+_PLAIN = re.compile(rf"(?:[A-Za-z]|[0-9](?=[^\n]* )){_SAFE}*[A-Za-z0-9)]")
 _RESERVED = re.compile(r"(?i)(?:true|false|null|yes|no|on|off|y|n|inf|nan)")
-_QUOTED = re.compile(rf"[A-Za-z0-9](?:{_SAFE}|:)*: (?:{_SAFE}|:)*[A-Za-z0-9)]")
+_QUOTED = re.compile(rf"[A-Za-z0-9](?=[^\n]*: )(?:{_SAFE}|:)*[A-Za-z0-9)]")
 
 
 def yaml_settings() -> YAML:

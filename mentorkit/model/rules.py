@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,9 +24,17 @@ def shared_languages(a: Participant, b: Participant) -> tuple[str, ...]:
     return tuple(sorted(set(a.languages) & set(b.languages)))
 
 
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+\-]{1,30}(?:/[A-Za-z0-9_+\-]{1,30}){0,2}")
+
+
 @cache
 def utc_offset_hours(timezone: str, on: dt.date | None = None) -> float | None:
     """The zone's UTC offset in hours on a date (mid-January when none is given); None if unknown."""
+    # ZoneInfo turns each "/" of a key into a package import: a participant's
+    # "a/a/a/...", thousands deep, would recurse until Python gives up. IANA names have
+    # at most three parts of at most 30 characters.
+    if not _ZONE_NAME.fullmatch(timezone):
+        return None
     try:
         zone = ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError, OSError):

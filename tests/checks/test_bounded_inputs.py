@@ -1,0 +1,69 @@
+"""Hostile sizes and shapes stay cheap and never crash validation (issue 9, findings 3 and 5)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from mentorkit.cli.main import cli
+from mentorkit.loading.schemas import load_schema
+
+
+def _validate(repo: Path) -> tuple[int, list[dict[str, object]]]:
+    result = CliRunner().invoke(cli, ["--repo", str(repo), "validate", "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, json.loads(result.output)["problems"]
+
+
+def test_a_deep_time_zone_is_a_problem_not_a_crash(base_program: Path) -> None:
+    # ZoneInfo imports one package per "/": thousands of them used to exhaust the stack.
+    person = base_program / "participants" / "kofi.yaml"
+    text = person.read_text(encoding="utf-8").replace("Africa/Accra", "Africa" + "/a" * 3000)
+    person.write_text(text, encoding="utf-8")
+    code, problems = _validate(base_program)
+    assert code == 1
+    assert {p["code"] for p in problems} >= {"schema"}
+
+
+def test_a_profile_or_lesson_over_64_kib_is_refused_before_parsing(base_program: Path) -> None:
+    person = base_program / "participants" / "kofi.yaml"
+    person.write_text(person.read_text(encoding="utf-8") + "# " + "x" * 70_000 + "\n")
+    code, problems = _validate(base_program)
+    assert code == 1
+    assert [p["code"] for p in problems] == ["file-too-large"]
+
+
+def test_every_free_text_field_has_a_length_limit() -> None:
+    unbounded = []
+    for kind in ("participant", "lesson", "cohort", "agreement", "match", "program", "skills"):
+
+        def walk(node: object, where: str) -> None:
+            if isinstance(node, dict):
+                # A pattern ending in a bounded repetition or a date bounds the length too.
+                bounded = (
+                    "maxLength" in node
+                    or "enum" in node
+                    or str(node.get("pattern", "")).endswith("}$")
+                    or node.get("format") == "date"
+                )
+                if node.get("type") == "string" and not bounded:
+                    unbounded.append(where)
+                for key, value in node.items():
+                    walk(value, f"{where}.{key}")
+            elif isinstance(node, list):
+                for item in node:
+                    walk(item, where)
+
+        walk(load_schema(kind), kind)
+    assert unbounded == []
+
+
+def test_the_email_pattern_accepts_addresses_and_refuses_junk() -> None:
+    pattern = load_schema("participant")["properties"]["email"]["pattern"]
+    for good in ("ada@example.com", "first.last+tag@mail.example.org"):
+        assert re.search(pattern, good), good
+    for bad in ("ada@example", "a@@b.c", "a@b..c", "a b@c.d", "a@.b.c", "a@b.c."):
+        assert not re.search(pattern, bad), bad
