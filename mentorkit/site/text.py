@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-import markdown
 import nh3
 import yaml
 from markupsafe import Markup
 
 from mentorkit.model.characters import carried
+from mentorkit.model.markdown_syntax import demote_headings, new_renderer
 from mentorkit.model.pages import slug as slug  # one home for slugs; importable here too
 
 try:  # the loader MkDocs reads front matter with
@@ -86,14 +86,8 @@ def sanitize_html(html: str) -> str:
     )
 
 
-# Lessons are often about code and numbers: fenced code blocks and tables render as they
-# do on GitHub. Nothing that adds attributes (attr_list) or raw HTML is enabled.
-_renderer = markdown.Markdown(
-    extensions=["sane_lists", "fenced_code", "tables"],
-    # Column alignment as align="", which the allow-list keeps; style="" never passes.
-    extension_configs={"tables": {"use_align_attribute": True}},
-    output_format="html",
-)
+# The dialect (extensions, headings) is shared with the pull-request render check.
+_renderer = new_renderer()
 
 
 def render_markdown(text: str) -> Markup:
@@ -103,19 +97,12 @@ def render_markdown(text: str) -> Markup:
     allow-list and ``#`` lines become h3 at most), so they cannot hijack the page outline.
     """
     _renderer.reset()
-    rendered = _renderer.convert(_demote_headings(carried(text or "")))
+    rendered = _renderer.convert(demote_headings(carried(text or "")))
     cleaned = sanitize_html(rendered)
     # MkDocs' Markdown would otherwise read a line of cleaned text such as "[x](y)"
     # (left as text because its brackets sat inside a tag) as a link: escape the
     # characters Markdown reacts to in text nodes. Tags themselves are already clean.
     return Markup(_escape_text_nodes(cleaned))
-
-
-_HEADING = re.compile(r"^(#{1,2})(?=\s)", re.MULTILINE)
-
-
-def _demote_headings(text: str) -> str:
-    return _HEADING.sub("###", text)
 
 
 _MARKDOWN_IN_TEXT = re.compile(r"[`*_\[\]{}#|\\~^=:]")
