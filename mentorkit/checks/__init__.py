@@ -25,6 +25,7 @@ from mentorkit.checks import (
     one_circle,
     one_mentor,
     page_paths,
+    preferences,
     schema,
     text_chars,
     timezone,
@@ -58,6 +59,7 @@ ALL_CHECKS: tuple[ModuleType, ...] = (
     capacity,
     cohort_dates,
     closed_cohort,
+    preferences,
 )
 
 CODES = {module.CODE: module for module in ALL_CHECKS}

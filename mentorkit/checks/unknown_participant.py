@@ -46,6 +46,9 @@ def _references(program: Program) -> Iterator[tuple[str, KeyPath, str, str]]:
             yield person.source, ("manager",), person.manager, "manager"
         for i, other in enumerate(person.avoid):
             yield person.source, ("avoid", i), other, "avoid"
+        for section, offer in (("mentee", person.mentee), ("mentor", person.mentor)):
+            for i, other in enumerate(offer.preferences if offer else ()):
+                yield person.source, (section, "preferences", i), other, "preference"
     for lesson in program.lessons:
         yield lesson.source, ("author",), lesson.author, "author"
     for match in program.matches.values():

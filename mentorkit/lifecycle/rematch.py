@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.result import MatchingError, MatchResult
 from mentorkit.matching.score import score_pair
-from mentorkit.model.entities import Pair
+from mentorkit.model.entities import PEER_PAIR_FORMATS, Pair
 from mentorkit.model.program import Program
 
 OTHER_OPTIONS = 3
@@ -90,7 +90,9 @@ def _only_mentee_open(
     open_pairs = [p for p in pairs if p.status != "ended"]
     placed = {p.mentee for p in open_pairs}
     seekers = program.mentees_in(cohort_id)
-    if program.cohorts[cohort_id].format == "peer":  # one pool: either side takes a place
+    if (
+        program.cohorts[cohort_id].format in PEER_PAIR_FORMATS
+    ):  # one pool: either side takes a place
         placed |= {p.mentor for p in open_pairs}
         seekers = program.enrolled(cohort_id)
     waiting = {p.id for p in seekers} - placed - {mentee}

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mentorkit.matching.assembly import MatchRequest
-from mentorkit.matching.bipartite import match_pairs
 from mentorkit.matching.circles import form_circles
 from mentorkit.matching.peer import match_peers
 from mentorkit.matching.result import MatchingError, MatchResult
+from mentorkit.matching.stable import match_by_objective
 from mentorkit.model.program import Program
 
 SOLVERS = ("auto", "dense", "sparse")
@@ -27,10 +27,11 @@ def _circles(request: MatchRequest) -> MatchResult:
 
 
 MATCHERS: dict[str, Matcher] = {
-    "one-on-one": match_pairs,
-    "reverse": match_pairs,
+    "one-on-one": match_by_objective,
+    "reverse": match_by_objective,
     "peer": match_peers,
     "circles": _circles,
+    "swap": match_peers,  # peer matching; the scoring's mutual rule makes it a swap
 }
 
 

@@ -42,6 +42,8 @@ def unmatched_reason(
     if not scoring.peer and not goal_skills(person):
         return "lists no goals, so no mentor can be suggested"
     if skill == 0:
+        if scoring.mutual:
+            return f"no peer both offers a goal skill and seeks an offered one, as a swap needs (seeks: {', '.join(goal_skills(person)) or 'nothing'})"
         if scoring.peer:
             return f"no peer offers a goal skill or seeks an offered one (seeks: {', '.join(goal_skills(person)) or 'nothing'})"
         return f"no enrolled {role} offers any goal skill (seeks: {', '.join(goal_skills(person))})"

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mentorkit.matching.result import MatchResult
+from mentorkit.model.entities import PEER_PAIR_FORMATS
 
 MIN_GROUP_SIZE = 5
 FIRST_CHOICE_TOLERANCE = 0.02  # a match within 0.02 of the person's best possible score
@@ -59,7 +60,7 @@ def _outcomes(result: MatchResult) -> dict[str, _Outcome]:
         if pair.status == "ended":
             continue
         record(pair.mentee, pair.score)
-        if result.format == "peer":
+        if result.format in PEER_PAIR_FORMATS:
             record(pair.mentor, pair.score)
     for circle in result.circles:
         for member in circle.members:

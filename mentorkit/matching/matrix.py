@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mentorkit.matching.preferences import Choices, choice_table, lookup
 from mentorkit.matching.score import (
     IDEAL_GAP,
     SCALE,
@@ -49,6 +50,7 @@ class Side:
     skill_levels: np.ndarray
     skill_offered: np.ndarray
     prefers_cross: np.ndarray
+    choices: Choices
 
 
 def _gap(a: str, b: str) -> float:
@@ -103,6 +105,7 @@ def encode(groups: Sequence[Sequence[Participant]]) -> list[Side]:
                 skill_levels=levels,
                 skill_offered=(levels > 0).astype(np.float64),
                 prefers_cross=np.array([prefers_cross_functional(p) for p in group], dtype=bool),
+                choices=Choices.of(group),
             )
         )
     return sides
@@ -130,18 +133,29 @@ def score_blocks(
     """
     n_rows, n_cols = len(rows.ids), len(cols.ids)
     step = max(1, BLOCK_CELLS // max(1, n_cols))
+    table = choice_table(
+        scoring.choice_points, scoring.peer, (rows.ids, rows.choices), (cols.ids, cols.choices)
+    )
     for start in range(0, n_rows, step):
         stop = min(n_rows, start + step)
-        yield _block(scoring, rows, cols, forbidden, start, stop)
+        yield _block(scoring, rows, cols, forbidden, (start, stop), table)
 
 
 def _block(
-    scoring: Scoring, rows: Side, cols: Side, forbidden: dict[int, list[int]], start: int, stop: int
+    scoring: Scoring,
+    rows: Side,
+    cols: Side,
+    forbidden: dict[int, list[int]],
+    span: tuple[int, int],
+    table: tuple[np.ndarray, np.ndarray],
 ) -> Block:
     """Hard rules on the whole block first (cheap), then the score only where they allow it."""
+    start, stop = span
     part = slice(start, stop)
     shared = rows.goals[part] @ cols.skill_offered.T
-    if scoring.peer:
+    if scoring.mutual:  # swap: both directions must teach something, not either
+        shared = np.minimum(shared, rows.skill_offered[part] @ cols.goals.T)
+    elif scoring.peer:
         shared = shared + rows.skill_offered[part] @ cols.goals.T
     spoken = rows.languages[part] @ cols.languages.T
     tz_gap = rows.gaps[rows.zone[part][:, None], cols.zone[None, :]]
@@ -204,10 +218,11 @@ def _block(
     total = weighted_total(scoring.weights, components) + np.zeros(len(r))
     points = np.floor(total * SCALE + 0.5).astype(np.int64)
 
+    too_low = points / SCALE < scoring.min_score  # on the fit, before any choice bonus
+    points = np.minimum(SCALE, points + lookup(table, g * max(1, len(cols.ids)) + c))
     grid = np.full(allowed.shape, -1, dtype=np.int64)
     grid[r, c] = points
     best_allowed = grid.max(axis=1, initial=-1)
-    too_low = points / SCALE < scoring.min_score
     if too_low.any():
         grid[r[too_low], c[too_low]] = -1
     stages.append((grid >= 0).sum(axis=1))

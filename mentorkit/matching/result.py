@@ -60,6 +60,7 @@ class MatchSummary:
     mentor_utilisation: float | None
     people: int
     solver: str
+    notes: tuple[str, ...] = ()  # what a reader should know, e.g. what stability cost
 
     def recorded_figures(self) -> dict[str, int | float]:
         """The figures a match file records under ``summary:`` (absent ones left out)."""

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from mentorkit.matching.preferences import choice_bonus
 from mentorkit.model.entities import (
     BIPARTITE_FORMATS,
     MEETING_FORMATS,
@@ -63,10 +64,16 @@ class Scoring:
     max_gap: float
     min_score: float
     objective: str = "coverage"
+    choice_points: int = 0  # a 1st choice's bonus in points (see ``preferences``)
 
     @property
     def peer(self) -> bool:
         return self.format not in BIPARTITE_FORMATS
+
+    @property
+    def mutual(self) -> bool:
+        """Swap cohorts: each of the two must teach the other a skill they seek."""
+        return self.format == "swap"
 
     @property
     def reverse(self) -> bool:
@@ -90,6 +97,7 @@ def scoring_for(cohort: Cohort) -> Scoring:
         settings.max_timezone_gap_hours,
         settings.min_score,
         settings.objective,
+        round(settings.preference_bonus * SCALE),
     )
 
 
@@ -155,9 +163,17 @@ def hard_rule_obstacle(scoring: Scoring, mentor: Participant, mentee: Participan
             return f"{mentor.id} does not offer mentoring"
         if mentee.mentee is None:
             return f"{mentee.id} does not seek mentoring"
-    if not _shared_goal_count(scoring, mentor, mentee):
+    if scoring.mutual:
+        if not _teaches(mentor, mentee) or not _teaches(mentee, mentor):
+            return "a swap needs each to offer a skill the other seeks"
+    elif not _shared_goal_count(scoring, mentor, mentee):
         return "no goal skill of one is offered by the other"
     return None
+
+
+def _teaches(teacher: Participant, learner: Participant) -> bool:
+    offered = offered_skills(teacher)
+    return any(skill in offered for skill in goal_skills(learner))
 
 
 def _shared_goal_count(scoring: Scoring, mentor: Participant, mentee: Participant) -> int:
@@ -285,8 +301,11 @@ def score_with(scoring: Scoring, mentor: Participant, mentee: Participant) -> Pa
         "format": fmt,
     }
     points = to_points(weighted_total(scoring.weights, components))
-    if points / SCALE < scoring.min_score:
+    if points / SCALE < scoring.min_score:  # the minimum applies to the fit, before any bonus
         return None
+    bonus, chosen = choice_bonus(scoring.choice_points, scoring.peer, mentor, mentee)
+    points = min(SCALE, points + bonus)
+    reasons[:0] = chosen
     return PairScore(
         points / SCALE, {name: round(components[name], 4) for name in COMPONENTS}, tuple(reasons)
     )

@@ -63,6 +63,13 @@ def _whole(value: object) -> int:
     return int(value)
 
 
+def _count(value: object, default: int) -> int:
+    """A positive whole number as written, else the default (the schema reports the problem)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    return default
+
+
 def _participant(doc: Document) -> Participant:
     d = doc.data
     mentor = mentee = None
@@ -73,13 +80,19 @@ def _participant(doc: Document) -> Participant:
             for k, v in mapping(m.get("skills")).items()
             if isinstance(v, int) and not isinstance(v, bool)
         }
-        mentor = MentorOffer(capacity=_whole(m.get("capacity", 1)), skills=skills)
+        mentor = MentorOffer(
+            capacity=_whole(m.get("capacity", 1)),
+            skills=skills,
+            preferences=strs(m.get("preferences"))[:5],
+        )
     if isinstance(d.get("mentee"), dict):
         m = d["mentee"]
         goals = _built(
             items(m.get("goals")), lambda g: Goal(required(g["skill"]), text(g.get("note")))
         )
-        mentee = MenteeRequest(goals, m.get("prefer_cross_functional") is True)
+        mentee = MenteeRequest(
+            goals, m.get("prefer_cross_functional") is True, strs(m.get("preferences"))[:5]
+        )
     return Participant(
         id=required(d["id"]),
         name=required(d["name"]),
@@ -143,6 +156,8 @@ def _cohort(doc: Document, defaults: MatchingSettings) -> Cohort:
         cadence=optional_text(d.get("cadence")),
         milestones=milestones,
         matching=matching_settings(d.get("matching"), defaults),
+        rounds=_count(d.get("rounds"), 4),
+        round_length=_count(d.get("round_length"), 14),
     )
 
 

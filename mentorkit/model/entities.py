@@ -13,7 +13,9 @@ from typing import Literal, get_args
 
 # The closed vocabularies of the data. Each Literal is the one home of its values: the
 # tuples below, the CLI's choices and (by a test) the JSON Schemas' enums follow it.
-CohortFormat = Literal["one-on-one", "reverse", "peer", "circles"]
+CohortFormat = Literal["one-on-one", "reverse", "peer", "circles", "swap"]
+# Formats that pair people within one pool (no mentor or mentee role)
+PEER_PAIR_FORMATS = ("peer", "rotation", "swap")
 CohortStatus = Literal["planning", "enrolling", "matching", "active", "closed"]
 PairStatus = Literal["proposed", "accepted", "ended"]
 AgreementStatus = Literal["draft", "active", "paused", "completed", "rematched"]
@@ -73,8 +75,9 @@ class MatchingSettings:
     max_timezone_gap_hours: float = 8.0
     cross_functional: Literal["prefer", "require", "ignore"] = "prefer"
     circle_size: int = 5
-    objective: Literal["coverage", "quality"] = "coverage"
+    objective: Literal["coverage", "quality", "stable"] = "coverage"
     min_score: float = 0.0
+    preference_bonus: float = 0.1  # added to a 1st choice's score; a 5th choice gets a fifth
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class SkillCategory:
 class MentorOffer:
     capacity: int
     skills: dict[str, int]
+    preferences: tuple[str, ...] = ()  # mentee ids, most wanted first
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ class Goal:
 class MenteeRequest:
     goals: tuple[Goal, ...]
     prefer_cross_functional: bool = False
+    preferences: tuple[str, ...] = ()  # mentor ids, most wanted first
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,8 @@ class Cohort:
     cadence: str | None = None
     milestones: tuple[Milestone, ...] = ()
     matching: MatchingSettings = field(default_factory=MatchingSettings)
+    rounds: int = 4  # rotation cohorts: how many rounds of new pairs
+    round_length: int = 14  # rotation cohorts: days per round
 
 
 @dataclass(frozen=True)

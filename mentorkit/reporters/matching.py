@@ -12,6 +12,7 @@ from rich.table import Table
 
 from mentorkit.matching.fairness import MIN_GROUP_SIZE, FairnessAudit, GroupFigures
 from mentorkit.matching.result import MatchResult, MatchSummary
+from mentorkit.model.entities import PEER_PAIR_FORMATS
 
 TEXT_WIDTH = 120
 FORMATS = ("text", "json", "markdown")
@@ -28,7 +29,7 @@ def _num(value: float | None) -> str:
 def summary_lines(s: MatchSummary) -> list[str]:
     if s.format == "circles":
         who = f"{s.matched} people in circles, {s.unmatched} not placed"
-    elif s.format == "peer":
+    elif s.format in PEER_PAIR_FORMATS:
         who = f"{s.matched} people paired, {s.unmatched} unmatched"
     else:
         who = f"{s.matched} pairs, {s.unmatched} mentee(s) unmatched"
@@ -37,6 +38,7 @@ def summary_lines(s: MatchSummary) -> list[str]:
     return [
         f"{who} of {s.people} people enrolled ({s.format}, objective: {s.objective}, solver: {s.solver})",
         f"mean score {_num(s.mean_score)} · {cross} {_pct(s.cross_functional_share)} · {load} {_pct(s.mentor_utilisation)}",
+        *s.notes,
     ]
 
 
@@ -60,8 +62,8 @@ def as_text(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
     if result.pairs:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         for name in (
-            "mentor" if result.format != "peer" else "peer",
-            "mentee" if result.format != "peer" else "peer",
+            "peer" if result.format in PEER_PAIR_FORMATS else "mentor",
+            "peer" if result.format in PEER_PAIR_FORMATS else "mentee",
             "score",
             "status",
         ):

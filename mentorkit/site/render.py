@@ -43,6 +43,8 @@ FORMAT_LABELS: dict[CohortFormat, str] = {
     "reverse": "Reverse mentoring",
     "peer": "Peer mentoring",
     "circles": "Mentoring circles",
+    "rotation": "Rotating pairs",
+    "swap": "Skill swaps",
 }
 
 
