@@ -28,12 +28,13 @@ CODE = "capacity-exceeded"
 def check(program: Program) -> Iterator[Problem]:
     for match in program.matches.values():
         current = [(i, p) for i, p in enumerate(match.pairs) if p.status != "ended"]
-        load = Counter(p.mentor for _, p in current)
-        for mentor_id, count in sorted(load.items()):
+        # a rotation meets one partner per round: capacity counts within each round
+        load = Counter((p.round or 0, p.mentor) for _, p in current)
+        for (round_, mentor_id), count in sorted(load.items()):
             person = program.participants.get(mentor_id)
             if person is None or person.mentor is None or count <= person.mentor.capacity:
                 continue
-            rows = [i for i, p in current if p.mentor == mentor_id]
+            rows = [i for i, p in current if p.mentor == mentor_id and (p.round or 0) == round_]
             accepted = sum(1 for i in rows if match.pairs[i].status == "accepted")
             # Pointed at the first pair beyond capacity: the one a hand edit most likely added.
             yield problem_at(

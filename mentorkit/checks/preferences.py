@@ -17,13 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
-from mentorkit.model.entities import PEER_PAIR_FORMATS, Cohort, Participant
+from mentorkit.model.entities import BIPARTITE_FORMATS, Cohort, Participant
 from mentorkit.model.program import Program
 from mentorkit.model.rules import avoided, reporting_conflict, shared_languages, timezone_gap_hours
 from mentorkit.problems import Problem, shown
 
 CODE = "impossible-preference"
-ONE_POOL = (*PEER_PAIR_FORMATS, "circles")
 
 
 def _skills(mentor: Participant, mentee: Participant) -> bool:
@@ -33,7 +32,7 @@ def _skills(mentor: Participant, mentee: Participant) -> bool:
 
 def _public_obstacle(cohort: Cohort, mentor: Participant, mentee: Participant) -> str | None:
     """Why the cohort's open rules forbid the pair; None when only private rules could."""
-    one_pool = cohort.format in ONE_POOL
+    one_pool = cohort.format not in BIPARTITE_FORMATS
     if not one_pool and mentor.mentor is None:
         return f"{mentor.id} does not offer mentoring"
     if not one_pool and mentee.mentee is None:

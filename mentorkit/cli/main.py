@@ -28,6 +28,7 @@ COMMANDS = {
     "init": "mentorkit.cli.init:init",
     "export": "mentorkit.cli.export:export",
     "completion": "mentorkit.cli.completion:completion",
+    "suggest": "mentorkit.cli.suggest:suggest",
 }
 
 

@@ -69,12 +69,14 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
-def _all_day(uid: str, stamp: dt.datetime, day: dt.date, summary: str, description: str) -> Event:
+def _all_day(
+    uid: str, stamp: dt.datetime, day: dt.date, summary: str, description: str, days: int = 1
+) -> Event:
     event = Event()
     event.add("uid", f"{uid}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("dtend", day + dt.timedelta(days=days))
     event.add("summary", summary)
     if description:
         event.add("description", description)
@@ -152,4 +154,55 @@ def pair_calendar(program: Program, cohort_id: str, mentor: str, mentee: str) ->
     )
     meeting.add("rrule", vRecur(recurrence(cadence, first, until)))
     calendar.add_component(meeting)
+    return bytes(calendar.to_ical())
+
+
+def rounds_calendar(program: Program, cohort_id: str, person: str | None = None) -> bytes:
+    """A rotation cohort's rounds from its match file: the milestones, then one event per
+    round spanning its days, listing that round's pairs (or, with ``person``, only whom
+    that person meets). Rounds come from ``rounds``/``round_length``; pairs from the file."""
+    cohort = _cohort(program, cohort_id)
+    if cohort.format != "rotation":
+        raise CalendarError(f"{cohort_id} is a {cohort.format} cohort, not a rotation")
+    start = as_date(cohort.starts)
+    if start is None:
+        raise CalendarError(f"{cohort.source}: the cohort's starts is not a date")
+    if person is not None and person not in program.participants:
+        raise CalendarError(f"unknown participant {person!r}")
+    match = program.matches.get(cohort_id)
+    pairs = [p for p in (match.pairs if match else ()) if p.status != "ended" and p.round]
+    people = program.participants
+
+    def name(pid: str) -> str:
+        return people[pid].name if pid in people else pid
+
+    title = cohort.name if person is None else f"{cohort.name}: {name(person)}"
+    calendar = _calendar(title)
+    for event in _milestone_events(cohort):
+        calendar.add_component(event)
+    for number in range(1, cohort.rounds + 1):
+        first = start + dt.timedelta(days=(number - 1) * cohort.round_length)
+        meets = [p for p in pairs if p.round == number]
+        if person is not None:
+            partners = [
+                p.mentee if p.mentor == person else p.mentor
+                for p in meets
+                if person in (p.mentor, p.mentee)
+            ]
+            summary = f"{cohort.name}, round {number}: " + (
+                " and ".join(name(x) for x in partners) if partners else "no partner this round"
+            )
+            description = ""
+        else:
+            summary = f"{cohort.name}: round {number} of {cohort.rounds}"
+            description = "; ".join(f"{name(p.mentor)} and {name(p.mentee)}" for p in meets)
+        event = _all_day(
+            f"{cohort_id}-round-{number}" + (f"-{person}" if person else ""),
+            _stamp(cohort),
+            first,
+            summary,
+            description,
+            cohort.round_length,
+        )
+        calendar.add_component(event)
     return bytes(calendar.to_ical())

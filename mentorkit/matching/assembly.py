@@ -82,7 +82,15 @@ def carried_pair(pair: Pair, program: Program, scoring: Scoring | None = None) -
         if scored is not None and not describes(pair.reasons, scored.reasons, a, b):
             score, reasons = scored.total, scored.reasons
     return ProposedPair(
-        pair.mentor, pair.mentee, score, pair.status, pair.locked, reasons, origin, cross
+        pair.mentor,
+        pair.mentee,
+        score,
+        pair.status,
+        pair.locked,
+        reasons,
+        origin,
+        cross,
+        pair.round,
     )
 
 

@@ -14,6 +14,7 @@ from mentorkit.matching.assembly import MatchRequest
 from mentorkit.matching.circles import form_circles
 from mentorkit.matching.peer import match_peers
 from mentorkit.matching.result import MatchingError, MatchResult
+from mentorkit.matching.rotation import match_rotation
 from mentorkit.matching.stable import match_by_objective
 from mentorkit.model.program import Program
 
@@ -31,7 +32,8 @@ MATCHERS: dict[str, Matcher] = {
     "reverse": match_by_objective,
     "peer": match_peers,
     "circles": _circles,
-    "swap": match_peers,  # peer matching; the scoring's mutual rule makes it a swap
+    "swap": match_peers,
+    "rotation": match_rotation,  # peer matching; the scoring's mutual rule makes it a swap
 }
 
 

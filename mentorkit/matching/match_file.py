@@ -56,8 +56,10 @@ def _pair_node(pair: ProposedPair, node: CommentedMap | None) -> CommentedMap:
     node = node if node is not None else CommentedMap()
     _set(node, "mentor", pair.mentor)
     _set(node, "mentee", pair.mentee, "mentor")
+    if pair.round is not None:
+        _set(node, "round", pair.round, "mentee")
     if pair.score is not None:
-        _set(node, "score", pair.score, "mentee")
+        _set(node, "score", pair.score, "round" if "round" in node else "mentee")
     _set(node, "status", pair.status, "score")
     if pair.locked:
         _set(node, "locked", True, "status")

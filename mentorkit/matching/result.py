@@ -21,6 +21,7 @@ class ProposedPair:
     reasons: tuple[str, ...] = ()
     origin: str = "new"
     cross_functional: bool = False
+    round: int | None = None  # rotation cohorts
 
 
 @dataclass(frozen=True)

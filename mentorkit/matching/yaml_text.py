@@ -72,6 +72,8 @@ def new_file_body(result: MatchResult) -> str:
         out.append("pairs:\n")
         for pair in result.pairs:
             out.append(f"  - mentor: {scalar(pair.mentor)}\n    mentee: {scalar(pair.mentee)}\n")
+            if pair.round is not None:
+                out.append(f"    round: {pair.round}\n")
             if pair.score is not None:
                 out.append(f"    score: {scalar(pair.score)}\n")
             out.append(f"    status: {scalar(pair.status)}\n")

@@ -181,6 +181,7 @@ def _pair(p: dict[str, Any]) -> Pair:
         ended=optional_text(p.get("ended")),
         end_reason=optional_text(p.get("end_reason")),
         note=optional_text(p.get("note")),
+        round=_count(p.get("round"), 0) or None,
     )
 
 

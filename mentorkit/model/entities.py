@@ -13,9 +13,7 @@ from typing import Literal, get_args
 
 # The closed vocabularies of the data. Each Literal is the one home of its values: the
 # tuples below, the CLI's choices and (by a test) the JSON Schemas' enums follow it.
-CohortFormat = Literal["one-on-one", "reverse", "peer", "circles", "swap"]
-# Formats that pair people within one pool (no mentor or mentee role)
-PEER_PAIR_FORMATS = ("peer", "rotation", "swap")
+CohortFormat = Literal["one-on-one", "reverse", "peer", "circles", "rotation", "swap"]
 CohortStatus = Literal["planning", "enrolling", "matching", "active", "closed"]
 PairStatus = Literal["proposed", "accepted", "ended"]
 AgreementStatus = Literal["draft", "active", "paused", "completed", "rematched"]
@@ -33,6 +31,8 @@ HEALTHS: tuple[Health, ...] = get_args(Health)
 MEETING_FORMATS: tuple[MeetingFormat, ...] = get_args(MeetingFormat)
 # Formats that pair mentors with mentees; the others group peers (everyone is both).
 BIPARTITE_FORMATS: frozenset[CohortFormat] = frozenset({"one-on-one", "reverse"})
+# Formats that pair people within one pool (no mentor or mentee role); circles group them.
+PEER_PAIR_FORMATS: frozenset[CohortFormat] = frozenset({"peer", "rotation", "swap"})
 
 CADENCE_DAYS = {"weekly": 7, "fortnightly": 14, "monthly": 31}
 
@@ -212,6 +212,7 @@ class Pair:
     ended: str | None = None
     end_reason: str | None = None
     note: str | None = None
+    round: int | None = None  # rotation cohorts: the round this pair meets in
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ def _num(value: float | None) -> str:
 def summary_lines(s: MatchSummary) -> list[str]:
     if s.format == "circles":
         who = f"{s.matched} people in circles, {s.unmatched} not placed"
+    elif s.format == "rotation":
+        who = f"{s.matched} pairs over all rounds, {s.unmatched} people sit out a round"
     elif s.format in PEER_PAIR_FORMATS:
         who = f"{s.matched} people paired, {s.unmatched} unmatched"
     else:

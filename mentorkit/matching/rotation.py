@@ -1,0 +1,213 @@
+"""Rotation cohorts: ``rounds`` rounds of pairs, never the same two people twice.
+
+Each round is a maximum-weight matching on one pool (rustworkx's blossom algorithm,
+the most people paired first) over the pairs the peer rules allow, leaving out every
+pair met in an earlier round and every pair in the match file of an earlier cohort.
+Balance: a pair loses points for each time either person already met someone of the
+other's department or time zone this cohort, so people meet across the organisation;
+someone who sat out a round gets priority in the next. Accepted or locked pairs of the
+match file stay in their round, and a standing proposal keeps a small bonus (as in every
+format), so a re-run after one change moves few pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+import rustworkx
+
+from mentorkit.matching.assembly import MatchRequest, carried_pair, new_pair, split_existing
+from mentorkit.matching.assignment import STABILITY_POINTS
+from mentorkit.matching.candidates import collect, forbidden_columns
+from mentorkit.matching.matrix import encode
+from mentorkit.matching.result import (
+    MatchResult,
+    MatchSummary,
+    ProposedPair,
+    UnmatchedPerson,
+    mean,
+    share,
+)
+from mentorkit.matching.score import SCALE, Scoring, scoring_for
+from mentorkit.model.entities import Cohort, Pair, Participant, as_date
+from mentorkit.model.program import Program
+
+FULL_GRAPH_PEOPLE = 400
+TOP_K_PER_ROUND = 8
+MET_DEPARTMENT = SCALE // 25  # 0.04 per earlier partner from the same department
+MET_ZONE = SCALE // 50  # 0.02 per earlier partner from the same time zone
+SAT_OUT = SCALE // 10  # priority for someone who sat out a round
+
+
+def round_dates(cohort: Cohort, number: int) -> tuple[dt.date, dt.date] | None:
+    """First and last day of round ``number`` (1-based); None when the start is no date."""
+    start = as_date(cohort.starts)
+    if start is None:
+        return None
+    first = start + dt.timedelta(days=(number - 1) * cohort.round_length)
+    return first, first + dt.timedelta(days=cohort.round_length - 1)
+
+
+def earlier_pairs(program: Program, cohort: Cohort) -> set[frozenset[str]]:
+    """Every pair in the match file of a cohort that started before this one."""
+    return {
+        frozenset((pair.mentor, pair.mentee))
+        for cid, match in program.matches.items()
+        if cid != cohort.id
+        and cid in program.cohorts
+        and program.cohorts[cid].starts < cohort.starts
+        for pair in match.pairs
+    }
+
+
+@dataclass
+class _Met:
+    """What each person has met so far this cohort: partners, departments, zones, rests."""
+
+    partners: set[frozenset[str]] = field(default_factory=set)
+    departments: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    zones: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    rests: Counter[str] = field(default_factory=Counter)
+
+    def meet(self, a: Participant, b: Participant) -> None:
+        self.partners.add(frozenset((a.id, b.id)))
+        for one, other in ((a, b), (b, a)):
+            self.departments[one.id][other.department] += 1
+            self.zones[one.id][other.timezone] += 1
+
+    def weight(self, a: Participant, b: Participant, points: int) -> int:
+        repeat = sum(
+            MET_DEPARTMENT * self.departments[one.id][other.department]
+            + MET_ZONE * self.zones[one.id][other.timezone]
+            for one, other in ((a, b), (b, a))
+        )
+        rested = SAT_OUT * (self.rests[a.id] + self.rests[b.id])
+        return max(1, SCALE + points - repeat + rested)
+
+
+def _allowed(
+    scoring: Scoring, pool: list[Participant], banned: set[tuple[str, str]], rounds: int
+) -> dict[tuple[int, int], int]:
+    """Allowed pairs (i < j) and their points: all of them, or each person's best few."""
+    (side,) = encode([pool])
+    top_k = None if len(pool) <= FULL_GRAPH_PEOPLE else TOP_K_PER_ROUND * rounds
+    edges = collect(scoring, side, side, forbidden_columns(pool, pool, banned), top_k).edges
+    found: dict[tuple[int, int], int] = {}
+    for r, c, p in zip(
+        edges.rows.tolist(), edges.cols.tolist(), edges.points.tolist(), strict=True
+    ):
+        if r != c:
+            found[(min(r, c), max(r, c))] = p
+    return found
+
+
+def _round(
+    pool: list[Participant],
+    allowed: dict[tuple[int, int], int],
+    busy: set[str],
+    met: _Met,
+    standing: set[frozenset[str]],
+) -> list[tuple[int, int]]:
+    """One round's pairs among people not already busy, none met before."""
+    graph = rustworkx.PyGraph()
+    graph.add_nodes_from(range(len(pool)))
+    edges = []
+    for (a, b), points in sorted(allowed.items()):
+        key = frozenset((pool[a].id, pool[b].id))
+        if pool[a].id in busy or pool[b].id in busy or key in met.partners:
+            continue
+        bonus = STABILITY_POINTS if key in standing else 0
+        edges.append((a, b, met.weight(pool[a], pool[b], points + bonus)))
+    graph.add_edges_from(edges)
+    chosen = rustworkx.max_weight_matching(graph, max_cardinality=True, weight_fn=int)
+    return sorted((min(p), max(p)) for p in chosen)
+
+
+def match_rotation(request: MatchRequest) -> MatchResult:
+    program, cohort = request.program, request.cohort
+    scoring = scoring_for(cohort)
+    pool = sorted(program.enrolled(cohort.id), key=lambda p: p.id)
+    by_id = {p.id: p for p in pool}
+    fixed, history, _ = split_existing(request.existing)  # proposals: per round below
+    banned = {pair for a, b in request.exclude for pair in ((a, b), (b, a))}
+    banned |= {
+        (a, b) for pair in earlier_pairs(program, cohort) for a in pair for b in pair if a != b
+    }
+    banned |= {pair for p in history for pair in ((p.mentor, p.mentee), (p.mentee, p.mentor))}
+    allowed = _allowed(scoring, pool, banned, cohort.rounds)
+    met = _Met()
+    for p in fixed:
+        if p.mentor in by_id and p.mentee in by_id:
+            met.meet(by_id[p.mentor], by_id[p.mentee])
+    pairs = [carried_pair(p, program) for p in (*fixed, *history)]
+    rests: dict[str, list[int]] = defaultdict(list)
+    for number in range(1, cohort.rounds + 1):
+        held = [p for p in fixed if p.round == number]
+        busy = {x for p in held for x in (p.mentor, p.mentee)}
+        standing = {frozenset((p.mentor, p.mentee)) for p in _proposed(request, number)}
+        for a, b in _round(pool, allowed, busy, met, standing):
+            met.meet(pool[a], pool[b])
+            pair = new_pair(
+                scoring, pool[a], pool[b], frozenset((pool[a].id, pool[b].id)) in standing
+            )
+            pairs.append(
+                replace(pair, round=number, reasons=(_when(cohort, number), *pair.reasons))
+            )
+            busy |= {pool[a].id, pool[b].id}
+        for person in pool:
+            if person.id not in busy:
+                rests[person.id].append(number)
+                met.rests[person.id] += 1
+    pairs.sort(key=lambda p: (p.status == "ended", p.round or 0, p.mentor, p.mentee))
+    unmatched = [
+        UnmatchedPerson(pid, _rest_reason(rounds, cohort.rounds, len(pool)), "peer")
+        for pid, rounds in sorted(rests.items())
+    ]
+    return MatchResult(
+        cohort.id,
+        cohort.format,
+        tuple(pairs),
+        (),
+        tuple(unmatched),
+        _summary(cohort, scoring, pairs, len(pool), len(unmatched)),
+    )
+
+
+def _proposed(request: MatchRequest, number: int) -> list[Pair]:
+    pairs = request.existing.pairs if request.existing else ()
+    return [p for p in pairs if p.status == "proposed" and not p.locked and p.round == number]
+
+
+def _when(cohort: Cohort, number: int) -> str:
+    dates = round_dates(cohort, number)
+    if dates is None:
+        return f"round {number} of {cohort.rounds}"
+    return f"round {number} of {cohort.rounds}: {dates[0].isoformat()} to {dates[1].isoformat()}"
+
+
+def _rest_reason(rounds: list[int], total: int, people: int) -> str:
+    which = ", ".join(str(r) for r in rounds)
+    plural = "s" if len(rounds) != 1 else ""
+    if len(rounds) == total:
+        return f"no new allowed partner in any of the {total} rounds"
+    odd = " (an odd number of people)" if people % 2 else ""
+    return f"sits out round{plural} {which}: no new allowed partner was free{odd}"
+
+
+def _summary(
+    cohort: Cohort, scoring: Scoring, pairs: list[ProposedPair], people: int, resting: int
+) -> MatchSummary:
+    active = [p for p in pairs if p.status != "ended"]
+    return MatchSummary(
+        format=cohort.format,
+        objective=scoring.objective,
+        matched=len(active),
+        unmatched=resting,
+        mean_score=mean(sorted(p.score for p in active if p.score is not None)),
+        cross_functional_share=share(sum(p.cross_functional for p in active), len(active)),
+        mentor_utilisation=None,
+        people=people,
+        solver=f"{cohort.rounds} rounds of blossom matching",
+    )
