@@ -6,8 +6,8 @@ pair met in an earlier round and every pair in the match file of an earlier coho
 Balance: a pair loses points for each time either person already met someone of the
 other's department or time zone this cohort, so people meet across the organisation;
 someone who sat out a round gets priority in the next. Accepted or locked pairs of the
-match file stay in their round, and a standing proposal keeps a small bonus (as in every
-format), so a re-run after one change moves few pairs.
+match file stay in their round, and a standing proposal keeps a bonus (``KEEP``), so a
+re-run after one change moves few pairs.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 import rustworkx
 
 from mentorkit.matching.assembly import MatchRequest, carried_pair, new_pair, split_existing
-from mentorkit.matching.assignment import STABILITY_POINTS
 from mentorkit.matching.candidates import collect, forbidden_columns
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.result import (
@@ -39,6 +38,9 @@ TOP_K_PER_ROUND = 8
 MET_DEPARTMENT = SCALE // 25  # 0.04 per earlier partner from the same department
 MET_ZONE = SCALE // 50  # 0.02 per earlier partner from the same time zone
 SAT_OUT = SCALE // 10  # priority for someone who sat out a round
+# A standing proposal is worth 0.05 here (0.02 elsewhere): a change in one round shifts
+# who is free in the next, so rounds need a firmer hold to keep re-runs calm.
+KEEP = SCALE // 20
 
 
 def round_dates(cohort: Cohort, number: int) -> tuple[dt.date, dt.date] | None:
@@ -118,7 +120,7 @@ def _round(
         key = frozenset((pool[a].id, pool[b].id))
         if pool[a].id in busy or pool[b].id in busy or key in met.partners:
             continue
-        bonus = STABILITY_POINTS if key in standing else 0
+        bonus = KEEP if key in standing else 0
         edges.append((a, b, met.weight(pool[a], pool[b], points + bonus)))
     graph.add_edges_from(edges)
     chosen = rustworkx.max_weight_matching(graph, max_cardinality=True, weight_fn=int)

@@ -1,0 +1,135 @@
+"""Rotation cohorts: rounds of pairs that never repeat, within the cohort or from earlier
+cohorts, balanced across departments, kept on a re-run; and their calendar."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import replace
+from itertools import combinations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mentorkit.lifecycle.calendar import rounds_calendar
+from mentorkit.matching.engine import match_cohort
+from mentorkit.matching.result import MatchResult
+from mentorkit.matching.score import score_with, scoring_for
+from mentorkit.model.entities import Cohort, MatchFile, Pair, Participant
+from mentorkit.model.program import Program
+from tests.matching.builders import DEPARTMENTS, SKILLS, people_strategy, person, program
+
+
+def rotation(people: list[Participant], rounds: int = 3, match: MatchFile | None = None) -> Program:
+    prog = program(people, fmt="rotation", match=match)
+    cohort = replace(prog.cohorts["c1"], rounds=rounds, round_length=7)
+    return replace(prog, cohorts={"c1": cohort})
+
+
+def _file(result: MatchResult) -> MatchFile:
+    return MatchFile(
+        "c1",
+        "x",
+        pairs=tuple(
+            Pair(p.mentor, p.mentee, p.score, reasons=p.reasons, round=p.round)
+            for p in result.pairs
+        ),
+    )
+
+
+def _everyone_meets(count: int, seed: int = 1) -> list[Participant]:
+    rng = random.Random(seed)
+    return [
+        person(
+            f"p{i:02d}",
+            mentor={s: 3 for s in SKILLS},
+            goals=tuple(rng.sample(SKILLS, 2)),
+            department=DEPARTMENTS[i % len(DEPARTMENTS)],
+            level=rng.randint(1, 10),
+        )
+        for i in range(count)
+    ]
+
+
+@settings(max_examples=80, deadline=None)
+@given(people_strategy(max_mentors=5, max_mentees=7, peer=True), st.integers(1, 5))
+def test_no_pair_repeats_and_every_pair_keeps_the_rules(
+    people: list[Participant], rounds: int
+) -> None:
+    prog = rotation(people, rounds)
+    result = match_cohort(prog, "c1")
+    keys = [frozenset((p.mentor, p.mentee)) for p in result.pairs]
+    assert len(keys) == len(set(keys))
+    scoring = scoring_for(prog.cohorts["c1"])
+    by_id = {p.id: p for p in people}
+    for number in range(1, rounds + 1):
+        met = [x for p in result.pairs if p.round == number for x in (p.mentor, p.mentee)]
+        assert len(met) == len(set(met))  # one partner per round
+    for pair in result.pairs:
+        assert 1 <= (pair.round or 0) <= rounds
+        assert score_with(scoring, by_id[pair.mentor], by_id[pair.mentee]) is not None
+
+
+def test_a_full_rotation_pairs_everyone_each_round_and_mixes_departments() -> None:
+    people = _everyone_meets(12)
+    result = match_cohort(rotation(people, rounds=4), "c1")
+    assert Counter(p.round for p in result.pairs) == {1: 6, 2: 6, 3: 6, 4: 6}
+    assert not result.unmatched
+    met: dict[str, Counter[str]] = {p.id: Counter() for p in people}
+    by_id = {p.id: p for p in people}
+    for pair in result.pairs:
+        met[pair.mentor][by_id[pair.mentee].department] += 1
+        met[pair.mentee][by_id[pair.mentor].department] += 1
+    # three departments, four rounds: nobody meets one department more than twice
+    assert max(max(c.values()) for c in met.values()) <= 2
+    assert result.pairs[0].reasons[0] == "round 1 of 4: 2026-01-01 to 2026-01-07"
+
+
+def test_pairs_from_earlier_cohorts_are_never_repeated() -> None:
+    people = _everyone_meets(6)
+    earlier_pairs = tuple(Pair(a.id, b.id, status="ended") for a, b in combinations(people[:4], 2))
+    prog = rotation(people, rounds=2)
+    before = Cohort(
+        "c0", "Earlier", "peer", "closed", "2025-01-01", "2025-06-30", "program/cohorts/c0.yaml"
+    )
+    prog = replace(
+        prog,
+        cohorts={**prog.cohorts, "c0": before},
+        matches={"c0": MatchFile("c0", "program/matches/c0.yaml", earlier_pairs)},
+    )
+    result = match_cohort(prog, "c1")
+    seen = {frozenset((p.mentor, p.mentee)) for p in result.pairs}
+    assert not seen & {frozenset((p.mentor, p.mentee)) for p in earlier_pairs}
+    assert result.pairs  # p04 and p05 still meet the others
+
+
+def test_a_rerun_keeps_every_round_and_one_joiner_moves_few_pairs() -> None:
+    people = _everyone_meets(20)
+    first = match_cohort(rotation(people, rounds=3), "c1")
+    again = match_cohort(rotation(people, rounds=3, match=_file(first)), "c1")
+    assert [(p.round, p.mentor, p.mentee) for p in again.pairs] == [
+        (p.round, p.mentor, p.mentee) for p in first.pairs
+    ]
+    joiner = replace(_everyone_meets(21)[20], id="zz-joiner")
+    after = match_cohort(rotation([*people, joiner], rounds=3, match=_file(first)), "c1")
+    before_set = {(p.round, p.mentor, p.mentee) for p in first.pairs}
+    changed = len(before_set - {(p.round, p.mentor, p.mentee) for p in after.pairs})
+    assert changed <= 4, changed  # of 30 pairs
+
+
+def test_rounds_calendar_lists_each_round_and_a_persons_partners() -> None:
+    people = _everyone_meets(4)
+    prog = rotation(people, rounds=2)
+    result = match_cohort(prog, "c1")
+    prog = replace(prog, matches={"c1": _file(result)})
+    everyone = rounds_calendar(prog, "c1").decode()
+    assert everyone.count("BEGIN:VEVENT") == 2
+    assert "DTSTART;VALUE=DATE:20260108" in everyone and "DTEND;VALUE=DATE:20260115" in everyone
+    mine = rounds_calendar(prog, "c1", "p00").decode()
+    partner = next(
+        p.mentee if p.mentor == "p00" else p.mentor
+        for p in result.pairs
+        if p.round == 1 and "p00" in (p.mentor, p.mentee)
+    )
+    assert f"round 1: {partner.title()}" in mine
+    assert rounds_calendar(prog, "c1") == rounds_calendar(prog, "c1")
