@@ -144,7 +144,11 @@ def match_rotation(request: MatchRequest) -> MatchResult:
         if p.mentor in by_id and p.mentee in by_id:
             met.meet(by_id[p.mentor], by_id[p.mentee])
     pairs = [carried_pair(p, program) for p in (*fixed, *history)]
-    rests: dict[str, list[int]] = defaultdict(list)
+    rests: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (round, new partners open)
+    partners: dict[int, list[int]] = defaultdict(list)
+    for a, b in allowed:
+        partners[a].append(b)
+        partners[b].append(a)
     for number in range(1, cohort.rounds + 1):
         held = [p for p in fixed if p.round == number]
         busy = {x for p in held for x in (p.mentor, p.mentee)}
@@ -158,13 +162,16 @@ def match_rotation(request: MatchRequest) -> MatchResult:
                 replace(pair, round=number, reasons=(_when(cohort, number), *pair.reasons))
             )
             busy |= {pool[a].id, pool[b].id}
-        for person in pool:
+        for i, person in enumerate(pool):
             if person.id not in busy:
-                rests[person.id].append(number)
+                unmet = sum(
+                    1 for j in partners[i] if frozenset((person.id, pool[j].id)) not in met.partners
+                )
+                rests[person.id].append((number, unmet))
                 met.rests[person.id] += 1
     pairs.sort(key=lambda p: (p.status == "ended", p.round or 0, p.mentor, p.mentee))
     unmatched = [
-        UnmatchedPerson(pid, _rest_reason(rounds, cohort.rounds, len(pool)), "peer")
+        UnmatchedPerson(pid, _rest_reason(rounds, cohort.rounds), "peer")
         for pid, rounds in sorted(rests.items())
     ]
     return MatchResult(
@@ -189,13 +196,24 @@ def _when(cohort: Cohort, number: int) -> str:
     return f"round {number} of {cohort.rounds}: {dates[0].isoformat()} to {dates[1].isoformat()}"
 
 
-def _rest_reason(rounds: list[int], total: int, people: int) -> str:
-    which = ", ".join(str(r) for r in rounds)
-    plural = "s" if len(rounds) != 1 else ""
-    if len(rounds) == total:
-        return f"no new allowed partner in any of the {total} rounds"
-    odd = " (an odd number of people)" if people % 2 else ""
-    return f"sits out round{plural} {which}: no new allowed partner was free{odd}"
+def _rest_reason(rounds: list[tuple[int, int]], total: int) -> str:
+    """Why someone sits out, true of each round: every allowed partner they had not met was
+    paired with someone else (a maximum matching leaves no two free people who could
+    meet), or they had already met every allowed partner."""
+    if all(open_ == 0 for _, open_ in rounds) and len(rounds) == total:
+        return f"no allowed partner in any of the {total} rounds"
+    parts = []
+    for number, open_ in rounds:
+        if open_ == 0:
+            parts.append(f"round {number}: has met every allowed partner")
+        else:
+            whom = (
+                "the one allowed partner not met yet was"
+                if open_ == 1
+                else f"all {open_} allowed partners not met yet were"
+            )
+            parts.append(f"round {number}: {whom} paired with others")
+    return "sits out " + "; ".join(parts)
 
 
 def _summary(

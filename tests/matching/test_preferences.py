@@ -108,7 +108,9 @@ def test_scalar_and_vectorised_scores_agree_with_preferences(
         edges = collect(scoring, row_side, col_side, forbidden_columns(rows, cols)).edges
         vectorised = {
             (rows[r].id, cols[c].id): p
-            for r, c, p in zip(edges.rows.tolist(), edges.cols.tolist(), edges.points.tolist())
+            for r, c, p in zip(
+                edges.rows.tolist(), edges.cols.tolist(), edges.points.tolist(), strict=True
+            )
         }
         for mentee in rows:
             for mentor in cols:

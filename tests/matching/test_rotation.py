@@ -68,6 +68,24 @@ def test_no_pair_repeats_and_every_pair_keeps_the_rules(
     for pair in result.pairs:
         assert 1 <= (pair.round or 0) <= rounds
         assert score_with(scoring, by_id[pair.mentor], by_id[pair.mentee]) is not None
+    # the reasons for sitting out are true: in each round, no two people who sat out
+    # could have met (allowed, and not met in an earlier round)
+    met_before: set[frozenset[str]] = set()
+    for number in range(1, rounds + 1):
+        this = [p for p in result.pairs if p.round == number]
+        busy = {x for p in this for x in (p.mentor, p.mentee)}
+        free = [p for p in people if p.id not in busy]
+        for a, b in combinations(free, 2):
+            if frozenset((a.id, b.id)) not in met_before:
+                assert score_with(scoring, a, b) is None, (number, a.id, b.id)
+        met_before |= {frozenset((p.mentor, p.mentee)) for p in this}
+    sitting = {u.id for u in result.unmatched}
+    assert sitting == {
+        p.id
+        for p in people
+        for number in range(1, rounds + 1)
+        if p.id not in {x for q in result.pairs if q.round == number for x in (q.mentor, q.mentee)}
+    }
 
 
 def test_a_full_rotation_pairs_everyone_each_round_and_mixes_departments() -> None:
