@@ -42,7 +42,7 @@ def _everyone_meets(count: int, seed: int = 1) -> list[Participant]:
     return [
         person(
             f"p{i:02d}",
-            mentor={s: 3 for s in SKILLS},
+            mentor=dict.fromkeys(SKILLS, 3),
             goals=tuple(rng.sample(SKILLS, 2)),
             department=DEPARTMENTS[i % len(DEPARTMENTS)],
             level=rng.randint(1, 10),
