@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from mentorkit.cli.context import emit, format_option, repository_root, resolve_format
+from mentorkit.cli.completion import complete_cohort, complete_participant
+from mentorkit.cli.context import emit, format_option, refuse, repository_root, resolve_format
 from mentorkit.cli.lifecycle_common import load_checked, warn_problems
 from mentorkit.matching.result import MatchingError
 from mentorkit.matching.suggest import suggest as suggest_for
@@ -12,8 +13,12 @@ from mentorkit.reporters.suggest import FORMATS, render
 
 
 @click.command()
-@click.argument("person")
-@click.option("--cohort", help="The cohort (default: the person's one open cohort).")
+@click.argument("person", shell_complete=complete_participant)
+@click.option(
+    "--cohort",
+    shell_complete=complete_cohort,
+    help="The cohort (default: the person's one open cohort).",
+)
 @click.option("-n", "limit", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option(
     "--as",
@@ -35,11 +40,16 @@ def suggest(
     the score as a percentage and its reasons, from the same score and hard rules as
     matching. Nothing private about anyone else is shown.
 
-    Exit 0 on success, 1 when the data has problems, 2 for an unknown person or cohort.
+    Exit 0 on success, 1 when the data has errors, 2 for an unknown person or cohort.
     """
     program, errors = load_checked(repository_root(ctx))
+    if person not in program.participants:
+        raise click.UsageError(f"unknown participant {person!r}")
+    if cohort is not None and cohort not in program.cohorts:
+        raise click.UsageError(f"unknown cohort {cohort!r}")
     if errors:
         warn_problems(errors)
+        refuse(ctx, "no suggestions: fix the problems first")
     try:
         result = suggest_for(program, person, cohort, limit, as_role)
     except MatchingError as exc:

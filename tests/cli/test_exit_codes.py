@@ -33,11 +33,13 @@ MISUSE: dict[str, tuple[list[str], str]] = {
     "init": (["init", "{repo}"], "not empty"),
     "export ics": (["export", "ics", "2026-autumn", "--pair", "grace"], "expected MENTOR--MENTEE"),
     "completion": (["completion", "tcsh"], "Invalid value for '{bash|zsh|fish}'"),
+    "suggest": (["suggest", "nobody-here"], "unknown participant 'nobody-here'"),
 }
 
 # command path -> arguments that meet the broken program (kofi seeks an unknown skill)
 BAD_DATA: dict[str, list[str]] = {
     "validate": ["validate"],
+    "suggest": ["suggest", "kofi", "--cohort", "2026-autumn"],
     "match": ["match", "2026-autumn"],
     "review": ["review", "--base", "main"],
     "check-author": ["check-author", "--base", "main", "--author", "ada"],  # a refusal
