@@ -17,6 +17,7 @@ from mentorkit.loading.yaml_reader import parse_yaml
 from mentorkit.model.build import build_program
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem, has_errors, sort_problems
+from mentorkit.sealing.opening import open_repository, redact
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def check_loaded(
     only: Sequence[str] | None = None,
     program: Program | None = None,
     baseline: Sequence[Problem] | None = None,
+    identity: str | None = None,
 ) -> ValidationResult:
     """Every problem of an already loaded repository; ``program`` when it is already built.
 
@@ -87,11 +89,20 @@ def check_loaded(
     checked against the whole repository, so a file is judged the same whether it is
     validated alone or with everything else. With ``only`` and a ``baseline`` (the
     problems of the last commit), the problems the change brings to other files are
-    reported too, as ``elsewhere``.
+    reported too, as ``elsewhere``. With an ``identity`` (the text of an age identity)
+    the sealed fields it opens are checked too, in memory; problems inside them keep their
+    details sealed (see ``sealing.opening.redact``).
     """
+    opened = open_repository(loaded, identity)
     if program is None:
-        program = build_program(loaded)
-    every = [*problems_of(loaded, program), *stray_files(loaded.root)]
+        program = build_program(opened.loaded)
+    program = replace(program, unopened=opened.unopened)
+    every = [
+        *loaded.problems,
+        *opened.problems,
+        *redact(list(run_checks(opened.loaded, program)), opened.loaded),
+        *stray_files(loaded.root),
+    ]
     elsewhere: tuple[Problem, ...] = ()
     if only is not None:
         problems = [p for p in every if _selected(p.path, only)]
@@ -104,10 +115,13 @@ def check_loaded(
 
 
 def validate_program(
-    root: Path, only: Sequence[str] | None = None, baseline: Sequence[Problem] | None = None
+    root: Path,
+    only: Sequence[str] | None = None,
+    baseline: Sequence[Problem] | None = None,
+    identity: str | None = None,
 ) -> ValidationResult:
     """Load the repository at ``root`` and validate it (see ``check_loaded``)."""
-    return check_loaded(load_repository(root), only, baseline=baseline)
+    return check_loaded(load_repository(root), only, baseline=baseline, identity=identity)
 
 
 def validate_addition(loaded: LoadedRepository, relpath: str, text: str) -> ValidationResult:

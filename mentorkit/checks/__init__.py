@@ -13,6 +13,7 @@ from mentorkit.checks import (
     agreement_pair,
     agreement_status,
     capacity,
+    checkin_file,
     closed_cohort,
     cohort_dates,
     departed,
@@ -27,6 +28,7 @@ from mentorkit.checks import (
     page_paths,
     preferences,
     schema,
+    sealed_fields,
     text_chars,
     timezone,
     unknown_cohort,
@@ -56,10 +58,12 @@ ALL_CHECKS: tuple[ModuleType, ...] = (
     departed,
     agreement_pair,
     agreement_status,
+    checkin_file,
     capacity,
     cohort_dates,
     closed_cohort,
     preferences,
+    sealed_fields,
 )
 
 CODES = {module.CODE: module for module in ALL_CHECKS}

@@ -9,6 +9,12 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.context import as_today, emit, info, repository_root, today_option, working
+from mentorkit.cli.identity import (
+    identity_option,
+    identity_text,
+    refuse_unopened,
+    sealed_unopened,
+)
 from mentorkit.reporters.problems import render
 from mentorkit.site.publish import SiteBuildError, assemble, run_mkdocs
 from mentorkit.site.watch import DataWatcher
@@ -51,19 +57,35 @@ out_option = click.option(
 )
 
 
+def _opened(root: Path, identity_file: Path | None) -> ValidationResult:
+    """The validated program with its sealed fields opened; exit 2 when they are needed."""
+    result = validate_program(root, identity=identity_text(identity_file))
+    # The dashboard counts goals and pairs' health from sealed agreements and check-ins;
+    # without them its figures would be silently wrong.
+    refuse_unopened(
+        "build", sealed_unopened(result.program, ("agreement", "checkin")), "dashboard figures"
+    )
+    return result
+
+
 @click.command()
 @out_option
 @today_option
+@identity_option
 @click.pass_context
-def build(ctx: click.Context, out: Path | None, today: dt.datetime | None) -> None:
+def build(
+    ctx: click.Context, out: Path | None, today: dt.datetime | None, identity_file: Path | None
+) -> None:
     """Validate the data, generate the site's pages and build the MkDocs Material site.
 
-    Refuses (exit 1) when the data has errors or MkDocs reports any warning.
+    Refuses (exit 1) when the data has errors or MkDocs reports any warning, and (exit 2)
+    when agreements or check-ins are sealed and no identity opens them. Sealed fields are
+    opened in memory for the dashboard's aggregates and never reach a page.
     """
     root = repository_root(ctx)
     folder = _out_folder(root, out)
     with working("Validating the program…"):
-        result = validate_program(root)
+        result = _opened(root, identity_file)
     if not result.ok:
         _refuse(result)
         ctx.exit(1)
@@ -81,8 +103,15 @@ def build(ctx: click.Context, out: Path | None, today: dt.datetime | None) -> No
 @out_option
 @today_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@identity_option
 @click.pass_context
-def serve(ctx: click.Context, out: Path | None, today: dt.datetime | None, port: int) -> None:
+def serve(
+    ctx: click.Context,
+    out: Path | None,
+    today: dt.datetime | None,
+    port: int,
+    identity_file: Path | None,
+) -> None:
     """Preview the site on http://127.0.0.1:PORT with live reload.
 
     Edits to pages in site/, to mkdocs.yml or to the program's data regenerate the pages;
@@ -92,7 +121,7 @@ def serve(ctx: click.Context, out: Path | None, today: dt.datetime | None, port:
 
     root = repository_root(ctx)
     folder = _out_folder(root, out)
-    result = validate_program(root)
+    result = _opened(root, identity_file)
     if not result.ok:
         _refuse(result)
         ctx.exit(1)
@@ -103,7 +132,7 @@ def serve(ctx: click.Context, out: Path | None, today: dt.datetime | None, port:
         ctx.exit(1)
 
     def regenerate() -> None:
-        again = validate_program(root)
+        again = validate_program(root, identity=identity_text(identity_file))
         if not again.ok:
             _refuse(again)
             return

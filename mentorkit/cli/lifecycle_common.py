@@ -11,9 +11,9 @@ from mentorkit.model.program import Program
 from mentorkit.validation import validate_program
 
 
-def load_checked(root: Path) -> tuple[Program, int]:
-    """The program and how many errors validation found in it."""
-    result = validate_program(root)
+def load_checked(root: Path, identity: str | None = None) -> tuple[Program, int]:
+    """The program (sealed fields opened with ``identity``) and how many errors it has."""
+    result = validate_program(root, identity=identity)
     return result.program, result.errors
 
 

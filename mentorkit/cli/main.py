@@ -29,6 +29,12 @@ COMMANDS = {
     "export": "mentorkit.cli.export:export",
     "completion": "mentorkit.cli.completion:completion",
     "suggest": "mentorkit.cli.suggest:suggest",
+    "migrate-checkins": "mentorkit.cli.checkins:migrate_checkins",
+    "keygen": "mentorkit.cli.sealing:keygen",
+    "seal": "mentorkit.cli.sealing:seal",
+    "unseal": "mentorkit.cli.sealing:unseal",
+    "edit": "mentorkit.cli.sealing:edit",
+    "rekey": "mentorkit.cli.sealing:rekey",
 }
 
 

@@ -9,6 +9,12 @@ import click
 
 from mentorkit.cli.completion import complete_cohort
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.cli.identity import (
+    identity_option,
+    identity_text,
+    refuse_unopened,
+    sealed_unopened,
+)
 from mentorkit.cli.lifecycle_common import require_cohort
 from mentorkit.loading.private_groups import (
     PrivateDataError,
@@ -48,22 +54,37 @@ def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="YAML (id: group) or CSV (id,group) of self-identified groups, kept outside the repository; adds a fairness audit.",
 )
+@identity_option
 @click.pass_context
 def match(
-    ctx: click.Context, cohort: str, write: bool, fmt: str | None, private_data: Path | None
+    ctx: click.Context,
+    cohort: str,
+    write: bool,
+    fmt: str | None,
+    private_data: Path | None,
+    identity_file: Path | None,
 ) -> None:
     """Propose the best pairs (or circles) for COHORT and explain each one.
 
     The whole repository is validated first; with problems, nothing is matched (exit 1).
-    Locked and accepted pairs in the match file are kept exactly. Exit 0 on success,
-    1 when the data has problems, 2 for an unknown cohort or a misused option.
+    Locked and accepted pairs in the match file are kept exactly. Sealed avoid and
+    manager rules are opened in memory with the identity; without one, a cohort whose
+    participants have sealed fields is not matched (exit 2). Exit 0 on success, 1 when
+    the data has problems, 2 for an unknown cohort, a missing identity or a misused option.
     """
     root = repository_root(ctx)
     groups = _read_private(private_data, root) if private_data else None
+    identity = identity_text(identity_file)
     with working("Validating the program…"):
-        validation = validate_program(root)
+        validation = validate_program(root, identity=identity)
     # Misuse before bad data: an unknown cohort is a mistake in the command (exit 2).
     require_cohort(validation.program, cohort)
+    if identity is None:
+        refuse_unopened(
+            f"match {cohort}",
+            sealed_unopened(validation.program, ("participant",), cohort),
+            "fields that may hold avoid or manager rules, which matching must respect",
+        )
     if not validation.ok:
         click.echo(
             render_problems(validation.problems, validation.files_checked, "text"),

@@ -8,12 +8,15 @@ from typing import Any
 
 import click
 
+from mentorkit.checks.sealed_fields import CODE as SEALED_CODE
 from mentorkit.cli.completion import complete_cohort, complete_participant
 from mentorkit.cli.context import emit, repository_root
 from mentorkit.loading.repository import LoadedRepository, load_repository
 from mentorkit.model.build import build_program
 from mentorkit.model.entities import COHORT_FORMATS
+from mentorkit.model.program import Program
 from mentorkit.reporters.problems import as_text
+from mentorkit.sealing.service import seal_text
 from mentorkit.validation import validate_addition
 from mentorkit.workflow.scaffold import (
     agreement_data,
@@ -78,12 +81,16 @@ def _finish(
     if relpath in loaded.kinds:
         raise click.UsageError(f"{relpath} already exists; edit it instead")
     text = to_yaml(kind, data)
-    problems = validate_addition(loaded, relpath, text).problems
+    result = validate_addition(loaded, relpath, text)
+    # Plain private fields are expected here: they are sealed right below.
+    problems = [p for p in result.problems if p.code != SEALED_CODE]
+    program = result.program
     errors = [p for p in problems if p.is_error]
     if errors:
         click.echo(as_text(problems, 1), err=True, nl=False)
         click.echo(f"not written: {relpath} would have {len(errors)} error(s)", err=True)
         ctx.exit(1)
+    text = sealed_if_configured(program, relpath, kind, text)
     if dry_run:
         emit(text)
         return
@@ -94,6 +101,16 @@ def _finish(
     if problems:
         click.echo(as_text(problems, 1), err=True, nl=False)
     emit(f"wrote {relpath}\n")
+
+
+def sealed_if_configured(program: Program, relpath: str, kind: str, text: str) -> str:
+    """The file's text with its private fields sealed, when the program lists recipients."""
+    if not program.charter.sealing.recipients:
+        return text
+    outcome = seal_text(program, relpath, kind, text)
+    if outcome.failed:
+        raise click.UsageError(f"cannot seal {relpath}: {outcome.note}")
+    return outcome.text or text
 
 
 def _common(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -107,7 +124,7 @@ def _common(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.group()
 def new() -> None:
-    """Scaffold a new participant, lesson, cohort or agreement file (prompts, or flags with --no-input)."""
+    """Scaffold a participant, lesson, cohort, agreement or check-in file (prompts, or flags with --no-input)."""
 
 
 @new.command()
@@ -311,3 +328,9 @@ def agreement(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     _finish(ctx, "agreement", data, dry_run, loaded)
+
+
+# Registered last: the check-in command uses the helpers above.
+from mentorkit.cli.new_checkin import checkin  # noqa: E402
+
+new.add_command(checkin)

@@ -11,6 +11,12 @@ import click
 
 from mentorkit.cli.completion import complete_cohort, complete_participant
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.cli.identity import (
+    identity_option,
+    identity_text,
+    refuse_unopened,
+    sealed_unopened,
+)
 from mentorkit.cli.lifecycle_common import (
     as_today,
     load_checked,
@@ -35,6 +41,7 @@ from mentorkit.writing.files import rewrite_files
 )
 @today_option
 @format_option("text", "json", "markdown")
+@identity_option
 @click.pass_context
 def rematch(
     ctx: click.Context,
@@ -44,6 +51,7 @@ def rematch(
     write: bool,
     today: dt.datetime | None,
     fmt: str | None,
+    identity_file: Path | None,
 ) -> None:
     """End MENTEE's current pair in COHORT and propose another mentor, with reasons.
 
@@ -55,8 +63,13 @@ def rematch(
         raise click.UsageError("--reason must say why the pair ends")
     root = repository_root(ctx)
     with working("Finding another mentor…"):
-        program, errors = load_checked(root)
+        program, errors = load_checked(root, identity_text(identity_file))
         require_cohort(program, cohort)
+        refuse_unopened(
+            f"rematch {cohort}",
+            sealed_unopened(program, ("participant",), cohort),
+            "fields that may hold avoid or manager rules, which a new proposal must respect",
+        )
         if mentee not in program.participants:
             raise click.UsageError(f"unknown participant {mentee!r}")
         try:

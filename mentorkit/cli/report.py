@@ -9,6 +9,12 @@ import click
 
 from mentorkit.cli.completion import complete_cohort
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.cli.identity import (
+    identity_option,
+    identity_text,
+    refuse_unopened,
+    sealed_unopened,
+)
 from mentorkit.cli.lifecycle_common import (
     as_today,
     load_checked,
@@ -42,6 +48,7 @@ from mentorkit.writing.files import write_text_atomic
 )
 @today_option
 @format_option("text", "json", "markdown", "github")
+@identity_option
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -53,6 +60,7 @@ def report(
     published: bool,
     today: dt.datetime | None,
     fmt: str | None,
+    identity_file: Path | None,
 ) -> None:
     """Program metrics (participation, matching, mentor load, goals, health, skills,
     lessons, recognition), for the whole program or one COHORT.
@@ -68,9 +76,16 @@ def report(
         raise click.UsageError("--write and --force go with --reflection")
     root = repository_root(ctx)
     with working("Reading the program…"):
-        program, errors = load_checked(root)
+        program, errors = load_checked(root, identity_text(identity_file))
     if cohort:
         require_cohort(program, cohort)
+    # Goals and health come from sealed agreements and check-ins: without them every
+    # such figure would be silently wrong, so say so instead (exit 2).
+    refuse_unopened(
+        "report",
+        sealed_unopened(program, ("agreement", "checkin"), cohort),
+        "agreement goals or check-in health",
+    )
     warn_problems(errors)
     day = as_today(today)
     if health:

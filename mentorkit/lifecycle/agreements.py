@@ -107,5 +107,4 @@ def prefill_agreement(
     fields["channels"] = []
     fields["confidentiality"] = program.charter.policies.get("confidentiality", "")
     fields["boundaries"] = list(DEFAULT_BOUNDARIES)
-    fields["checkins"] = []
     return fields

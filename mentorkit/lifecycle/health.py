@@ -111,7 +111,8 @@ def _stale(
 
 def _latest_health(agreement: Agreement | None, today: dt.date) -> list[HealthFlag]:
     checkins = checkins_until(agreement, today) if agreement else []
-    if not checkins or checkins[-1].health == "on-track":
+    # None: sealed and not opened (commands that report health ask for the identity first).
+    if not checkins or checkins[-1].health in ("on-track", None):
         return []
     latest = checkins[-1]
     note = f": {latest.note.strip()}" if latest.note.strip() else ""

@@ -160,7 +160,8 @@ def _health(program: Program, cohort_ids: set[str], today: dt.date) -> HealthDis
     for agreement in program.agreements:
         if agreement.cohort in cohort_ids and agreement.status == "active":
             checkin = latest_checkin(agreement, today)
-            latest[checkin.health if checkin else "none"] += 1
+            # A sealed health that no identity opened counts as unknown, like no check-in.
+            latest[(checkin.health or "none") if checkin else "none"] += 1
     return HealthDistribution(
         latest["on-track"], latest["needs-attention"], latest["off-track"], latest["none"]
     )

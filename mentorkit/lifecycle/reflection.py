@@ -38,7 +38,7 @@ def _health_table(program: Program, cohort_id: str, today: dt.date) -> list[str]
             continue
         for checkin in checkins_until(agreement, today):
             day = as_date(checkin.date)
-            if day:
+            if day and checkin.health:
                 months.setdefault(day.strftime("%Y-%m"), Counter())[checkin.health] += 1
     if not months:
         return ["No check-ins were recorded."]

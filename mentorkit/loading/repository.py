@@ -47,6 +47,8 @@ def kind_of(relpath: str) -> str | None:
         return {"cohorts": "cohort", "matches": "match", "lessons": "lesson"}.get(folder)
     if len(parts) == 4 and folder == "agreements":
         return "agreement"
+    if len(parts) == 5 and folder == "checkins":
+        return "checkin"
     return None
 
 
@@ -114,8 +116,8 @@ def stray_files(root: Path) -> list[Problem]:
                 _stray(
                     rel,
                     "mentorkit does not read this file; data files live in program/cohorts/, "
-                    "program/matches/, program/lessons/, program/agreements/<cohort>/ and "
-                    "participants/",
+                    "program/matches/, program/lessons/, program/agreements/<cohort>/, "
+                    "program/checkins/<cohort>/<mentor>--<mentee>/ and participants/",
                 )
             )
     for base in _data_folders(root):

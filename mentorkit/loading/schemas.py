@@ -7,7 +7,16 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SCHEMA_KINDS = ("participant", "cohort", "match", "agreement", "lesson", "program", "skills")
+SCHEMA_KINDS = (
+    "participant",
+    "cohort",
+    "match",
+    "agreement",
+    "checkin",
+    "lesson",
+    "program",
+    "skills",
+)
 
 
 @cache

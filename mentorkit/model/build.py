@@ -8,6 +8,7 @@ it are not reported a second time as unknown.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -117,6 +118,7 @@ def _participant(doc: Document) -> Participant:
         formats=strs(d.get("formats")),
         hours_per_month=finite(d.get("hours_per_month")),
         avoid=strs(d.get("avoid")),
+        keys=strs(d.get("keys")),
     )
 
 
@@ -231,6 +233,7 @@ def _agreement(doc: Document) -> Agreement:
             text(g.get("status"), "not-started"),
         ),
     )
+    # The old inline list, kept readable until `mentorkit migrate-checkins` moves it out.
     checkins = _built(
         items(d.get("checkins")),
         lambda c: Checkin(
@@ -238,6 +241,7 @@ def _agreement(doc: Document) -> Agreement:
             choice(c.get("health"), HEALTHS),
             optional_text(c.get("by")),
             text(c.get("note")),
+            doc.path,
         ),
     )
     return Agreement(
@@ -257,8 +261,43 @@ def _agreement(doc: Document) -> Agreement:
         signed_mentee=optional_text(signed.get("mentee")),
         status_reason=optional_text(d.get("status_reason")),
         ended=optional_text(d.get("ended")),
+        notes=text(d.get("notes")),
         checkins=tuple(sorted(checkins, key=lambda c: c.date)),
     )
+
+
+PairKey = tuple[str, str, str]
+
+
+def _checkin_file(doc: Document) -> tuple[PairKey, Checkin]:
+    """A check-in file: its pair, and the check-in (health None while sealed and unopened)."""
+    d = doc.data
+    health = d.get("health")
+    checkin = Checkin(
+        required(d["date"]),
+        None if health is None else choice(health, HEALTHS),
+        required(d["by"]),
+        text(d.get("note")),
+        doc.path,
+    )
+    return (required(d["cohort"]), required(d["mentor"]), required(d["mentee"])), checkin
+
+
+def _with_checkin_files(agreements: list[Agreement], docs: list[Document]) -> tuple[Agreement, ...]:
+    """Each agreement with the check-in files of its pair merged in, oldest first."""
+    by_pair: dict[PairKey, list[Checkin]] = {}
+    for key, checkin in _each(docs, _checkin_file):
+        by_pair.setdefault(key, []).append(checkin)
+    if not by_pair:
+        return tuple(agreements)
+    merged = []
+    for agreement in agreements:
+        extra = by_pair.get((agreement.cohort, agreement.mentor, agreement.mentee), [])
+        if extra:
+            every = sorted((*agreement.checkins, *extra), key=lambda c: (c.date, c.source))
+            agreement = dataclasses.replace(agreement, checkins=tuple(every))
+        merged.append(agreement)
+    return tuple(merged)
 
 
 def _lesson(doc: Document) -> Lesson:
@@ -325,7 +364,9 @@ def build_program(loaded: Documents) -> Program:
         departed=dict(sorted(departed.items())),
         cohorts=dict(sorted(cohorts.items())),
         matches=dict(sorted(matches.items())),
-        agreements=tuple(_each(by_kind.get("agreement", []), _agreement)),
+        agreements=_with_checkin_files(
+            _each(by_kind.get("agreement", []), _agreement), by_kind.get("checkin", [])
+        ),
         lessons=tuple(lessons),
         sources=loaded.documents,
         kinds=loaded.kinds,

@@ -11,6 +11,7 @@ from typing import Any
 from mentorkit.model.entities import (
     Charter,
     MatchingSettings,
+    SealingSettings,
     SiteSettings,
     Skill,
     SkillCategory,
@@ -142,6 +143,21 @@ def build_charter(doc: Document | None) -> Charter:
             primary_color=text(site.get("primary_color"), "indigo"),
             accent_color=text(site.get("accent_color"), "amber"),
         ),
+        sealing=sealing_settings(d.get("privacy")),
+    )
+
+
+def sealing_settings(raw: Any) -> SealingSettings:
+    privacy = mapping(raw)
+    recipients = tuple(
+        (r["id"], r["key"])
+        for r in items(privacy.get("recipients"))
+        if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("key"), str)
+    )
+    return SealingSettings(
+        recipients=recipients,
+        require_sealed=privacy.get("require_sealed") is True,
+        seal_manager=privacy.get("seal_manager") is True,
     )
 
 

@@ -140,6 +140,7 @@ class Participant:
     formats: tuple[str, ...] = ()
     hours_per_month: float | None = None
     avoid: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
 
     @property
     def login(self) -> str:
@@ -251,10 +252,13 @@ class AgreementGoal:
 
 @dataclass(frozen=True)
 class Checkin:
+    """One check-in. ``health`` is None when it is sealed and no identity opened it."""
+
     date: str
-    health: Health
+    health: Health | None
     by: str | None = None
     note: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -275,6 +279,7 @@ class Agreement:
     signed_mentee: str | None = None
     status_reason: str | None = None
     ended: str | None = None
+    notes: str = ""
     checkins: tuple[Checkin, ...] = ()
 
 
@@ -315,6 +320,19 @@ class SiteSettings:
 
 
 @dataclass(frozen=True)
+class SealingSettings:
+    """``privacy:`` in program.yaml, the sealing part: who reads sealed fields, and the rules."""
+
+    recipients: tuple[tuple[str, str], ...] = ()  # (coordinator id, public key)
+    require_sealed: bool = False
+    seal_manager: bool = False
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(key for _, key in self.recipients)
+
+
+@dataclass(frozen=True)
 class Charter:
     name: str
     purpose: str
@@ -329,3 +347,4 @@ class Charter:
     policies: dict[str, str] = field(default_factory=dict)
     matching: MatchingSettings = field(default_factory=MatchingSettings)
     site: SiteSettings = field(default_factory=SiteSettings)
+    sealing: SealingSettings = field(default_factory=SealingSettings)

@@ -41,6 +41,9 @@ class Program:
     # Ids of participant files that exist but could not be built (schema errors):
     # references to them are not reported again as unknown.
     unreadable_participants: frozenset[str] = frozenset()
+    # Files whose sealed value was not opened (no identity, or not sealed to it): their
+    # private fields are unknown, so a command that needs them must say so, not guess.
+    unopened: frozenset[str] = frozenset()
 
     def locate(self, path: str, keypath: KeyPath = (), *, key: bool = False) -> Location:
         """Line and column of a value (or its key) in a file; (0, 0) when the file is unknown."""
@@ -77,6 +80,15 @@ class Program:
     def settings_for(self, cohort_id: str) -> MatchingSettings:
         cohort = self.cohorts.get(cohort_id)
         return cohort.matching if cohort else self.charter.matching
+
+    def unopened_participants(self, ids: list[str] | None = None) -> list[Participant]:
+        """The participants (of ``ids``, else all) whose sealed fields are unknown."""
+        people = (
+            self.participants.values()
+            if ids is None
+            else [self.participants[i] for i in ids if i in self.participants]
+        )
+        return [p for p in people if p.source in self.unopened]
 
     def agreement_for(self, cohort_id: str, mentor: str, mentee: str) -> Agreement | None:
         for agreement in self.agreements:

@@ -1,7 +1,8 @@
 """Who may change which file in a pull request: a pure decision over the changed paths.
 
 A participant may add, edit, rename or delete only their own ``participants/<id>.yaml``
-(their own: it names their login in ``github``) and lessons they wrote. A profile
+(their own: it names their login in ``github``) and lessons they wrote, and add
+check-ins they write for their own pair (``authorship_checkins``). A profile
 without a ``github`` login belongs to nobody but the coordinators: the id is not a
 login, or whoever registered that name on GitHub could edit (and publish) the profile.
 Everything else belongs to the coordinators named in ``program/program.yaml``.
@@ -17,6 +18,7 @@ from typing import Any, Literal
 
 from mentorkit.loading.repository import kind_of
 from mentorkit.model.pages import lesson_page
+from mentorkit.workflow.authorship_checkins import judge_checkin
 from mentorkit.workflow.authorship_lifecycle import leaving_agreement, leaving_match, signing
 from mentorkit.workflow.gitrepo import Change
 
@@ -151,7 +153,7 @@ class _Judge:
     def decide(self, change: Change) -> FileDecision:
         kind = kind_of(change.path)
         old_kind = kind_of(change.old_path) if change.old_path else None
-        if kind in ("participant", "lesson") and not change.is_regular_file:
+        if kind in ("participant", "lesson", "checkin") and not change.is_regular_file:
             # A link would make the loader read another file (or one outside the repository).
             return self._refuse(
                 change,
@@ -163,6 +165,8 @@ class _Judge:
             return self._participant(change)
         if kind == "lesson" and (change.old_path is None or old_kind == "lesson"):
             return self._lesson(change)
+        if kind == "checkin" or old_kind == "checkin":
+            return self._checkin(change)
         if kind in ("agreement", "match") and change.status == "modified":
             allowed = self._own_program_change(kind, change.path)
             if allowed is not None:
@@ -179,6 +183,17 @@ class _Judge:
             "coordinator-only",
             f"{change.path} is program material: only a coordinator may {_verb(change)} it",
         )
+
+    def _checkin(self, change: Change) -> FileDecision:
+        ok, code, message = judge_checkin(
+            change.path,
+            change.status,
+            self.author,
+            self.own_ids,
+            self.base.files,
+            self.head.files.get(change.path),
+        )
+        return (self._allow if ok else self._refuse)(change, code, message)
 
     def _leaving_ids(self) -> set[str]:
         """The author's ids whose profile this change removes or makes a departed record."""

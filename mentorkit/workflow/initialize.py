@@ -25,6 +25,7 @@ SCHEMA_GLOBS: dict[str, tuple[str, ...]] = {
     "cohort": ("program/cohorts/*.yaml",),
     "match": ("program/matches/*.yaml",),
     "agreement": ("program/agreements/*/*.yaml",),
+    "checkin": ("program/checkins/*/*/*.yaml",),
     "lesson": ("program/lessons/*.yaml",),
     "participant": ("participants/*.yaml",),
 }

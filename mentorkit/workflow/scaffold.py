@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from mentorkit.lifecycle.agreements import prefill_agreement
+from mentorkit.model.checkin_path import CheckinPath
 from mentorkit.model.program import Program
 
 SCHEMA_DEPTH = {
@@ -17,6 +18,7 @@ SCHEMA_DEPTH = {
     "cohort": "../../",
     "lesson": "../../",
     "agreement": "../../../",
+    "checkin": "../../../../",
 }
 
 
@@ -39,6 +41,18 @@ def _safe(value: Any, what: str) -> str:
     return text
 
 
+def checkin_path(data: dict[str, Any]) -> str:
+    """A check-in's path from its plain fields; ValueError for an unusable id or date."""
+    cohort, mentor, mentee, by = (
+        _safe(data[k], f"the {k}") for k in ("cohort", "mentor", "mentee", "by")
+    )
+    try:
+        day = dt.date.fromisoformat(str(data["date"])).isoformat()
+    except ValueError:
+        raise ValueError(f"the date {data['date']!r} is not a date (YYYY-MM-DD)") from None
+    return CheckinPath(cohort, mentor, mentee, day, by).path
+
+
 def path_for(kind: str, data: dict[str, Any]) -> str:
     """Where a new file of ``kind`` lives in the repository; ValueError for an unusable id."""
     if kind == "participant":
@@ -56,6 +70,8 @@ def path_for(kind: str, data: dict[str, Any]) -> str:
             _safe(data[k], f"the {k}") for k in ("cohort", "mentor", "mentee")
         )
         return f"program/agreements/{cohort}/{mentor}--{mentee}.yaml"
+    if kind == "checkin":
+        return checkin_path(data)
     raise ValueError(f"unknown kind {kind!r}")
 
 

@@ -1,0 +1,187 @@
+"""``keygen``, ``seal``, ``unseal``, ``edit`` and ``rekey``: manage sealed private fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shlex
+import subprocess
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import click
+
+from mentorkit.cli.context import repository_root
+from mentorkit.cli.identity import identities, identity_option, identity_text
+from mentorkit.loading.files import read_text
+from mentorkit.loading.repository import LoadedRepository, load_repository
+from mentorkit.model.build import build_program
+from mentorkit.sealing.crypto import SealError
+from mentorkit.sealing.fields import SEALABLE_KINDS
+from mentorkit.sealing.keys import Identity, generate, parse_identities
+from mentorkit.sealing.service import Outcome, rekey_text, seal_text, unseal_text
+from mentorkit.writing.files import write_text_atomic
+from mentorkit.writing.private import private_scratch, write_private_new
+
+
+def _relative(root: Path, paths: Sequence[Path]) -> list[str] | None:
+    if not paths:
+        return None
+    out = []
+    for path in paths:
+        try:
+            out.append(path.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:
+            raise click.BadParameter(
+                f"{path} is outside the program repository", param_hint="PATH"
+            ) from None
+    return out
+
+
+def _selected(loaded: LoadedRepository, only: list[str] | None) -> list[tuple[str, str]]:
+    """(path, kind) of the sealable files under the given paths (all of them by default)."""
+    chosen = []
+    for path, kind in sorted(loaded.kinds.items()):
+        if kind not in SEALABLE_KINDS or path not in loaded.documents:
+            continue
+        if only is None or any(path == o or path.startswith(o.rstrip("/") + "/") for o in only):
+            chosen.append((path, kind))
+    return chosen
+
+
+def _apply(root: Path, outcomes: Iterable[Outcome], quiet_unchanged: bool = True) -> int:
+    """Write the changed files; report each; the number that failed."""
+    failed = 0
+    for outcome in outcomes:
+        if outcome.failed:
+            failed += 1
+            click.echo(f"{outcome.path}: {outcome.note}", err=True)
+        elif outcome.text is not None:
+            write_text_atomic(root / outcome.path, outcome.text)
+            click.echo(f"{outcome.path}: {outcome.note}", err=True)
+        elif not quiet_unchanged:
+            click.echo(f"{outcome.path}: {outcome.note}", err=True)
+    return failed
+
+
+@click.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the identity to this file (readable by you only) instead of printing it.",
+)
+def keygen(out: Path | None) -> None:
+    """Create a new identity (secret key) and print its public key.
+
+    The identity belongs in a password manager or a CI secret, never in the repository.
+    Put the public key in program.yaml (privacy.recipients) if you coordinate, or in
+    your participant file (keys) to read your own sealed records.
+    """
+    new = generate()
+    text = new.file_text(dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat())
+    if out is None:
+        click.echo(text, nl=False)
+        click.echo(f"Public key: {new.public}", err=True)
+        return
+    try:
+        write_private_new(out, text)
+    except FileExistsError:
+        raise click.UsageError(f"{out} exists; mentorkit never overwrites an identity") from None
+    click.echo(new.public)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@identity_option
+@click.pass_context
+def seal(ctx: click.Context, paths: tuple[Path, ...], identity_file: Path | None) -> None:
+    """Encrypt the private fields of PATHs (default: every file) into their sealed value.
+
+    Needs no secret: sealing uses public keys only. Files already sealed stay as they
+    are, and comments elsewhere in a file survive. A file that is sealed and also has
+    new plain private fields needs --identity to merge them. Exit 1 if a file failed.
+    """
+    root = repository_root(ctx)
+    loaded = load_repository(root)
+    program = build_program(loaded)
+    if not program.charter.sealing.recipients:
+        raise click.UsageError(
+            "program/program.yaml lists no privacy.recipients: add each coordinator's public "
+            "key (from `mentorkit keygen`) first"
+        )
+    text = identity_text(identity_file)
+    keys: list[Identity] = parse_identities(text) if text else []
+    chosen = _selected(loaded, _relative(root, paths))
+    outcomes = [seal_text(program, p, k, loaded.documents[p].text, keys) for p, k in chosen]
+    if _apply(root, outcomes):
+        ctx.exit(1)
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--write", is_flag=True, help="Replace the file with its plain-text form (do not commit it)."
+)
+@identity_option
+@click.pass_context
+def unseal(ctx: click.Context, path: Path, write: bool, identity_file: Path | None) -> None:
+    """Print PATH with its sealed fields opened. Writes nothing unless --write is given."""
+    keys = identities(identity_file, "unseal")
+    text = read_text(path)
+    try:
+        opened = unseal_text(path.name, text, keys)
+    except SealError as exc:
+        click.echo(f"{path}: {exc}", err=True)
+        ctx.exit(1)
+    if not write:
+        click.echo(opened, nl=False)
+        return
+    write_text_atomic(path, opened)
+    click.echo(
+        f"wrote {path} in plain text: do not commit it; `mentorkit seal {path}` seals it again",
+        err=True,
+    )
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@identity_option
+@click.pass_context
+def rekey(ctx: click.Context, paths: tuple[Path, ...], identity_file: Path | None) -> None:
+    """Seal every sealed value (of PATHs, default all) again, to today's recipients.
+
+    Run it after a coordinator joins or leaves, or a participant adds a key. A value
+    the identity cannot open is left as it is and reported (exit 1).
+    """
+    root = repository_root(ctx)
+    keys = identities(identity_file, "rekey")
+    loaded = load_repository(root)
+    program = build_program(loaded)
+    chosen = _selected(loaded, _relative(root, paths))
+    outcomes = [rekey_text(program, p, k, loaded.documents[p].text, keys) for p, k in chosen]
+    if _apply(root, outcomes):
+        ctx.exit(1)
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@identity_option
+@click.pass_context
+def edit(ctx: click.Context, path: Path, identity_file: Path | None) -> None:
+    """Open PATH's sealed fields in $EDITOR, then validate and seal it again (like sops).
+
+    The plain text lives only in a private temporary file (in memory where the system
+    allows) for the editor, and is removed afterwards. With problems, the file is left
+    unchanged (exit 1).
+    """
+    from mentorkit.cli.sealing_edit import edit_file
+
+    root = repository_root(ctx)
+    keys = identities(identity_file, "edit")
+    editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+    with private_scratch() as folder:
+        ok = edit_file(
+            root, path, keys, folder, lambda f: subprocess.run([*editor, f], check=False)
+        )
+    if not ok:
+        ctx.exit(1)

@@ -1,0 +1,63 @@
+"""The steps of ``mentorkit edit``: open, let the editor change it, check, seal again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mentorkit.checks.sealed_fields import CODE as SEALED_CODE
+from mentorkit.loading.files import read_text
+from mentorkit.loading.repository import kind_of, load_repository
+from mentorkit.model.build import build_program
+from mentorkit.problems import has_errors
+from mentorkit.reporters.problems import render
+from mentorkit.sealing.crypto import SealError
+from mentorkit.sealing.keys import Identity
+from mentorkit.sealing.service import seal_text, unseal_text
+from mentorkit.validation import validate_addition
+from mentorkit.writing.files import write_text_atomic
+from mentorkit.writing.private import write_private_new
+
+
+def edit_file(
+    root: Path,
+    path: Path,
+    keys: Sequence[Identity],
+    folder: Path,
+    run_editor: Callable[[str], Any],
+) -> bool:
+    """Edit one sealed file; True when it was sealed again (or left unchanged)."""
+    relpath = path.resolve().relative_to(root.resolve()).as_posix()
+    kind = kind_of(relpath) or ""
+    text = read_text(path)
+    try:
+        opened = unseal_text(relpath, text, keys)
+    except SealError as exc:
+        click.echo(f"{relpath}: {exc}", err=True)
+        return False
+    scratch = folder / path.name
+    write_private_new(scratch, opened)
+    run_editor(str(scratch))
+    edited = read_text(scratch)
+    if edited == opened:
+        click.echo(f"{relpath}: no change", err=True)
+        return True
+    loaded = load_repository(root)
+    problems = list(validate_addition(loaded, relpath, edited).problems)
+    # The plain private fields are expected here: they are sealed right after.
+    problems = [p for p in problems if p.code != SEALED_CODE]
+    if has_errors(problems):
+        click.echo(render(problems, 1, "text"), err=True, nl=False)
+        click.echo(f"{relpath} is unchanged; run `mentorkit edit {relpath}` again", err=True)
+        return False
+    program = build_program(loaded)
+    outcome = seal_text(program, relpath, kind, edited)
+    if outcome.failed or outcome.text is None:
+        click.echo(f"{relpath}: {outcome.note or 'nothing to seal'}", err=True)
+        return False
+    write_text_atomic(root / relpath, outcome.text)
+    click.echo(f"{relpath}: edited and sealed again", err=True)
+    return True

@@ -1,0 +1,139 @@
+"""Seal, open and re-key documents as text: the pure core of keygen/seal/unseal/edit/rekey.
+
+Each function takes a document's text and returns the new text (or says why not); the
+command layer reads and writes the files. Who can read a sealed value: the program's
+coordinators (``privacy.recipients``) plus the people the document concerns: a
+participant's own keys, or an agreement's and a check-in's mentor's and mentee's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mentorkit.loading.yaml_reader import parse_yaml
+from mentorkit.model.program import Program
+from mentorkit.problems import Problem
+from mentorkit.sealing.crypto import SealError, open_bytes, seal_mapping
+from mentorkit.sealing.fields import SEALABLE_KINDS, SEALED_KEY, private_fields, sealable_fields
+from mentorkit.sealing.keys import Identity, KeyProblem, parse_recipients
+from mentorkit.sealing.rewrite import RewriteError, opened_text, plain_values, sealed_text
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file: its new text (None when unchanged) or why it failed."""
+
+    path: str
+    text: str | None = None
+    note: str = ""
+    failed: bool = False
+
+
+def recipient_keys(program: Program, kind: str, data: Mapping[str, Any]) -> list[str]:
+    """The public keys a document of ``kind`` is sealed to, coordinators first.
+
+    Coordinators come first because age tries the stanzas in order: their identity,
+    the one that opens every file, then needs one key agreement per value.
+    """
+    keys = list(program.charter.sealing.keys)
+    if kind == "participant":
+        own = data.get("keys")
+        keys += [k for k in own if isinstance(k, str)] if isinstance(own, list) else []
+    elif kind in ("agreement", "checkin"):
+        for role in ("mentor", "mentee"):
+            person = program.participants.get(str(data.get(role)))
+            keys += list(person.keys) if person else []
+    return list(dict.fromkeys(keys))
+
+
+def open_values(armored: Any, identities: Sequence[Identity], path: str) -> dict[str, Any]:
+    """The mapping inside a sealed value; SealError when it cannot be opened or read."""
+    if not isinstance(armored, str):
+        raise SealError("sealed is not armored text")
+    parsed = parse_yaml(open_bytes(armored, identities), path)
+    if isinstance(parsed, Problem):
+        raise SealError(f"the sealed value is not a valid YAML mapping ({parsed.code})")
+    return parsed.data
+
+
+def _seal(
+    program: Program, kind: str, text: str, values: dict[str, Any], drop: Sequence[str]
+) -> str:
+    data = parse_yaml(text.encode("utf-8"), "file")
+    plain = data.data if not isinstance(data, Problem) else {}
+    keys = recipient_keys(program, kind, plain)
+    if not program.charter.sealing.keys:
+        raise SealError(
+            "program.yaml lists no privacy.recipients: add each coordinator's public key "
+            "(from `mentorkit keygen`) before sealing"
+        )
+    try:
+        recipients = parse_recipients(keys)
+    except KeyProblem as exc:
+        raise SealError(str(exc)) from None
+    return sealed_text(text, seal_mapping(values, recipients), drop)
+
+
+def seal_text(
+    program: Program, path: str, kind: str, text: str, identities: Sequence[Identity] = ()
+) -> Outcome:
+    """Move the plain private fields of a document into its sealed value.
+
+    Needs no secret unless the file is already sealed and also has plain private
+    fields: merging them means opening the old value, so that takes an identity.
+    """
+    if kind not in SEALABLE_KINDS:
+        return Outcome(path, note="nothing private in this kind of file")
+    fields = private_fields(kind, seal_manager=program.charter.sealing.seal_manager)
+    try:
+        values = plain_values(text, fields)
+        if not values:
+            return Outcome(path, note="already sealed" if SEALED_KEY in text else "nothing to seal")
+        current = parse_yaml(text.encode("utf-8"), path)
+        existing: dict[str, Any] = {}
+        if not isinstance(current, Problem) and SEALED_KEY in current.data:
+            if not identities:
+                return Outcome(
+                    path,
+                    note="already sealed and has plain private fields too: give --identity to "
+                    f"merge them, or run `mentorkit edit {path}`",
+                    failed=True,
+                )
+            existing = open_values(current.data[SEALED_KEY], identities, path)
+        merged = {
+            f: v for f in sealable_fields(kind) if (v := values.get(f, existing.get(f))) is not None
+        }
+        return Outcome(
+            path, _seal(program, kind, text, merged, list(values)), f"sealed {', '.join(values)}"
+        )
+    except (SealError, RewriteError) as exc:
+        return Outcome(path, note=str(exc), failed=True)
+
+
+def rekey_text(
+    program: Program, path: str, kind: str, text: str, identities: Sequence[Identity]
+) -> Outcome:
+    """The document sealed again, to the recipients the program names today."""
+    current = parse_yaml(text.encode("utf-8"), path)
+    if isinstance(current, Problem) or SEALED_KEY not in current.data:
+        return Outcome(path, note="nothing sealed")
+    try:
+        values = open_values(current.data[SEALED_KEY], identities, path)
+        return Outcome(path, _seal(program, kind, text, values, []), "sealed again")
+    except (SealError, RewriteError) as exc:
+        return Outcome(path, note=str(exc), failed=True)
+
+
+def unseal_text(path: str, text: str, identities: Sequence[Identity]) -> str:
+    """The document with its sealed fields written in plain text (SealError if it cannot)."""
+    current = parse_yaml(text.encode("utf-8"), path)
+    if isinstance(current, Problem):
+        raise SealError(f"{path}: {current.message}")
+    if SEALED_KEY not in current.data:
+        return text
+    try:
+        return opened_text(text, open_values(current.data[SEALED_KEY], identities, path))
+    except RewriteError as exc:
+        raise SealError(str(exc)) from None

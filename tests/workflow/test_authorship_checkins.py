@@ -1,0 +1,130 @@
+"""A participant adds their own check-in by PR; any other check-in change is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mentorkit.workflow.authorship import Snapshot, check_authorship
+from mentorkit.workflow.gitrepo import Change
+from tests.workflow.conftest import commit_all, git, run
+
+AGREEMENT = "program/agreements/2026-autumn/ada--bob.yaml"
+OWN = "program/checkins/2026-autumn/ada--bob/2026-10-04-bob.yaml"
+ARMOR = "-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n"
+
+BASE = Snapshot(
+    {
+        "program/program.yaml": {"name": "P", "purpose": "x", "coordinators": ["cora"]},
+        "participants/cora.yaml": {"id": "cora"},
+        "participants/ada.yaml": {"id": "ada", "github": "ada-gh"},
+        "participants/bob.yaml": {"id": "bob"},
+        "participants/eve.yaml": {"id": "eve"},
+        AGREEMENT: {"cohort": "2026-autumn", "mentor": "ada", "mentee": "bob"},
+        "program/checkins/2026-autumn/ada--bob/2026-09-20-ada.yaml": {"by": "ada"},
+    }
+)
+
+
+def fields(path: str) -> dict[str, Any]:
+    pair, name = path.split("/")[3:5]
+    mentor, mentee = pair.split("--")
+    return {
+        "cohort": path.split("/")[2],
+        "mentor": mentor,
+        "mentee": mentee,
+        "date": name[:10],
+        "by": name[11:-5],
+        # Sealed: check-author reads the plain fields only, never this.
+        "sealed": ARMOR,
+    }
+
+
+def decide(author: str, path: str, status: str = "added", data: dict[str, Any] | None = None):
+    head = Snapshot({**BASE.files, path: fields(path) if data is None else data})
+    return check_authorship(author, [Change(path, status)], BASE, head)
+
+
+def test_a_participant_may_add_their_own_check_in_without_reading_it() -> None:
+    result = decide("bob", OWN)
+    assert result.ok, result.decisions
+    assert result.decisions[0].code == "own-checkin"
+    # the mentor, by their GitHub login
+    assert decide("ada-gh", "program/checkins/2026-autumn/ada--bob/2026-10-05-ada.yaml").ok
+
+
+def test_a_check_in_in_someone_elses_name_is_refused() -> None:
+    result = decide("bob", "program/checkins/2026-autumn/ada--bob/2026-10-04-ada.yaml")
+    assert not result.ok and result.decisions[0].code == "not-own-checkin"
+
+
+def test_a_check_in_for_another_pair_is_refused() -> None:
+    result = decide("eve", "program/checkins/2026-autumn/ada--bob/2026-10-04-eve.yaml")
+    assert not result.ok and result.decisions[0].code == "not-own-pair"
+    no_pair = decide("bob", "program/checkins/2026-autumn/eve--bob/2026-10-04-bob.yaml")
+    assert not no_pair.ok and no_pair.decisions[0].code == "no-agreement"
+
+
+def test_editing_or_deleting_a_check_in_is_refused_even_ones_own() -> None:
+    other = "program/checkins/2026-autumn/ada--bob/2026-09-20-ada.yaml"
+    assert decide("bob", other, "modified").decisions[0].code == "checkin-record"
+    assert not decide("ada-gh", other, "modified").ok
+    assert not decide("ada-gh", other, "deleted").ok
+
+
+def test_plain_fields_must_match_the_path() -> None:
+    data = {**fields(OWN), "by": "ada"}
+    result = decide("bob", OWN, data=data)
+    assert not result.ok and result.decisions[0].code == "checkin-fields"
+
+
+def test_a_coordinator_may_change_any_check_in() -> None:
+    other = "program/checkins/2026-autumn/ada--bob/2026-09-20-ada.yaml"
+    assert decide("cora", other, "modified").ok
+
+
+def _pair_repo(repo: Path) -> None:
+    agreement = repo / "program" / "agreements" / "2026-sep" / "octo-coord--mira-chen.yaml"
+    agreement.parent.mkdir(parents=True)
+    agreement.write_text(
+        "cohort: 2026-sep\nmentor: octo-coord\nmentee: mira-chen\nstatus: active\n",
+        encoding="utf-8",
+    )
+    commit_all(repo, "agreement")
+
+
+def _checkin(repo: Path, by: str, pair: str = "octo-coord--mira-chen") -> Path:
+    mentor, mentee = pair.split("--")
+    path = repo / "program" / "checkins" / "2026-sep" / pair / f"2026-10-01-{by}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"cohort: 2026-sep\nmentor: {mentor}\nmentee: {mentee}\ndate: 2026-10-01\nby: {by}\n"
+        "health: on-track\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_check_author_on_a_real_pull_request_branch(program_repo: Path) -> None:
+    _pair_repo(program_repo)
+    git(program_repo, "checkout", "--quiet", "-b", "mira-checkin")
+    _checkin(program_repo, "mira-chen")
+    commit_all(program_repo, "my check-in")
+    code, out, _ = run(program_repo, "check-author", "--author", "mira-chen", "--base", "main")
+    assert code == 0, out
+    # sam is in no pair: his check-in for mira's pair is refused
+    git(program_repo, "checkout", "--quiet", "-b", "sam-checkin", "main")
+    _checkin(program_repo, "sam-okoro")
+    commit_all(program_repo, "not my pair")
+    code, out, _ = run(program_repo, "check-author", "--author", "sam-okoro", "--base", "main")
+    assert code == 1 and "not in that pair" in out
+    # mira edits the coordinator's check-in on her own branch: refused
+    git(program_repo, "checkout", "--quiet", "main")
+    _checkin(program_repo, "octo-coord")
+    commit_all(program_repo, "coordinator's check-in")
+    git(program_repo, "checkout", "--quiet", "-b", "edit-other", "main")
+    edited = _checkin(program_repo, "octo-coord")
+    edited.write_text(edited.read_text(encoding="utf-8") + "note: changed\n", encoding="utf-8")
+    commit_all(program_repo, "rewrite someone else's check-in")
+    code, out, _ = run(program_repo, "check-author", "--author", "mira-chen", "--base", "main")
+    assert code == 1 and "only a coordinator may change it" in out
