@@ -10,6 +10,8 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO_ROOT = Path(__file__).parent.parent
+# The example program is sealed to this public demo identity (see its header).
+DEMO_IDENTITY = REPO_ROOT / "program" / "DEMO-IDENTITY-PUBLIC.txt"
 
 
 def copy_program(source: Path, target: Path) -> Path:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from mentorkit.loading.repository import load_repository
 from mentorkit.sealing.keys import generate, parse_identities
 from mentorkit.sealing.service import open_values
-from mentorkit.validation import validate_program
 from tests.sealing.conftest import SealedRepo
 
 EVE = "participants/eve.yaml"
@@ -48,7 +48,7 @@ def test_seal_needs_no_secret_keeps_comments_and_is_idempotent(sealed_repo: Seal
     assert code == 0 and sealed_repo.text(EVE) == text  # nothing to do: unchanged
     assert sealed_repo.run("validate")[0] == 0
     opened = open_values(
-        validate_program(sealed_repo.root).program.documents[EVE].data["sealed"],
+        load_repository(sealed_repo.root).documents[EVE].data["sealed"],
         parse_identities(sealed_repo.identity_file.read_text()),
         EVE,
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import DEMO_IDENTITY
 from tests.site.conftest import PROJECT
 
 pytestmark = pytest.mark.slow
@@ -21,7 +22,16 @@ def test_the_example_program_site_builds_cleanly(tmp_path: Path) -> None:
         shutil.copytree(PROJECT / part, repo / part)
     shutil.copy(PROJECT / "mkdocs.yml", repo / "mkdocs.yml")
     out = tmp_path / "build"
-    result = CliRunner().invoke(cli, ["--repo", str(repo), "build", "--out", str(out)])
+    # Sealed agreements and check-ins feed the dashboard: without the identity, no build.
+    refused = CliRunner().invoke(
+        cli, ["--repo", str(repo), "build", "--out", str(out)], env={"MENTORKIT_IDENTITY": ""}
+    )
+    assert refused.exit_code == 2 and "MENTORKIT_IDENTITY" in refused.stderr
+    result = CliRunner().invoke(
+        cli,
+        ["--repo", str(repo), "build", "--out", str(out)],
+        env={"MENTORKIT_IDENTITY": str(DEMO_IDENTITY)},
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout == f"Site built: {out / 'site' / 'index.html'}\n"

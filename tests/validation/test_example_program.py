@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from mentorkit.loading.schemas import SCHEMA_KINDS, schema_text
 from mentorkit.validation import validate_program
-from tests.conftest import REPO_ROOT
+from tests.conftest import DEMO_IDENTITY, REPO_ROOT
+
+DEMO_WARNING = "the key of amara-okafor is mentorkit's public demo key"
 
 
 def test_example_program_validates_clean() -> None:
-    result = validate_program(REPO_ROOT)
-    assert [str(p) for p in result.problems] == []
+    result = validate_program(REPO_ROOT, identity=DEMO_IDENTITY.read_text(encoding="utf-8"))
+    # The one warning says the example is sealed to the public demo key, as it should.
+    assert [p.message[: len(DEMO_WARNING)] for p in result.problems] == [DEMO_WARNING]
     program = result.program
+    assert program.unopened == frozenset()
+    sealed = [path for path, kind in program.kinds.items() if kind in ("agreement", "checkin")]
+    assert len(sealed) >= 100
     assert len(program.participants) >= 60
     assert len({p.department for p in program.participants.values()}) >= 6
     assert len({p.timezone for p in program.participants.values()}) >= 4

@@ -16,10 +16,10 @@ ARMOR = "-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE--
 BASE = Snapshot(
     {
         "program/program.yaml": {"name": "P", "purpose": "x", "coordinators": ["cora"]},
-        "participants/cora.yaml": {"id": "cora"},
+        "participants/cora.yaml": {"id": "cora", "github": "cora"},
         "participants/ada.yaml": {"id": "ada", "github": "ada-gh"},
-        "participants/bob.yaml": {"id": "bob"},
-        "participants/eve.yaml": {"id": "eve"},
+        "participants/bob.yaml": {"id": "bob", "github": "bob"},
+        "participants/eve.yaml": {"id": "eve", "github": "eve"},
         AGREEMENT: {"cohort": "2026-autumn", "mentor": "ada", "mentee": "bob"},
         "program/checkins/2026-autumn/ada--bob/2026-09-20-ada.yaml": {"by": "ada"},
     }
