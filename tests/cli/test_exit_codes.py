@@ -34,6 +34,13 @@ MISUSE: dict[str, tuple[list[str], str]] = {
     "export ics": (["export", "ics", "2026-autumn", "--pair", "grace"], "expected MENTOR--MENTEE"),
     "completion": (["completion", "tcsh"], "Invalid value for '{bash|zsh|fish}'"),
     "suggest": (["suggest", "nobody-here"], "unknown participant 'nobody-here'"),
+    "new checkin": (["new", "checkin", "2026-autumn", "--no-input"], "--by is required"),
+    "migrate-checkins": (["migrate-checkins", "--nope"], "No such option '--nope'"),
+    "keygen": (["keygen", "--out", "{repo}"], "Invalid value for '--out'"),
+    "seal": (["seal"], "lists no privacy.recipients"),
+    "unseal": (["unseal", "{repo}/participants/ada.yaml"], "MENTORKIT_IDENTITY"),
+    "edit": (["edit", "{repo}/participants/ada.yaml"], "MENTORKIT_IDENTITY"),
+    "rekey": (["rekey"], "MENTORKIT_IDENTITY"),
 }
 
 # command path -> arguments that meet the broken program (kofi seeks an unknown skill)
@@ -106,11 +113,35 @@ BAD_DATA: dict[str, list[str]] = {
     ],
     "new agreement": ["new", "agreement", "2026-autumn", "kofi", "--mentor", "grace", "--no-input"],
     "export ics": ["export", "ics", "2026-autumn"],
+    # grace and kofi have no agreement, so the check-in would not validate
+    "new checkin": [
+        "new",
+        "checkin",
+        "2026-autumn",
+        "--by",
+        "kofi",
+        "--mentor",
+        "grace",
+        "--mentee",
+        "kofi",
+        "--health",
+        "on-track",
+        "--no-input",
+    ],
+    # the fixture's inline check-in names no author: it cannot move
+    "migrate-checkins": ["migrate-checkins", "--dry-run"],
 }
 # Commands that read no program data, so no data of theirs can be bad.
 NO_DATA = {
     "init": "creates a repository from the package's template",
     "completion": "prints a shell script",
+    "keygen": "creates a key pair",
+    # These work file by file with keys the fixture has none of; a file they cannot seal
+    # or open exits 1, tested in tests/sealing.
+    "seal": "needs the program's public keys",
+    "unseal": "needs an identity",
+    "edit": "needs an identity",
+    "rekey": "needs an identity",
 }
 
 
