@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mentorkit.loading.repository import LoadedRepository
-from mentorkit.loading.yaml_reader import KeyPath, LoadedDocument, Location, parse_yaml
+from mentorkit.loading.yaml_reader import LoadedDocument, parse_yaml
+from mentorkit.model.source import KeyPath, Location
 from mentorkit.problems import Problem
 from mentorkit.sealing.crypto import SealError, open_bytes
 from mentorkit.sealing.fields import SEALED_KEY, sealable_fields

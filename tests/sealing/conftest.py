@@ -57,7 +57,9 @@ class SealedRepo:
     coordinator: NewIdentity
     identity_file: Path
 
-    def run(self, *args: str, identity: bool = False, env: dict[str, str] | None = None):
+    def run(
+        self, *args: str, identity: bool = False, env: dict[str, str] | None = None
+    ) -> tuple[int, str, str]:
         extra = ["--identity", str(self.identity_file)] if identity else []
         result = CliRunner().invoke(
             cli,

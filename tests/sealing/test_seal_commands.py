@@ -15,7 +15,9 @@ from tests.sealing.conftest import SealedRepo
 EVE = "participants/eve.yaml"
 
 
-def test_keygen_prints_an_identity_and_writes_one_only_once(tmp_path: Path, sealed_repo) -> None:
+def test_keygen_prints_an_identity_and_writes_one_only_once(
+    tmp_path: Path, sealed_repo: SealedRepo
+) -> None:
     code, out, err = sealed_repo.run("keygen")
     assert code == 0 and "AGE-SECRET-KEY-1" in out and err.startswith("Public key: age1")
     assert len(parse_identities(out)) == 1

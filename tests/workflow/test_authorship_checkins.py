@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mentorkit.workflow.authorship import Snapshot, check_authorship
-from mentorkit.workflow.gitrepo import Change
+from mentorkit.workflow.authorship import AuthorshipResult, Snapshot, check_authorship
+from mentorkit.workflow.gitrepo import Change, ChangeStatus
 from tests.workflow.conftest import commit_all, git, run
 
 AGREEMENT = "program/agreements/2026-autumn/ada--bob.yaml"
@@ -40,7 +40,9 @@ def fields(path: str) -> dict[str, Any]:
     }
 
 
-def decide(author: str, path: str, status: str = "added", data: dict[str, Any] | None = None):
+def decide(
+    author: str, path: str, status: ChangeStatus = "added", data: dict[str, Any] | None = None
+) -> AuthorshipResult:
     head = Snapshot({**BASE.files, path: fields(path) if data is None else data})
     return check_authorship(author, [Change(path, status)], BASE, head)
 
