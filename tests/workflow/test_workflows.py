@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +17,38 @@ import pytest
 import yaml
 
 from mentorkit.cli.main import cli
-from mentorkit.workflow.initialize import template_root
+from mentorkit.workflow.initialize import InitOptions, plan_init, template_root
+from mentorkit.workflow.install_source import InstallSource, action_source, requirement_source
+from tests.workflow.conftest import TODAY
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE_WORKFLOWS = Path(str(template_root())) / "github" / "workflows"
-WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml")) + sorted(
-    TEMPLATE_WORKFLOWS.glob("*.yml")
-)
+SHA = "0123456789abcdef0123456789abcdef01234567"
+# What init writes, for each kind of install source: the templates hold placeholders.
+SOURCES: dict[str, InstallSource] = {
+    "init-action": action_source(f"acme/mentorkit@{SHA}"),
+    "init-pip": requirement_source(f"mentorkit @ git+https://git.example.org/mentorkit@{SHA}"),
+}
+
+
+def _write_generated() -> list[Path]:
+    root = Path(tempfile.mkdtemp(prefix="mentorkit-workflows-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    written = []
+    for label, source in SOURCES.items():
+        for rel, text in plan_init(InitOptions(today=TODAY, install=source)).items():
+            if rel.startswith(".github/workflows/"):
+                path = root / label / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+                written.append(path)
+    return sorted(written)
+
+
+GENERATED = _write_generated()
+GENERATED_WORKFLOWS = GENERATED[0].parent
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml")) + GENERATED
+OWN_ACTION = f"acme/mentorkit@{SHA}"
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 COMMAND = re.compile(r"(?:^|[\s/])mentorkit\s+([a-z][a-z-]*)")
 
@@ -46,8 +73,9 @@ def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
 
 def test_there_are_workflows_for_both_this_repository_and_the_template() -> None:
     names = {p.parent.parent.parent.name + "/" + p.name for p in WORKFLOWS}
-    assert len([p for p in WORKFLOWS if TEMPLATE_WORKFLOWS in p.parents]) == 3
-    assert len(names) == 6
+    assert {p.name for p in TEMPLATE_WORKFLOWS.glob("*.yml")} == {p.name for p in GENERATED}
+    assert len(GENERATED) == 3 * len(SOURCES)
+    assert len(names) == 4 + len(GENERATED)  # pr, pr-comment, pages, release
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: f"{p.parent.parent.parent.name}/{p.name}")
@@ -61,6 +89,9 @@ def test_workflow_is_minimal_pinned_and_injection_free(path: Path) -> None:
         if "uses" in step:
             assert PINNED.match(step["uses"]), step["uses"]
             line = next(line for line in text.splitlines() if step["uses"] in line)
+            if step["uses"] == OWN_ACTION:  # a commit of mentorkit: the README explains it
+                assert "# pinned mentorkit commit" in line
+                continue
             assert re.search(r"# v\d", line), f"{step['uses']} needs a # vX comment"
         if step.get("uses", "").startswith("actions/checkout@"):
             assert step["with"]["persist-credentials"] is False
@@ -81,6 +112,11 @@ def test_write_permissions_live_on_the_jobs_that_need_them() -> None:
                 )
             elif "deploy-pages" in str(job.get("steps")):
                 assert writes == {"pages", "id-token"}
+            elif "pypa/gh-action-pypi-publish" in str(job.get("steps")):
+                # Trusted publishing: an OIDC token, no secret, no checkout of code.
+                assert writes == {"id-token"} and job["environment"]["name"] == "pypi"
+                assert "secrets." not in path.read_text(encoding="utf-8")
+                assert not any("run" in s for s in job["steps"])
             else:
                 assert not writes
 
@@ -110,7 +146,7 @@ def test_every_option_used_in_a_workflow_exists() -> None:
 
 def test_the_comment_workflow_follows_the_pull_request_workflow() -> None:
     pairs = [("pr.yml", "pr-comment.yml"), ("mentorkit-pr.yml", "mentorkit-comment.yml")]
-    for folder in (REPO / ".github" / "workflows", TEMPLATE_WORKFLOWS):
+    for folder in (REPO / ".github" / "workflows", GENERATED_WORKFLOWS):
         for checks_name, comment_name in pairs:
             if not (folder / checks_name).exists():
                 continue
@@ -134,7 +170,10 @@ def test_zizmor_finds_nothing() -> None:
     if zizmor is None:
         pytest.skip("zizmor is not installed (pip install -e '.[dev]')")
     done = subprocess.run(
-        [zizmor, "--offline", "--persona", "pedantic", "--no-progress", *map(str, WORKFLOWS)],
+        [
+            *(zizmor, "--offline", "--persona", "pedantic", "--no-progress"),
+            *map(str, [*WORKFLOWS, REPO / "action.yml"]),
+        ],
         capture_output=True,
         text=True,
         check=False,
