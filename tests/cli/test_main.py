@@ -16,7 +16,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_unwritable_output_is_misuse_not_a_traceback() -> None:
     for args in (
-        ("init", "/dev/null/new-program"),
+        ("init", "/dev/null/new-program", "--coordinator", "lead"),
         ("--repo", str(REPO_ROOT), "export", "ics", "2026-autumn", "--out", "/dev/null/x.ics"),
     ):
         done = run(*args)
