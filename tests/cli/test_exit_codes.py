@@ -30,7 +30,7 @@ MISUSE: dict[str, tuple[list[str], str]] = {
     "new lesson": (["new", "lesson", "--no-input"], "--title is required with --no-input"),
     "new cohort": (["new", "cohort", "--no-input"], "--id is required with --no-input"),
     "new agreement": (["new", "agreement", "no-such-cohort", "ada"], "unknown cohort"),
-    "init": (["init", "{repo}"], "not empty"),
+    "init": (["init", "{repo}", "--coordinator", "lead"], "not empty"),
     "export ics": (["export", "ics", "2026-autumn", "--pair", "grace"], "expected MENTOR--MENTEE"),
     "completion": (["completion", "tcsh"], "Invalid value for '{bash|zsh|fish}'"),
     "suggest": (["suggest", "nobody-here"], "unknown participant 'nobody-here'"),
