@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mentorkit.checks import run_checks
-from mentorkit.loading.repository import LoadedRepository, kind_of, load_repository, stray_files
+from mentorkit.loading.repository import LoadedRepository, load_repository, stray_files
 from mentorkit.loading.yaml_reader import parse_yaml
 from mentorkit.model.build import build_program
+from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem, has_errors, sort_problems
 from mentorkit.sealing.opening import open_repository, redact

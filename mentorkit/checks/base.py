@@ -58,7 +58,3 @@ def problem_in(
 ) -> Problem:
     line, col = doc.locate(keypath, key=key)
     return Problem(doc.path, line, col, level, code, message)
-
-
-def stem(path: str) -> str:
-    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]

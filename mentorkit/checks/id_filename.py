@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mentorkit.checks.base import problem_in, stem
+from mentorkit.checks.base import problem_in
+from mentorkit.model.paths import stem
 from mentorkit.model.source import Document, Documents
 from mentorkit.problems import Problem, shown
 

@@ -14,6 +14,7 @@ import difflib
 from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
+from mentorkit.model.paths import stem
 from mentorkit.model.program import Program
 from mentorkit.model.source import KeyPath
 from mentorkit.problems import Problem, shown
@@ -23,11 +24,7 @@ CODE = "unknown-cohort"
 
 def _known(program: Program) -> set[str]:
     known = set(program.cohorts)
-    known.update(
-        path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        for path, kind in program.kinds.items()
-        if kind == "cohort"
-    )
+    known.update(stem(path) for path, kind in program.kinds.items() if kind == "cohort")
     return known
 
 

@@ -9,12 +9,12 @@ Dates carry no time of day (all-day events): the program decides the day, the pa
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from icalendar import Calendar, Event, vRecur
 
 from mentorkit.lifecycle.relationships import find_pair, relationship_start
 from mentorkit.model.entities import Cohort, as_date
+from mentorkit.model.pages import slug
 from mentorkit.model.program import Program
 
 PRODID = "-//mentorkit//mentorkit calendar//EN"
@@ -40,10 +40,6 @@ def recurrence(cadence: str, first: dt.date, until: dt.date) -> dict[str, object
 
 class CalendarError(ValueError):
     """The calendar cannot be made from the data (unknown cohort or pair, missing dates)."""
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
 
 
 def _cohort(program: Program, cohort_id: str) -> Cohort:
@@ -92,7 +88,7 @@ def _milestone_events(cohort: Cohort) -> list[Event]:
         if day is None:
             continue
         event = _all_day(
-            f"{cohort.id}-{milestone.date}-{_slug(milestone.name)}",
+            f"{cohort.id}-{milestone.date}-{slug(milestone.name, fallback='event')}",
             stamp,
             day,
             f"{cohort.name}: {milestone.name}",

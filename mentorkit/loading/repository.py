@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mentorkit.loading.yaml_reader import DEFAULT_MAX_BYTES, LoadedDocument, parse_yaml
+from mentorkit.model.paths import kind_of
 from mentorkit.problems import Problem
 
 # Match files grow with the cohort (10,000 pairs is a few MB); people's files stay small.
@@ -28,28 +29,6 @@ PARALLEL_THRESHOLD = 4000
 
 class RepositoryNotFound(Exception):
     """No program repository (a folder with program/program.yaml) was found."""
-
-
-def kind_of(relpath: str) -> str | None:
-    """The data kind of a repository-relative path, or None when it is not program data."""
-    parts = relpath.split("/")
-    if not parts[-1].endswith((".yaml", ".yml")):
-        return None
-    if parts[0] == "participants" and len(parts) == 2:
-        return "participant"
-    if parts[0] != "program":
-        return None
-    if len(parts) == 2:
-        stem = parts[1].rsplit(".", 1)[0]
-        return stem if stem in ("program", "skills") else None
-    folder = parts[1]
-    if len(parts) == 3:
-        return {"cohorts": "cohort", "matches": "match", "lessons": "lesson"}.get(folder)
-    if len(parts) == 4 and folder == "agreements":
-        return "agreement"
-    if len(parts) == 5 and folder == "checkins":
-        return "checkin"
-    return None
 
 
 def find_repository_root(start: Path) -> Path:

@@ -50,6 +50,7 @@ from mentorkit.model.entities import (
     Participant,
     Unmatched,
 )
+from mentorkit.model.paths import stem
 from mentorkit.model.program import Program
 from mentorkit.model.source import Document, Documents
 
@@ -342,11 +343,7 @@ def build_program(loaded: Documents) -> Program:
     for gone in _each(left_docs, _departed):
         if gone.id not in participants:
             departed.setdefault(gone.id, gone)
-    participant_stems = {
-        path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        for path, kind in loaded.kinds.items()
-        if kind == "participant"
-    }
+    participant_stems = {stem(path) for path, kind in loaded.kinds.items() if kind == "participant"}
     cohorts = {
         c.id: c for c in _each(by_kind.get("cohort", []), lambda d: _cohort(d, charter.matching))
     }

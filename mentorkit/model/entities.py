@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from mentorkit.model.paths import stem
+
 # The closed vocabularies of the data. Each Literal is the one home of its values: the
 # tuples below, the CLI's choices and (by a test) the JSON Schemas' enums follow it.
 CohortFormat = Literal["one-on-one", "reverse", "peer", "circles", "rotation", "swap"]
@@ -299,7 +301,7 @@ class Lesson:
     @property
     def slug(self) -> str:
         """The file stem, e.g. ``2026-09-07-first-talk``: unique and stable."""
-        return self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return stem(self.source)
 
 
 @dataclass(frozen=True)

@@ -13,23 +13,21 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from mentorkit.model.paths import stem
+
 LESSON_FOLDER = "community/lessons"
 SKILL_FOLDER = "community/skills"
 
 
-def slug(text: str) -> str:
+def slug(text: str, fallback: str = "item") -> str:
     """A URL-safe file stem: lowercase letters, digits and single hyphens."""
     lowered = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return lowered or "item"
-
-
-def file_stem(path: str) -> str:
-    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return lowered or fallback
 
 
 def lesson_page(source: str) -> str:
     """The docs-relative page of the lesson stored at ``source`` (a repository path)."""
-    return f"{LESSON_FOLDER}/{slug(file_stem(source))}.md"
+    return f"{LESSON_FOLDER}/{slug(stem(source))}.md"
 
 
 def skill_page(skill_id: str) -> str:

@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from mentorkit.model.characters import carried
 from mentorkit.model.markdown_syntax import demote_headings, new_renderer
-from mentorkit.model.pages import slug as slug  # one home for slugs; importable here too
 
 try:  # the loader MkDocs reads front matter with
     from yaml import CSafeLoader as _Loader

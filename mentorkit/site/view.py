@@ -16,10 +16,10 @@ from markupsafe import Markup
 
 from mentorkit.lifecycle.relationships import current_cohort_ids, mentor_load
 from mentorkit.model.entities import Milestone, Participant, Skill, as_date
-from mentorkit.model.pages import shared_pages
+from mentorkit.model.pages import shared_pages, slug
 from mentorkit.model.program import Program
 from mentorkit.model.rules import utc_offset_hours
-from mentorkit.site.text import render_markdown, slug
+from mentorkit.site.text import render_markdown
 
 
 @dataclass(frozen=True)

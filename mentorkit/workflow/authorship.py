@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from mentorkit.loading.repository import kind_of
 from mentorkit.model.pages import lesson_page
 from mentorkit.workflow.authorship_checkins import judge_checkin
+from mentorkit.model.paths import kind_of, stem
 from mentorkit.workflow.authorship_lifecycle import leaving_agreement, leaving_match, signing
 from mentorkit.workflow.gitrepo import Change
 
@@ -55,10 +55,6 @@ class AuthorshipResult:
         return tuple(d for d in self.decisions if not d.allowed)
 
 
-def _stem(path: str) -> str:
-    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-
-
 def owner_login(data: Mapping[str, Any] | None) -> str:
     """The GitHub login that owns a participant file: its ``github`` field; "" when it has none.
 
@@ -75,7 +71,7 @@ def owner_phrase(login: str) -> str:
 
 def participant_id(data: Mapping[str, Any] | None, path: str) -> str:
     value = (data or {}).get("id")
-    return value if isinstance(value, str) and value else _stem(path)
+    return value if isinstance(value, str) and value else stem(path)
 
 
 def same_login(a: str, b: str) -> bool:
@@ -142,7 +138,7 @@ class _Judge:
         self.taken: dict[str, str] = {}
         for path, data in base.files.items():
             if kind_of(path) == "participant":
-                for pid in {participant_id(data, path), _stem(path)}:
+                for pid in {participant_id(data, path), stem(path)}:
                     owner = owner_phrase(owner_login(data))
                     self.taken.setdefault(pid.casefold(), f"{owner} ({path})")
         # A coordinator without a participant file is known by their id: whoever took that
@@ -265,7 +261,7 @@ class _Judge:
             )
         # Every id the change claims, the new file name included, must be free on the base,
         # unless it is the id this very file already had.
-        claims = {new_id} | ({_stem(change.path)} if change.status != "modified" else set())
+        claims = {new_id} | ({stem(change.path)} if change.status != "modified" else set())
         for claimed in sorted(claims):
             if old_id is not None and claimed.casefold() == old_id.casefold():
                 continue

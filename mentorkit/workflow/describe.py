@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from mentorkit.loading.repository import kind_of
+from mentorkit.model.paths import kind_of, stem
 from mentorkit.model.program import Program
 from mentorkit.workflow.gitrepo import Change
 
@@ -69,7 +69,7 @@ def _skill_names(program: Program, ids: list[str]) -> list[str]:
 def _person(data: Data, path: str) -> str:
     data = data or {}
     if data.get("public") is False:
-        return _code(str(data.get("id") or path.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+        return _code(str(data.get("id") or stem(path)))
     return f"**{_plain(data.get('name') or data.get('id') or path)}**"
 
 

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from mentorkit.loading.repository import kind_of
 from mentorkit.model.entities import Circle, MatchFile, Pair
+from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 from mentorkit.workflow.gitrepo import Change
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mentorkit.loading.repository import kind_of
 from mentorkit.loading.yaml_reader import LoadedDocument
+from mentorkit.model.paths import kind_of
 from mentorkit.problems import Problem
 from mentorkit.workflow.authorship import AuthorshipResult, owner_login, participant_id, same_login
 from mentorkit.workflow.describe import (

@@ -11,6 +11,7 @@ import yaml
 
 from mentorkit.lifecycle.agreements import prefill_agreement
 from mentorkit.model.checkin_path import CheckinPath
+from mentorkit.model.pages import slug
 from mentorkit.model.program import Program
 
 SCHEMA_DEPTH = {
@@ -23,9 +24,9 @@ SCHEMA_DEPTH = {
 
 
 def slugify(text: str, limit: int = 40) -> str:
+    """A lesson file name from its title: accents dropped, then the site's slug rule."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "untitled"
+    return slug(ascii_text, fallback="untitled")[:limit].rstrip("-")
 
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentorkit.loading.repository import LoadedRepository, kind_of, load_repository
+from mentorkit.loading.repository import LoadedRepository, load_repository
 from mentorkit.model.build import build_program
+from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
 from mentorkit.validation import problems_of

@@ -8,7 +8,8 @@ import re
 import markdown
 import pytest
 
-from mentorkit.site.text import html_text, plain, render_markdown, slug, yaml_string
+from mentorkit.model.pages import slug
+from mentorkit.site.text import html_text, plain, render_markdown, yaml_string
 
 VECTORS = [
     "<script>alert(1)</script>",
