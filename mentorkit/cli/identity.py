@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from mentorkit.loading.identity import IDENTITY_ENV, IdentityUnavailable, read_identity
+from mentorkit.model.paths import stem
 from mentorkit.model.program import Program
 from mentorkit.sealing.keys import Identity, KeyProblem, parse_identities
 
@@ -71,7 +72,7 @@ def sealed_unopened(
             continue
         if cohort is not None:
             if kind == "participant":
-                person = program.participants.get(path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+                person = program.participants.get(stem(path))
                 if person is None or cohort not in person.cohorts:
                     continue
             elif path.split("/")[2:3] != [cohort]:

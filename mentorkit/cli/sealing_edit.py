@@ -10,8 +10,9 @@ import click
 
 from mentorkit.checks.sealed_fields import CODE as SEALED_CODE
 from mentorkit.loading.files import read_text
-from mentorkit.loading.repository import kind_of, load_repository
+from mentorkit.loading.repository import load_repository
 from mentorkit.model.build import build_program
+from mentorkit.model.paths import kind_of
 from mentorkit.problems import has_errors
 from mentorkit.reporters.problems import render
 from mentorkit.sealing.crypto import SealError

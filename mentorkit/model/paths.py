@@ -22,8 +22,8 @@ def kind_of(relpath: str) -> str | None:
     if parts[0] != "program":
         return None
     if len(parts) == 2:
-        stem = parts[1].rsplit(".", 1)[0]
-        return stem if stem in ("program", "skills") else None
+        name = stem(parts[1])
+        return name if name in ("program", "skills") else None
     folder = parts[1]
     if len(parts) == 3:
         return {"cohorts": "cohort", "matches": "match", "lessons": "lesson"}.get(folder)
