@@ -26,7 +26,7 @@ def seal_mapping(values: dict[str, Any], recipients: Sequence[Recipient]) -> str
     if not recipients:
         raise SealError("no recipients: list the coordinators' keys in privacy.recipients")
     plaintext = yaml.safe_dump(values, sort_keys=False, allow_unicode=True, width=4096)
-    armored = pyrage.encrypt(plaintext.encode("utf-8"), list(recipients), armored=True)
+    armored: bytes = pyrage.encrypt(plaintext.encode("utf-8"), list(recipients), armored=True)
     text = armored.decode("ascii").replace("\r\n", "\n")
     return text if text.endswith("\n") else text + "\n"
 
@@ -34,7 +34,8 @@ def seal_mapping(values: dict[str, Any], recipients: Sequence[Recipient]) -> str
 def open_bytes(armored: str, identities: Sequence[Identity]) -> bytes:
     """The plaintext YAML of a sealed value; SealError when no identity opens it."""
     try:
-        return pyrage.decrypt(armored.strip().encode("ascii"), list(identities))
+        plaintext: bytes = pyrage.decrypt(armored.strip().encode("ascii"), list(identities))
+        return plaintext
     except UnicodeEncodeError:
         raise SealError("the sealed value holds characters that are not ASCII armor") from None
     except pyrage.DecryptError as exc:
