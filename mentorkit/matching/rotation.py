@@ -37,10 +37,10 @@ FULL_GRAPH_PEOPLE = 400
 TOP_K_PER_ROUND = 8
 MET_DEPARTMENT = SCALE // 25  # 0.04 per earlier partner from the same department
 MET_ZONE = SCALE // 50  # 0.02 per earlier partner from the same time zone
-SAT_OUT = SCALE // 10  # priority for someone who sat out a round
-# A standing proposal is worth 0.05 here (0.02 elsewhere): a change in one round shifts
+SAT_OUT = SCALE // 20  # priority for someone who sat out a round
+# A standing proposal is worth 0.1 here (0.02 elsewhere): a change in one round shifts
 # who is free in the next, so rounds need a firmer hold to keep re-runs calm.
-KEEP = SCALE // 20
+KEEP = SCALE // 10
 
 
 def round_dates(cohort: Cohort, number: int) -> tuple[dt.date, dt.date] | None:
