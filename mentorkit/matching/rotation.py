@@ -33,8 +33,9 @@ from mentorkit.matching.score import SCALE, Scoring, scoring_for
 from mentorkit.model.entities import Cohort, Pair, Participant, as_date
 from mentorkit.model.program import Program
 
-FULL_GRAPH_PEOPLE = 400
+FULL_GRAPH_PEOPLE = 400  # larger pools: each person's best pairs only
 TOP_K_PER_ROUND = 8
+ROUND_TOP_K = 6  # open pairs per person a large round's blossom considers
 MET_DEPARTMENT = SCALE // 25  # 0.04 per earlier partner from the same department
 MET_ZONE = SCALE // 50  # 0.02 per earlier partner from the same time zone
 SAT_OUT = SCALE // 20  # priority for someone who sat out a round
@@ -112,19 +113,43 @@ def _round(
     met: _Met,
     standing: set[frozenset[str]],
 ) -> list[tuple[int, int]]:
-    """One round's pairs among people not already busy, none met before."""
-    graph = rustworkx.PyGraph()
-    graph.add_nodes_from(range(len(pool)))
-    edges = []
+    """One round's pairs among people not already busy, none met before.
+
+    Small pools are solved on every open pair. Large ones on each person's
+    ``ROUND_TOP_K`` best open pairs (a blossom over all of them grows too slow), and
+    then any two people left free who may still meet are paired, best first: either
+    way nobody sits out while an allowed partner they have not met is free too."""
+    open_pairs: dict[tuple[int, int], int] = {}
     for (a, b), points in sorted(allowed.items()):
         key = frozenset((pool[a].id, pool[b].id))
         if pool[a].id in busy or pool[b].id in busy or key in met.partners:
             continue
         bonus = KEEP if key in standing else 0
-        edges.append((a, b, met.weight(pool[a], pool[b], points + bonus)))
-    graph.add_edges_from(edges)
+        open_pairs[(a, b)] = met.weight(pool[a], pool[b], points + bonus)
+    edges = open_pairs if len(pool) <= FULL_GRAPH_PEOPLE else _best_per_person(open_pairs)
+    graph = rustworkx.PyGraph()
+    graph.add_nodes_from(range(len(pool)))
+    graph.add_edges_from([(a, b, w) for (a, b), w in sorted(edges.items())])
     chosen = rustworkx.max_weight_matching(graph, max_cardinality=True, weight_fn=int)
-    return sorted((min(p), max(p)) for p in chosen)
+    pairs = sorted((min(p), max(p)) for p in chosen)
+    taken = {i for pair in pairs for i in pair}
+    for (a, b), _ in sorted(open_pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        if a not in taken and b not in taken:  # a pair the sparse graph missed
+            pairs.append((a, b))
+            taken |= {a, b}
+    return sorted(pairs)
+
+
+def _best_per_person(weights: dict[tuple[int, int], int]) -> dict[tuple[int, int], int]:
+    """Each person's ``ROUND_TOP_K`` heaviest pairs (a pair stays if either keeps it)."""
+    mine: dict[int, list[tuple[int, tuple[int, int]]]] = defaultdict(list)
+    for pair, weight in weights.items():
+        for person in pair:
+            mine[person].append((-weight, pair))
+    kept: set[tuple[int, int]] = set()
+    for options in mine.values():
+        kept.update(pair for _, pair in sorted(options)[:ROUND_TOP_K])
+    return {pair: weights[pair] for pair in kept}
 
 
 def match_rotation(request: MatchRequest) -> MatchResult:

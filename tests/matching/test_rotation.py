@@ -8,9 +8,11 @@ from collections import Counter
 from dataclasses import replace
 from itertools import combinations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import mentorkit.matching.rotation as rotation_module
 from mentorkit.lifecycle.calendar import rounds_calendar
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.result import MatchResult
@@ -151,3 +153,23 @@ def test_rounds_calendar_lists_each_round_and_a_persons_partners() -> None:
     )
     assert f"round 1: {partner.title()}" in mine
     assert rounds_calendar(prog, "c1") == rounds_calendar(prog, "c1")
+
+
+def test_large_pools_use_each_persons_best_pairs_and_leave_no_two_free_who_could_meet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rotation_module, "FULL_GRAPH_PEOPLE", 4)
+    monkeypatch.setattr(rotation_module, "ROUND_TOP_K", 1)
+    people = _everyone_meets(15, seed=4)
+    prog = rotation(people, rounds=5)
+    result = match_cohort(prog, "c1")
+    scoring = scoring_for(prog.cohorts["c1"])
+    met: set[frozenset[str]] = set()
+    for number in range(1, 6):
+        this = [p for p in result.pairs if p.round == number]
+        busy = {x for p in this for x in (p.mentor, p.mentee)}
+        free = [p for p in people if p.id not in busy]
+        for a, b in combinations(free, 2):
+            assert frozenset((a.id, b.id)) in met or score_with(scoring, a, b) is None
+        met |= {frozenset((p.mentor, p.mentee)) for p in this}
+    assert len(met) == len(result.pairs)  # never twice
