@@ -4,15 +4,19 @@ cohorts, balanced across departments, kept on a re-run; and their calendar."""
 from __future__ import annotations
 
 import random
+import shutil
 from collections import Counter
 from dataclasses import replace
 from itertools import combinations
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mentorkit.matching.rotation as rotation_module
+from mentorkit.cli.main import cli
 from mentorkit.lifecycle.calendar import rounds_calendar
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.result import MatchResult
@@ -20,6 +24,8 @@ from mentorkit.matching.score import score_with, scoring_for
 from mentorkit.model.entities import Cohort, MatchFile, Pair, Participant
 from mentorkit.model.program import Program
 from tests.matching.builders import DEPARTMENTS, SKILLS, people_strategy, person, program
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "matching" / "repo"
 
 
 def rotation(people: list[Participant], rounds: int = 3, match: MatchFile | None = None) -> Program:
@@ -173,3 +179,27 @@ def test_large_pools_use_each_persons_best_pairs_and_leave_no_two_free_who_could
             assert frozenset((a.id, b.id)) in met or score_with(scoring, a, b) is None
         met |= {frozenset((p.mentor, p.mentee)) for p in this}
     assert len(met) == len(result.pairs)  # never twice
+
+
+def test_export_ics_rounds_through_the_cli(tmp_path: Path) -> None:
+    repo = Path(shutil.copytree(FIXTURE, tmp_path / "repo"))
+    peers = (repo / "program" / "cohorts" / "peers.yaml").read_text()
+    (repo / "program" / "cohorts" / "rot.yaml").write_text(
+        peers.replace("id: peers", "id: rot").replace("format: peer", "format: rotation")
+        + "rounds: 2\nround_length: 7\n"
+    )
+    for path in (repo / "participants").glob("*.yaml"):
+        path.write_text(path.read_text().replace("circles]", "circles, rot]"))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--repo", str(repo), "match", "rot", "--write"]).exit_code == 0
+    written = (repo / "program" / "matches" / "rot.yaml").read_text()
+    assert "    round: 1\n" in written and "    round: 2\n" in written
+    assert runner.invoke(cli, ["--repo", str(repo), "validate"]).exit_code == 0
+    out = runner.invoke(cli, ["--repo", str(repo), "export", "ics", "rot", "--rounds"])
+    assert out.exit_code == 0 and out.stdout.count("BEGIN:VEVENT") == 2
+    mine = runner.invoke(
+        cli, ["--repo", str(repo), "export", "ics", "rot", "--rounds", "--person", "lin"]
+    )
+    assert mine.exit_code == 0 and "round 1: " in mine.stdout
+    misuse = runner.invoke(cli, ["--repo", str(repo), "export", "ics", "rot", "--person", "lin"])
+    assert misuse.exit_code == 2
