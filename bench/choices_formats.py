@@ -19,6 +19,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -40,13 +41,15 @@ def _load(people: int, fmt: str) -> Program:
         return validate_program(root).program
 
 
-def _with(program: Program, **changes: object) -> Program:
+def _with(
+    program: Program,
+    objective: Literal["coverage", "quality", "stable"] | None = None,
+    rounds: int | None = None,
+) -> Program:
     cohort = program.cohorts["synthetic"]
-    matching = replace(cohort.matching, **{k: v for k, v in changes.items() if k != "rounds"})
-    rounds = int(changes.get("rounds", cohort.rounds))  # type: ignore[call-overload]
-    return replace(
-        program, cohorts={"synthetic": replace(cohort, matching=matching, rounds=rounds)}
-    )
+    matching = replace(cohort.matching, objective=objective or cohort.matching.objective)
+    cohort = replace(cohort, matching=matching, rounds=rounds or cohort.rounds)
+    return replace(program, cohorts={"synthetic": cohort})
 
 
 def _with_preferences(program: Program) -> Program:

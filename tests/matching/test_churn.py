@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from typing import Literal
 
 import pytest
 
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.result import MatchResult
-from mentorkit.model.entities import Circle, MatchFile, MatchingSettings, Pair, Participant
-from mentorkit.model.program import Program
+from mentorkit.model.entities import (
+    Circle,
+    CohortFormat,
+    MatchFile,
+    MatchingSettings,
+    Pair,
+    Participant,
+)
 from tests.matching.builders import DEPARTMENTS, SKILLS, ZONES, person, program
 
 HANDFUL = 4
@@ -52,15 +59,14 @@ def _recorded(result: MatchResult) -> MatchFile:
 
 
 def _run(
-    people: list[Participant], fmt: str, objective: str, match: MatchFile | None
+    people: list[Participant], fmt: CohortFormat, objective: Objective, match: MatchFile | None
 ) -> MatchResult:
-    prog: Program = program(
-        people, fmt=fmt, settings=MatchingSettings(objective=objective), match=match
-    )  # type: ignore[arg-type]
-    return match_cohort(prog, "c1")
+    settings = MatchingSettings(objective=objective)
+    return match_cohort(program(people, fmt=fmt, settings=settings, match=match), "c1")
 
 
-CASES = [
+Objective = Literal["coverage", "quality", "stable"]
+CASES: list[tuple[CohortFormat, Objective]] = [
     ("one-on-one", "coverage"),
     ("one-on-one", "stable"),
     ("reverse", "coverage"),
@@ -72,7 +78,9 @@ CASES = [
 
 @pytest.mark.parametrize(("fmt", "objective"), CASES)
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_one_newcomer_changes_a_handful_of_proposals(fmt: str, objective: str, seed: int) -> None:
+def test_one_newcomer_changes_a_handful_of_proposals(
+    fmt: CohortFormat, objective: Objective, seed: int
+) -> None:
     people = _people(seed, 45)
     before = _run(people, fmt, objective, None)
     again = _run(people, fmt, objective, _recorded(before))
