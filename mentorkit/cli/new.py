@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from mentorkit.checks.sealed_fields import CODE as SEALED_CODE
+from mentorkit.cli.asking import Asker, as_list, levels
 from mentorkit.cli.completion import complete_cohort, complete_participant
 from mentorkit.cli.context import emit, repository_root
 from mentorkit.loading.repository import LoadedRepository, load_repository
@@ -18,6 +19,7 @@ from mentorkit.model.program import Program
 from mentorkit.reporters.problems import as_text
 from mentorkit.sealing.service import seal_text
 from mentorkit.validation import validate_addition
+from mentorkit.workflow import answers
 from mentorkit.workflow.scaffold import (
     agreement_data,
     participant_data,
@@ -25,43 +27,6 @@ from mentorkit.workflow.scaffold import (
     to_yaml,
 )
 from mentorkit.writing.files import write_text_atomic
-
-
-class _Asker:
-    """Fills missing values by prompting, or refuses with a usage error under --no-input."""
-
-    def __init__(self, no_input: bool) -> None:
-        self.no_input = no_input
-
-    def __call__(
-        self, value: Any, flag: str, text: str, default: Any = None, kind: Any = str
-    ) -> Any:
-        if value not in (None, ""):
-            return value
-        if self.no_input:
-            if default is not None:
-                return default
-            raise click.UsageError(f"{flag} is required with --no-input")
-        return click.prompt(
-            text, default=default, type=kind, show_default=default not in (None, "")
-        )
-
-
-def _list(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(",") if part.strip()]
-
-
-def _levels(text: str) -> dict[str, int]:
-    skills: dict[str, int] = {}
-    for part in _list(text):
-        name, _, level = part.partition(":")
-        try:
-            skills[name.strip()] = int(level) if level else 3
-        except ValueError:
-            raise click.BadParameter(
-                f"{part!r}: write skill:level, e.g. sql:4", param_hint="--skills"
-            ) from None
-    return skills
 
 
 def _finish(
@@ -164,24 +129,75 @@ def participant(
     dry_run: bool,
 ) -> None:
     """Add a person: participants/<id>.yaml."""
-    ask = _Asker(no_input)
-    pid = ask(pid, "--id", "Id (lower-case, e.g. ada-lovelace)")
+    ask = Asker(no_input)
+    loaded = load_repository(repository_root(ctx))
+    program = build_program(loaded)
+    stems = {path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for path in loaded.kinds}
+    pid = ask(
+        pid,
+        "--id",
+        "Id (lower-case, e.g. ada-lovelace)",
+        check=answers.new_id(program, stems),
+        help_text="Your id names your file, participants/<id>.yaml: lower-case letters, "
+        "digits and hyphens, not taken by anyone else.",
+    )
     name = ask(name, "--name", "Full name")
-    github = ask(github, "--github", "GitHub login", default=pid)
-    department = ask(department, "--department", "Department")
-    level = ask(level, "--level", "Level (1 entry to 10 executive)", kind=click.IntRange(1, 10))
-    timezone = ask(timezone, "--timezone", "Time zone (IANA, e.g. Europe/Berlin)")
-    languages = ask(languages, "--languages", "Languages (comma-separated codes)", default="en")
-    cohorts = ask(cohorts, "--cohorts", "Cohorts to enroll in (comma-separated ids)", default="")
+    github = ask(
+        github,
+        "--github",
+        "GitHub login",
+        default=pid,
+        check=answers.login,
+        help_text="The login you open pull requests with: only it may edit your file.",
+    )
+    departments = sorted({p.department for p in program.participants.values()})
+    department = ask(
+        department,
+        "--department",
+        "Department",
+        help_text="Departments in use: " + (", ".join(departments) or "none yet"),
+    )
+    level = ask(level, "--level", "Level (1 entry to 10 executive)", check=answers.level)
+    timezone = ask(
+        timezone,
+        "--timezone",
+        "Time zone (IANA, e.g. Europe/Berlin)",
+        check=answers.timezone,
+        help_text="An IANA time zone name, Region/City: Europe/Berlin, America/New_York, "
+        "Asia/Kolkata. Matching uses it to find overlapping working hours.",
+    )
+    languages = ask(
+        languages,
+        "--languages",
+        "Languages (comma-separated codes)",
+        default="en",
+        check=answers.languages,
+        help_text="Two-letter ISO 639-1 codes of the languages you can mentor in: en, de, es…",
+    )
+    ask.show_once("cohorts", answers.cohort_choices(program))
+    cohorts = ask(
+        cohorts,
+        "--cohorts",
+        "Cohorts to enroll in (comma-separated ids)",
+        default="",
+        check=answers.cohorts(program),
+        help_text=answers.cohort_choices(program),
+    )
     role = ask(
         role, "--role", "Role", default="mentee", kind=click.Choice(["mentor", "mentee", "both"])
     )
     mentor_skills: dict[str, int] = {}
     goal_list: list[str] = []
     if role in ("mentor", "both"):
-        mentor_skills = _levels(
-            ask(skills_text, "--skills", "Skills you offer (skill:level, comma-separated)")
+        ask.show_once("skills", answers.skill_choices(program))
+        offered = ask(
+            skills_text,
+            "--skills",
+            "Skills you offer (skill:level, comma-separated)",
+            check=answers.skill_levels(program),
+            help_text=answers.skill_choices(program) + "\nLevels: 1 basic to 5 expert.",
         )
+        mentor_skills = levels(offered) if isinstance(offered, str) else offered
         capacity = ask(
             capacity,
             "--capacity",
@@ -190,7 +206,15 @@ def participant(
             kind=click.IntRange(1, 20),
         )
     if role in ("mentee", "both"):
-        goal_list = _list(ask(goals, "--goals", "Skills you want to learn (comma-separated ids)"))
+        ask.show_once("skills", answers.skill_choices(program))
+        wanted = ask(
+            goals,
+            "--goals",
+            "Skills you want to learn (comma-separated ids)",
+            check=answers.skills(program),
+            help_text=answers.skill_choices(program),
+        )
+        goal_list = as_list(wanted)
     data = participant_data(
         pid=pid,
         name=name,
@@ -198,15 +222,15 @@ def participant(
         department=department,
         level=level,
         timezone=timezone,
-        languages=_list(languages),
-        cohorts=_list(cohorts),
+        languages=as_list(languages),
+        cohorts=as_list(cohorts),
         pronouns=pronouns,
         title=title,
         mentor_skills=mentor_skills,
         capacity=capacity or 1,
         goals=goal_list,
     )
-    _finish(ctx, "participant", data, dry_run)
+    _finish(ctx, "participant", data, dry_run, loaded)
 
 
 @new.command()
@@ -236,19 +260,32 @@ def lesson(
     dry_run: bool,
 ) -> None:
     """Share a lesson of the week: program/lessons/<date>-<slug>.yaml."""
-    ask = _Asker(no_input)
+    ask = Asker(no_input)
+    loaded = load_repository(repository_root(ctx))
+    program = build_program(loaded)
     data = {
         "title": ask(title, "--title", "Title"),
-        "author": ask(author, "--author", "Your participant id"),
-        "date": ask(day, "--date", "Date", default=dt.date.today().isoformat()),
+        "author": ask(
+            author, "--author", "Your participant id", check=answers.participant_id(program)
+        ),
+        "date": ask(day, "--date", "Date", default=dt.date.today().isoformat(), check=answers.date),
         "cohort": cohort,
-        "skills": _list(ask(skills_text, "--skills", "Skills (comma-separated ids)", default="")),
+        "skills": as_list(
+            ask(
+                skills_text,
+                "--skills",
+                "Skills (comma-separated ids)",
+                default="",
+                check=answers.skills(program, required=False),
+                help_text=answers.skill_choices(program),
+            )
+        ),
         "context": ask(context_text, "--context", "Context: what was the situation?"),
         "action": ask(action, "--action", "Action: what did you do?"),
         "outcome": ask(outcome, "--outcome", "Outcome: what happened?"),
         "takeaway": ask(takeaway, "--takeaway", "Takeaway: what would you tell a colleague?"),
     }
-    _finish(ctx, "lesson", data, dry_run)
+    _finish(ctx, "lesson", data, dry_run, loaded)
 
 
 @new.command()
@@ -276,7 +313,7 @@ def cohort(
     dry_run: bool,
 ) -> None:
     """Plan a cohort: program/cohorts/<id>.yaml."""
-    ask = _Asker(no_input)
+    ask = Asker(no_input)
     data = {
         "id": ask(cid, "--id", "Id (e.g. 2027-spring)"),
         "name": ask(name, "--name", "Name"),

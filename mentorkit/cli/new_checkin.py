@@ -6,8 +6,9 @@ import datetime as dt
 
 import click
 
+from mentorkit.cli.asking import Asker
 from mentorkit.cli.context import repository_root
-from mentorkit.cli.new import _Asker, _common, _finish
+from mentorkit.cli.new import _common, _finish
 from mentorkit.loading.repository import load_repository
 from mentorkit.model.build import build_program
 from mentorkit.model.program import Program
@@ -52,7 +53,7 @@ def checkin(
     Health and note are sealed as the file is written when the program lists recipients,
     so only the coordinators and the pair can read them.
     """
-    ask = _Asker(no_input)
+    ask = Asker(no_input)
     author = ask(by, "--by", "Your participant id")
     if not (mentor and mentee):
         found = _pair(build_program(load_repository(repository_root(ctx))), cohort_id, author)

@@ -179,3 +179,46 @@ def test_an_id_or_date_that_is_a_path_is_a_usage_error_not_a_file_elsewhere(
         *("--takeaway", "t"),
     )
     assert code == 2 and "is not a date" in err
+
+
+def test_new_asks_again_with_the_reason_and_keeps_earlier_answers(program_repo: Path) -> None:
+    """A bad answer is refused as it is given (not after the last question), `?` shows the
+    question's help, cohorts open for enrolment and skills by category are listed, and a
+    misspelt skill gets a suggestion."""
+    answers = [
+        "Bad Id!",  # refused: not an id
+        "mira-chen",  # refused: taken
+        "eve-adams",
+        "Eve Adams",
+        "",  # github defaults to the id
+        "?",  # help for the department question
+        "Sales",
+        "eleven",  # refused
+        "3",
+        "America/New_Yrok",  # refused, with a suggestion
+        "America/New_York",
+        "en,es",
+        "no-such-cohort",  # refused
+        COHORT,
+        "mentee",
+        "?",
+        "pubic speaking",  # refused with "did you mean public-speaking"
+        "sql,Public speaking",  # names work as well as ids
+    ]
+    code, out, err = run(program_repo, "new", "participant", input="\n".join(answers) + "\n")
+    assert code == 0, err
+    assert "use 2-39 lower-case letters" in err
+    assert "the id 'mira-chen' is taken" in err
+    assert "Departments in use:" in err
+    assert "give a whole number from 1 (entry) to 10 (executive)" in err
+    assert "did you mean America/New_York" in err
+    assert "there is no cohort 'no-such-cohort'" in err
+    assert f"Cohorts open for enrolment:\n  {COHORT}" in err
+    assert "Skills, by category" in err and "  Engineering: python" in err
+    assert "did you mean public-speaking" in err
+    assert out == "wrote participants/eve-adams.yaml\n"  # prompts go to stderr
+    data = yaml.safe_load(
+        (program_repo / "participants" / "eve-adams.yaml").read_text(encoding="utf-8")
+    )
+    assert data["timezone"] == "America/New_York"
+    assert [g["skill"] for g in data["mentee"]["goals"]] == ["sql", "public-speaking"]
