@@ -95,7 +95,22 @@ def _agreements(program: Program) -> Iterator[Problem]:
                 )
 
 
+def _coordinators(program: Program) -> Iterator[Problem]:
+    for i, coordinator in enumerate(program.charter.coordinators):
+        if coordinator in program.departed:
+            yield problem_at(
+                program,
+                program.charter.source,
+                ("coordinators", i),
+                CODE,
+                f"{_left(program, coordinator)} but is still a coordinator; someone who "
+                "left has no coordinator rights: remove them here",
+                level="warning",
+            )
+
+
 def check(program: Program) -> Iterator[Problem]:
     yield from _records(program)
+    yield from _coordinators(program)
     yield from _pairs_and_circles(program)
     yield from _agreements(program)

@@ -7,7 +7,8 @@ offers mentoring, lin seeks it, both are enrolled in 2026-autumn, neither manage
 neither avoids the other, they share a language and their time zones are within the limit.
 
 Failing: ``{mentor: grace, mentee: ada}`` where grace is ada's manager (match-pair: grace and
-ada are manager and direct report); a mentor who is not enrolled in the cohort.
+ada are manager and direct report); an accepted pair whose mentor is not enrolled in the
+cohort (a proposed one only warns: the next ``match --write`` drops it).
 """
 
 from __future__ import annotations
@@ -32,9 +33,17 @@ def _pair_problems(
         return  # reported as unknown-participant
     where = ("pairs", i)
     for person, role in ((mentor, "mentor"), (mentee, "mentee")):
-        if cohort.id not in person.cohorts and pair.status != "ended":
+        if cohort.id not in person.cohorts and pair.status == "accepted":
             message = f"{person.id} is not enrolled in {cohort.id}"
             yield problem_at(program, match.source, (*where, role), CODE, message)
+        elif cohort.id not in person.cohorts and pair.status == "proposed":
+            # Leaving a cohort is the participant's own edit; the stale proposal is the
+            # coordinators' to drop, and the next `match --write` does, so it only warns.
+            message = (
+                f"{person.id} is no longer enrolled in {cohort.id}; the next "
+                "`mentorkit match --write` drops this proposal"
+            )
+            yield problem_at(program, match.source, (*where, role), CODE, message, level="warning")
     if pair.status == "ended":
         return  # history: people may since have changed what they offer or seek
     if cohort.format in BIPARTITE_FORMATS:

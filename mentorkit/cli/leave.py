@@ -7,7 +7,7 @@ import datetime as dt
 import click
 
 from mentorkit.cli.completion import complete_participant
-from mentorkit.cli.context import as_today, emit, refuse, repository_root
+from mentorkit.cli.context import as_today, emit, note, refuse, repository_root
 from mentorkit.cli.lifecycle_common import load_checked
 from mentorkit.lifecycle.file_edits import leave_edits
 from mentorkit.lifecycle.leave import LeaveError, LeavePlan, plan_leave
@@ -76,6 +76,11 @@ def leave(
         refuse(ctx, f"cannot leave: {exc}")
     edits = leave_edits(plan)
     removed = [plan.profile_path] if plan.profile == "removed" else []
+    if person in program.charter.coordinators:
+        note(
+            f"{person} is a coordinator: a coordinator removes them from program/program.yaml "
+            "(someone who left keeps no coordinator rights)"
+        )
     try:
         paths = sorted([*edits, *removed])
         if not dry_run:

@@ -161,6 +161,11 @@ def describe_participant(change: Change, before: Data, after: Data, head: Progra
         where = f"joins {_cohorts_phrase(cohorts)}" if cohorts else "joins the program"
         roles = _roles(data, head)
         return f"{who} {where}" + (f" as {' and as '.join(roles)}." if roles else ".")
+    if data.get("departed") and not (before or {}).get("departed"):
+        return (
+            f"{who} leaves the program on {_code(str(data['departed']))}: their profile becomes "
+            "a departed record (id, name and login only), kept because history names them."
+        )
     parts: list[str] = []
     if change.status == "renamed":
         parts.append(f"moves their profile from {_code(change.old_path or '')}")

@@ -189,10 +189,12 @@ def _authorship(result: AuthorshipResult) -> list[str]:
 
 
 def _name(review: ReviewInput, pid: str) -> str:
-    person = review.head.program.participants.get(pid) or review.base.program.participants.get(pid)
-    if person is None or not person.public:
-        return _code(pid)
-    return _plain(person.name)
+    """A person's name (people who left keep theirs, as history); the id when not public."""
+    for program in (review.head.program, review.base.program):
+        name = program.name_of(pid)
+        if name is not None:
+            return _plain(name) if program.is_public(pid) else _code(pid)
+    return _code(pid)
 
 
 def _score(view: PairView | None) -> str:

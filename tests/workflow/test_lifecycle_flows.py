@@ -307,3 +307,20 @@ def test_removing_a_skill_others_use_is_shown_under_its_own_heading(repo: Path) 
     assert result.hook[0] == 1
     assert "New problems in files this change did not touch:" in result.hook[1]
     assert "participants/kofi.yaml" in result.hook[1]
+
+
+def test_leaving_a_cohort_only_warns_about_the_stale_proposal(repo: Path) -> None:
+    # kofi has a proposal in 2026-autumn; dropping the cohort is his own edit.
+    _edit(
+        repo,
+        "participants/kofi.yaml",
+        "cohorts: [2026-autumn, 2025-spring]",
+        "cohorts: [2025-spring]",
+    )
+    commit(repo, "kofi sits out the autumn cohort")
+    result = gate(repo, "kofi")
+    assert result.author[0] == 0
+    assert result.validate[0] == 0 and result.hook[0] == 0, result.validate[1]
+    assert result.review[0] == 0, result.review[1]
+    assert "New problems in files this pull request did not touch" in result.review[1]
+    assert "no longer enrolled in 2026-autumn" in result.review[1]
