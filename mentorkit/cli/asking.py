@@ -10,7 +10,9 @@ from mentorkit.cli.context import paint, use_color
 from mentorkit.workflow import answers
 
 
-def _typed(kind: click.ParamType) -> answers.Checker:
+def _typed(kind: Any) -> answers.Checker:
+    """A click type (IntRange, Choice) as an answer checker."""
+
     def check(answer: str) -> Any:
         try:
             return kind.convert(answer.strip(), None, None)
