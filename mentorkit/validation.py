@@ -83,6 +83,7 @@ def check_loaded(
     program: Program | None = None,
     baseline: Sequence[Problem] | None = None,
     identity: str | None = None,
+    reveal: bool = False,
 ) -> ValidationResult:
     """Every problem of an already loaded repository; ``program`` when it is already built.
 
@@ -101,7 +102,7 @@ def check_loaded(
     every = [
         *loaded.problems,
         *opened.problems,
-        *redact(list(run_checks(opened.loaded, program)), opened.loaded),
+        *_shown_sealed(list(run_checks(opened.loaded, program)), opened.loaded, reveal),
         *stray_files(loaded.root),
     ]
     elsewhere: tuple[Problem, ...] = ()
@@ -120,9 +121,17 @@ def validate_program(
     only: Sequence[str] | None = None,
     baseline: Sequence[Problem] | None = None,
     identity: str | None = None,
+    reveal: bool = False,
 ) -> ValidationResult:
     """Load the repository at ``root`` and validate it (see ``check_loaded``)."""
-    return check_loaded(load_repository(root), only, baseline=baseline, identity=identity)
+    return check_loaded(
+        load_repository(root), only, baseline=baseline, identity=identity, reveal=reveal
+    )
+
+
+def _shown_sealed(problems: list[Problem], opened: LoadedRepository, reveal: bool) -> list[Problem]:
+    """The problems, with what they say about sealed fields withheld unless ``reveal``."""
+    return problems if reveal else redact(problems, opened)
 
 
 def validate_addition(loaded: LoadedRepository, relpath: str, text: str) -> ValidationResult:

@@ -18,6 +18,12 @@ from mentorkit.workflow.snapshots import committed_problems
 @format_option()
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @identity_option
+@click.option(
+    "--show-sealed",
+    is_flag=True,
+    help="With the identity: print problems inside sealed fields in full (on your own "
+    "terminal, never in a shared log).",
+)
 @click.pass_context
 def validate(
     ctx: click.Context,
@@ -25,6 +31,7 @@ def validate(
     fmt: str | None,
     strict: bool,
     identity_file: Path | None,
+    show_sealed: bool,
 ) -> None:
     """Check the program's files: schemas, ids, cross-references, dates and capacities.
 
@@ -51,7 +58,8 @@ def validate(
                 ) from None
     with working("Validating the program…"):
         baseline = committed_problems(root) if only is not None else None
-        result = validate_program(root, only, baseline, identity=identity_text(identity_file))
+        identity = identity_text(identity_file)
+        result = validate_program(root, only, baseline, identity=identity, reveal=show_sealed)
     emit(render(result.problems, result.files_checked, resolve_format(fmt), result.elsewhere))
     if not result.ok or (strict and result.problems):
         ctx.exit(1)

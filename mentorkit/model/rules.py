@@ -54,6 +54,12 @@ def timezone_gap_hours(a: Participant, b: Participant) -> float | None:
     return min(gap, 24 - gap)
 
 
+# The words of the two rules that may be sealed; sealing.opening.redact keeps messages
+# holding them out of shared output once sealed fields were opened.
+REPORTING_WORDS = "are manager and direct report"
+AVOID_WORDS = "asked not to be paired"
+
+
 def pairing_obstacle(
     mentor: Participant, mentee: Participant, max_gap_hours: float | None = None
 ) -> str | None:
@@ -61,9 +67,9 @@ def pairing_obstacle(
     if mentor.id == mentee.id:
         return "a person cannot mentor themselves"
     if reporting_conflict(mentor, mentee):
-        return f"{mentor.id} and {mentee.id} are manager and direct report"
+        return f"{mentor.id} and {mentee.id} {REPORTING_WORDS}"
     if avoided(mentor, mentee):
-        return f"{mentor.id} and {mentee.id} asked not to be paired"
+        return f"{mentor.id} and {mentee.id} {AVOID_WORDS}"
     if not shared_languages(mentor, mentee):
         return f"{mentor.id} and {mentee.id} share no language"
     if max_gap_hours is not None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from mentorkit.loading.repository import LoadedRepository
 from mentorkit.loading.yaml_reader import LoadedDocument, parse_yaml
+from mentorkit.model.rules import AVOID_WORDS, REPORTING_WORDS
 from mentorkit.model.source import KeyPath, Location
 from mentorkit.problems import Problem
 from mentorkit.sealing.crypto import SealError, open_bytes
@@ -159,6 +160,8 @@ def redact(problems: Sequence[Problem], opened: LoadedRepository) -> list[Proble
     for path, doc in opened.documents.items():
         if isinstance(doc, OpenedDocument) and doc.sealed_keys:
             sealed_lines[path] = doc.locate((SEALED_KEY,))[0]
+    if not sealed_lines:
+        return list(problems)
     out = []
     for problem in problems:
         line = sealed_lines.get(problem.path)
@@ -168,5 +171,18 @@ def redact(problems: Sequence[Problem], opened: LoadedRepository) -> list[Proble
                 message=f"a sealed field has a {problem.code} problem; the details stay sealed: "
                 f"`mentorkit edit {problem.path}` shows and fixes it",
             )
+        elif _tells_a_sealed_rule(problem):
+            # Reported elsewhere (a match file), but it says who avoids or reports to whom.
+            problem = dataclasses.replace(
+                problem,
+                message=f"a {problem.code} problem that involves sealed avoid or manager "
+                "rules; the details stay sealed: `mentorkit validate --show-sealed` shows them",
+            )
         out.append(problem)
     return out
+
+
+def _tells_a_sealed_rule(problem: Problem) -> bool:
+    return problem.code == "manager-cycle" or any(
+        words in problem.message for words in (REPORTING_WORDS, AVOID_WORDS)
+    )

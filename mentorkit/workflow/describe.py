@@ -11,9 +11,11 @@ from typing import Any
 
 from mentorkit.model.paths import kind_of, stem
 from mentorkit.model.program import Program
+from mentorkit.sealing.fields import SEALED_KEY, sealable_fields
 from mentorkit.workflow.gitrepo import Change
 
-PRIVATE_FIELDS = frozenset({"email", "manager", "avoid"})
+# A changed sealed value counts too: its contents are private whatever they hold.
+PRIVATE_FIELDS = frozenset({*sealable_fields("participant"), SEALED_KEY})
 _FIELD_WORDS = {
     "name": "name",
     "github": "GitHub login",

@@ -162,12 +162,35 @@ def _as_if_proposed(program: Program, cohort: str, before: Any) -> Program:
     return replace(program, matches={**program.matches, cohort: proposals})
 
 
+def _sealed_rules(base: Program, head: Program, cohort: str) -> str | None:
+    """Why no preview is shown when sealed fields could hold a rule the preview must obey.
+
+    A pull request's run never has the identity (it runs the pull request's files), so
+    it cannot read sealed avoid or manager rules; any pair it proposed might be one such
+    a rule forbids, and naming it would also hint at what the rule says.
+    """
+    ids = [p.id for p in (*base.enrolled(cohort), *head.enrolled(cohort))]
+    sealed = {p.id for program in (base, head) for p in program.unopened_participants(ids)}
+    if not sealed:
+        return None
+    return (
+        f"no preview: {len(sealed)} participant(s) of this cohort have sealed private fields, "
+        "which may hold avoid or manager rules this check cannot read (it never has the "
+        "identity), so any pair it showed might be one such a rule forbids. A coordinator "
+        "proposes pairs with the matching workflow."
+    )
+
+
 def preview_matches(
     changes: Iterable[Change], base: Program, head: Program, matcher: Matcher
 ) -> list[CohortPreview]:
     """One preview per touched cohort; a cohort the engine cannot match says why."""
     previews = []
     for cohort in touched_cohorts(list(changes), base, head):
+        withheld = _sealed_rules(base, head, cohort)
+        if withheld:
+            previews.append(CohortPreview(cohort, (), (), (), (), (), error=withheld))
+            continue
         try:
             before = matcher(base, cohort) if cohort in base.cohorts else None
             if before is not None and cohort not in head.matches:

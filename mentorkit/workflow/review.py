@@ -258,7 +258,7 @@ def _previews(review: ReviewInput) -> list[str]:
     for preview in shown:
         lines += ["", f"Cohort {_code(preview.cohort)}:"]
         if preview.error:
-            lines.append(f"- ⚠️ {_plain(preview.error)}")
+            lines.append(f"- ⚠️ {_plain(preview.error, 400)}")
             continue
         groups = _group_lines(review, preview)
         if preview.pairs:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from mentorkit.model.build import build_program
 from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
+from mentorkit.sealing.opening import sealed_paths
 from mentorkit.validation import problems_of
 from mentorkit.workflow.authorship import Snapshot
 from mentorkit.workflow.gitrepo import Change, GitError, export_tree, is_top_level, resolve
@@ -41,7 +42,9 @@ def snapshot_of(loaded: LoadedRepository) -> Snapshot:
 
 
 def side_of(loaded: LoadedRepository) -> Side:
-    return Side(loaded, build_program(loaded))
+    # No identity reaches a pull request's run: every sealed file stays unopened.
+    unopened = frozenset(sealed_paths(loaded))
+    return Side(loaded, replace(build_program(loaded), unopened=unopened))
 
 
 def load_side_at(root: Path, ref: str, workdir: Path) -> Side:

@@ -144,3 +144,17 @@ def test_edit_validates_and_seals_again(
     before = sealed_repo.text(EVE)
     code, _, err = sealed_repo.run("edit", str(sealed_repo.root / EVE), identity=True)
     assert code == 1 and "level" in err and sealed_repo.text(EVE) == before
+
+
+def test_a_problem_that_tells_a_sealed_rule_is_withheld_unless_asked(
+    sealed_repo: SealedRepo,
+) -> None:
+    sealed_repo.run("seal")
+    match = sealed_repo.root / "program/matches/spring.yaml"
+    match.parent.mkdir()
+    match.write_text("cohort: spring\npairs:\n  - mentor: ann\n    mentee: ivo\n")
+    code, out, _ = sealed_repo.run("validate", identity=True)
+    assert code == 1 and "involves sealed avoid or manager rules" in out
+    assert "manager and direct report" not in out
+    code, out, _ = sealed_repo.run("validate", "--show-sealed", identity=True)
+    assert code == 1 and "ann and ivo are manager and direct report" in out

@@ -74,8 +74,8 @@ def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
 def test_there_are_workflows_for_both_this_repository_and_the_template() -> None:
     names = {p.parent.parent.parent.name + "/" + p.name for p in WORKFLOWS}
     assert {p.name for p in TEMPLATE_WORKFLOWS.glob("*.yml")} == {p.name for p in GENERATED}
-    assert len(GENERATED) == 3 * len(SOURCES)
-    assert len(names) == 4 + len(GENERATED)  # pr, pr-comment, pages, release
+    assert len(GENERATED) == 4 * len(SOURCES)
+    assert len(names) == 5 + len(GENERATED)  # pr, pr-comment, pages, release, matching
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: f"{p.parent.parent.parent.name}/{p.name}")
@@ -117,6 +117,10 @@ def test_write_permissions_live_on_the_jobs_that_need_them() -> None:
                 assert writes == {"id-token"} and job["environment"]["name"] == "pypi"
                 assert "secrets." not in path.read_text(encoding="utf-8")
                 assert not any("run" in s for s in job["steps"])
+            elif "workflow_dispatch" in workflow["on"] and "inputs" in str(workflow["on"]):
+                # the matching workflow pushes a branch and opens a pull request
+                assert writes == {"contents", "pull-requests"}
+                assert job.get("environment") == "coordinators"
             else:
                 assert not writes
 
@@ -260,3 +264,24 @@ def test_the_comment_script_posts_only_to_the_triggering_pr_and_mentions_nobody(
     assert done.returncode == 0, done.stdout + done.stderr
     body = json.loads(posted.read_text(encoding="utf-8"))["body"]
     assert body.startswith("<!-- mentorkit-review -->") and "@\u200bocto-org/admins" in body
+
+
+def test_only_coordinator_approved_jobs_get_the_identity() -> None:
+    """The identity opens every sealed field: only jobs in the protected environment see it.
+
+    The pull-request workflow runs a pull request's files, so it must never have it.
+    """
+    users = []
+    for path in WORKFLOWS:
+        for name, job in _load(path)["jobs"].items():
+            if "MENTORKIT_IDENTITY" in str(job):
+                assert job.get("environment") == "coordinators", (path.name, name)
+                users.append(path.name)
+            if "pull_request" in _load(path)["on"] or "workflow_run" in _load(path)["on"]:
+                assert "secrets." not in path.read_text(encoding="utf-8"), path.name
+    assert set(users) == {
+        "pages.yml",
+        "matching.yml",
+        "mentorkit-pages.yml",
+        "mentorkit-matching.yml",
+    }
