@@ -59,6 +59,8 @@ class Runner:
             "runner.temp": str(temp),
             "inputs.args": "",
             "inputs.python-version": "3.12",
+            # A new program has nothing sealed yet: its pages build needs no identity.
+            "secrets.MENTORKIT_IDENTITY": "",
         }
         self.ran: list[str] = []
 
