@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from mentorkit.model.lookalike import without_invisible
 from mentorkit.model.paths import kind_of, stem
 from mentorkit.model.program import Program
 from mentorkit.sealing.fields import SEALED_KEY, sealable_fields
@@ -42,9 +43,17 @@ def join_words(items: list[str]) -> str:
 
 
 def _one_line(text: object, limit: int) -> str:
-    """Whitespace collapsed, control characters dropped, cut to ``limit`` with an ellipsis."""
-    value = "".join(ch for ch in " ".join(str(text).split()) if ch.isprintable())
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+    """Whitespace collapsed, control and invisible characters dropped, cut to ``limit``.
+
+    Invisible "padding" (fillers such as U+3164, zero-width and format characters) would
+    push the rest of a name past the cut and out of the reviewer's sight; a cut says how
+    long the text really was.
+    """
+    visible = without_invisible(str(text))
+    value = "".join(ch for ch in " ".join(visible.split()) if ch.isprintable())
+    if len(value) <= limit:
+        return value
+    return value[: limit - 1].rstrip() + f"… ({len(value):,} characters)"
 
 
 def _code(text: str, limit: int = 100) -> str:
