@@ -122,7 +122,12 @@ def metrics_to_dict(metrics: ProgramMetrics, *, published: bool = False) -> dict
             }
             for s in metrics.skills
         ],
-        "skill_gaps": list(metrics.skill_gaps),
+        # A published gap names a skill: only one that enough people seek to hide among.
+        "skill_gaps": [
+            s.skill
+            for s in metrics.skills
+            if s.is_gap and (not published or suppress_small(s.mentees_seeking) is not None)
+        ],
         "cross_functional": {
             "accepted_pairs": n(cross.accepted_pairs),
             "cross_functional": part(cross.cross_functional, cross.accepted_pairs),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from jinja2 import Environment
@@ -54,7 +55,12 @@ def charter_page(env: Environment, program: Program, view: PublicView) -> str:
 
 
 def _published_metrics(program: Program, view: PublicView) -> dict[str, Any]:
-    return metrics_to_dict(compute_metrics(program, view.today), published=True)
+    # People who chose ``public: false`` count in nothing the site publishes: a figure or
+    # list derived from everyone (a skill only they seek) would point at them.
+    public_only = replace(
+        program, participants={pid: p for pid, p in program.participants.items() if p.public}
+    )
+    return metrics_to_dict(compute_metrics(public_only, view.today), published=True)
 
 
 def cohort_pages(
