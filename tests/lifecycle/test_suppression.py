@@ -101,7 +101,9 @@ def test_published_metrics_withhold_small_figures_and_names(fixture_program: Pro
     assert published["goals"]["total"] == 8 and published["goals"]["achieved"] is None
     assert published["goals"]["attainment"] is None
     assert published["skills"][0]["mentees_seeking"] is None
-    assert published["skill_gaps"] == ["go-to-market"]
+    # A gap names a skill: with fewer than five seekers it would point at them (issue 9).
+    assert published["skill_gaps"] == []
+    assert full["skill_gaps"] == ["go-to-market"]
     sales = next(d for d in published["departments"] if d["department"] == "Sales")
     assert sales["people"] is None and sales["participation_rate"] is None
     assert all(

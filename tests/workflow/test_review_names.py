@@ -18,7 +18,7 @@ def _add(repo: Path, pid: str, name: str) -> None:
 
 def test_taking_a_coordinators_name_is_flagged(program_repo: Path) -> None:
     git(program_repo, "checkout", "--quiet", "-b", "impostor")
-    _add(program_repo, "mallory", "\u0410LEX  rivera")  # a Cyrillic A, other case, two spaces
+    _add(program_repo, "mallory", "\u041eCTO-c\u043eord")  # Cyrillic O and o, other case
     commit_all(program_repo, "impostor")
     _, review, _ = run(program_repo, "review", "--base", "main", "--author", "mallory")
     line = next(x for x in review.splitlines() if "look-alike-name" in x)
