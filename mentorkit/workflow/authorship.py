@@ -147,6 +147,12 @@ class _Judge:
             self.taken.setdefault(coordinator.casefold(), "a coordinator of the program")
 
     def decide(self, change: Change) -> FileDecision:
+        if "\ufffd" in change.path or (change.old_path and "\ufffd" in change.old_path):
+            return self._refuse(
+                change,
+                "file-name",
+                f"{change.path} has a file name that is not valid UTF-8; rename it",
+            )
         kind = kind_of(change.path)
         old_kind = kind_of(change.old_path) if change.old_path else None
         if kind in ("participant", "lesson", "checkin") and not change.is_regular_file:

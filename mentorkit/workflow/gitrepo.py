@@ -55,6 +55,10 @@ def _git(root: Path, *args: str, text: bool = True) -> str | bytes:
             capture_output=True,
             check=False,
             text=text,
+            # File names are bytes to git: one that is not UTF-8 shows with U+FFFD instead
+            # of stopping the command (check-author refuses such a name).
+            encoding="utf-8" if text else None,
+            errors="replace" if text else None,
             env=_clean_env(),
         )
     except FileNotFoundError:

@@ -19,6 +19,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+import yaml
+
 from mentorkit.loading.schemas import SCHEMA_KINDS, schema_text
 from mentorkit.workflow.install_source import InstallSource, detected_source
 from mentorkit.workflow.install_text import install_steps, precommit_config, readme_section
@@ -112,7 +114,13 @@ def substitutions(options: InitOptions) -> dict[str, str]:
         raise ValueError(f"{login!r} is not a GitHub login")
     name = _one_line(options.program_name, "program name")
     return {
-        "__PROGRAM_NAME__": name.replace('"', "'"),
+        # YAML files get the name as a quoted scalar ("Guild #2" is no comment, "a: b" no
+        # mapping); Markdown pages get it as written.
+        "__PROGRAM_NAME_YAML__": yaml_scalar(name),
+        "__SITE_DESCRIPTION_YAML__": yaml_scalar(
+            f"Handbook, mentors and lessons of the week of {name}."
+        ),
+        "__PROGRAM_NAME__": name,
         "__COORDINATOR_ID__": coordinator_id(login),
         "__COORDINATOR_LOGIN__": login,
         "__COORDINATOR_NAME_LINE__": _name_line(options, login),
@@ -156,7 +164,36 @@ def plan_init(options: InitOptions) -> dict[str, str]:
     files[".vscode/settings.json"] = vscode_settings()
     files[".github/CODEOWNERS"] = codeowners([values["__COORDINATOR_LOGIN__"]])
     files[".pre-commit-config.yaml"] = precommit_config(options.install)
+    _check_read_back(files, _one_line(options.program_name, "program name"))
     return dict(sorted(files.items()))
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar (a JSON string is one), checked to read back."""
+    scalar = json.dumps(text)
+    if yaml.safe_load(scalar) != text:  # pragma: no cover - JSON strings always read back
+        raise ValueError(f"{text!r} cannot be written as YAML")
+    return scalar
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !!python tags are not ours to construct."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda *_: None)
+
+
+def _check_read_back(files: dict[str, str], name: str) -> None:
+    """Every YAML file parses, and program.yaml names the program as it was given."""
+    for rel, text in files.items():
+        if rel.endswith((".yaml", ".yml")):
+            try:
+                yaml.load(text, Loader=_AnyTagLoader)
+            except yaml.YAMLError as error:
+                raise ValueError(f"{rel} would not be valid YAML: {error}") from None
+    charter = yaml.safe_load(files["program/program.yaml"])
+    if charter.get("name") != name:
+        raise ValueError(f"the program name {name!r} does not survive being written")
 
 
 def blocking_entries(dest: Path, ignore: Iterable[str] = (".git",)) -> list[str]:
