@@ -49,7 +49,9 @@ def test_init_writes_this_repositorys_mkdocs_yml_with_only_the_name_changed() ->
     ours = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     template = PROJECT / "mentorkit" / "templates" / "program" / "mkdocs.yml"
     theirs = template.read_text(encoding="utf-8")
-    assert theirs.replace("site_name: __PROGRAM_NAME_YAML__", "site_name: Mentoring program") == ours
+    assert (
+        theirs.replace("site_name: __PROGRAM_NAME_YAML__", "site_name: Mentoring program") == ours
+    )
 
 
 def test_every_page_renders_for_the_example_program(example: Program) -> None:
