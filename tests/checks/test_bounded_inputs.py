@@ -67,3 +67,21 @@ def test_the_email_pattern_accepts_addresses_and_refuses_junk() -> None:
         assert re.search(pattern, good), good
     for bad in ("ada@example", "a@@b.c", "a@b..c", "a b@c.d", "a@.b.c", "a@b.c."):
         assert not re.search(pattern, bad), bad
+
+
+def _string_limits(spec: object) -> list[int]:
+    if isinstance(spec, dict):
+        own = [spec["maxLength"]] if spec.get("type") == "string" else []
+        return own + [n for value in spec.values() for n in _string_limits(value)]
+    return []
+
+
+def test_markdown_fields_fit_the_longest_length_the_render_check_renders() -> None:
+    from mentorkit.checks.markdown_budget import LONGEST_FIELD
+    from mentorkit.model.markdown_syntax import MARKDOWN_FIELDS
+
+    for kind, patterns in MARKDOWN_FIELDS.items():
+        properties = load_schema(kind)["properties"]
+        for pattern in patterns:
+            limits = _string_limits(properties[pattern[0]])
+            assert limits and max(limits) <= LONGEST_FIELD, (kind, pattern)
