@@ -35,7 +35,7 @@ LAYERS: dict[str, frozenset[str]] = {
     "matching": frozenset({"problems", "model"}),
     "lifecycle": frozenset({"problems", "model", "matching"}),
     "site": frozenset({"problems", "model", "matching", "lifecycle"}),
-    "reporters": frozenset({"problems", "model", "checks", "matching", "lifecycle"}),
+    "reporters": frozenset({"problems", "model", "checks", "matching", "lifecycle", "workflow"}),
     "workflow": frozenset(
         {
             "problems",

@@ -11,6 +11,7 @@ from typing import Any
 
 from mentorkit.lifecycle.health import HealthReport
 from mentorkit.lifecycle.rematch import Alternative, RematchPlan
+from mentorkit.reporters.github import annotation
 
 
 def _json(payload: Any) -> str:
@@ -85,10 +86,8 @@ def health_github(report: HealthReport) -> str:
     for pair in report.flagged:
         path = pair.agreement or f"program/matches/{report.cohort}.yaml"
         for flag in pair.flags:
-            message = f"{pair.mentor} -> {pair.mentee}: {flag.message}".replace("%", "%25").replace(
-                "\n", "%0A"
-            )
-            lines.append(f"::warning file={path},title=mentorkit {flag.code}::{message}")
+            message = f"{pair.mentor} -> {pair.mentee}: {flag.message}"
+            lines.append(annotation("warning", message, file=path, title=f"mentorkit {flag.code}"))
     return "\n".join(lines) + ("\n" if lines else "")
 
 

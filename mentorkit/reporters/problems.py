@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from mentorkit.problems import Problem
+from mentorkit.reporters.github import annotation
 
 
 def _location(p: Problem) -> str:
@@ -44,23 +45,19 @@ def as_json(problems: Sequence[Problem], files_checked: int) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def as_github(problems: Sequence[Problem], _files_checked: int) -> str:
     """Workflow commands that GitHub shows as annotations on the changed lines."""
-    lines = []
-    for p in problems:
-        props = [f"file={_escape_property(p.path)}"]
-        # GitHub shows an annotation without a line only in the run summary, not on the file.
-        props += [f"line={p.line}", f"col={p.col}"] if p.line else ["line=1"]
-        props.append(f"title={_escape_property('mentorkit ' + p.code)}")
-        lines.append(f"::{p.level} {','.join(props)}::{_escape_data(p.message)}")
+    lines = [
+        annotation(
+            p.level,
+            p.message,
+            file=p.path,
+            line=p.line,
+            col=p.col,
+            title=f"mentorkit {p.code}",
+        )
+        for p in problems
+    ]
     return "\n".join(lines) + ("\n" if lines else "")
 
 

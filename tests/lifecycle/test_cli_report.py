@@ -48,7 +48,7 @@ def test_health_names_pairs_and_reasons() -> None:
     assert "m1 -> e1" not in result.output
     github = run("report", "2026-autumn", "--health", "--today", "2026-11-24", "--format", "github")
     assert (
-        "::warning file=program/agreements/2026-autumn/m4--e5.yaml,title=mentorkit latest-health::"
+        "::warning file=program/agreements/2026-autumn/m4--e5.yaml,line=1,title=mentorkit latest-health::"
         in github.output
     )
     data = json.loads(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from mentorkit.reporters.github import annotation
 from mentorkit.workflow.authorship import AuthorshipResult
 
 
@@ -42,17 +43,12 @@ def as_json(result: AuthorshipResult) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def _escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-
 def as_github(result: AuthorshipResult) -> str:
     lines = [
-        f"::error file={_escape(d.path, True)},title={_escape('mentorkit ' + d.code, True)}::{_escape(d.message)}"
+        annotation("error", d.message, file=d.path, title=f"mentorkit {d.code}")
         for d in result.refused
     ]
-    lines.append(("::notice::" if result.ok else "::error::") + _escape(_summary(result)))
+    lines.append(annotation("notice" if result.ok else "error", _summary(result)))
     return "\n".join(lines) + "\n"
 
 
