@@ -24,7 +24,7 @@ def test_github_format_annotates_the_refused_file(program_repo: Path) -> None:
     )
     assert code == 1
     assert out.startswith(
-        f"::error file=program/cohorts/{cohort.name},title=mentorkit coordinator-only::"
+        f"::error file=program/cohorts/{cohort.name},line=1,title=mentorkit coordinator-only::"
     )
 
 
