@@ -56,6 +56,13 @@ LAYERS["__init__"] = frozenset()
 
 IO_LAYERS = frozenset({"loading", "writing"})
 
+# Single modules allowed more than their layer, each with the reason.
+MODULE_EXTRA: dict[str, frozenset[str]] = {
+    # The site build's orchestration: reads site/ through loading, syncs the docs
+    # folder through writing; every other site module stays pure.
+    "mentorkit.site.publish": frozenset({"loading", "writing"}),
+}
+
 # Methods of pathlib.Path that touch the disk. ``replace`` and ``open`` are left out, as
 # other objects have methods of those names; os.replace, open(), Path(...).open() and
 # tarfile/gzip/zipfile.open are caught below.
@@ -176,6 +183,8 @@ def import_violations(modules: list[Module]) -> list[str]:
     found = []
     for module in modules:
         allowed = LAYERS.get(module.layer)
+        if allowed is not None:
+            allowed = allowed | MODULE_EXTRA.get(module.name, frozenset())
         for line, target in _imported(module):
             layer = _layer_of(target)
             if layer is None or layer == module.layer:
@@ -273,21 +282,9 @@ def test_every_layer_is_in_the_table() -> None:
 # shrinks: a new break fails, and so does an entry here that no longer happens.
 KNOWN: frozenset[str] = frozenset(
     {
-        "mentorkit/site/publish.py: site imports mentorkit.loading.handbook",
         "mentorkit/cli/init.py: cli calls .exists()",
         "mentorkit/cli/validate.py: cli calls .exists()",
         "mentorkit/site/generate.py: site calls .read_bytes()",
-        "mentorkit/site/publish.py: site calls os.walk",
-        "mentorkit/site/publish.py: site calls .mkdir()",
-        "mentorkit/site/publish.py: site calls .write_bytes()",
-        "mentorkit/site/publish.py: site calls .write_text()",
-        "mentorkit/site/publish.py: site calls .read_bytes()",
-        "mentorkit/site/publish.py: site calls .read_text()",
-        "mentorkit/site/publish.py: site calls .is_file()",
-        "mentorkit/site/publish.py: site calls .is_dir()",
-        "mentorkit/site/publish.py: site calls .is_symlink()",
-        "mentorkit/site/publish.py: site calls .rmdir()",
-        "mentorkit/site/publish.py: site calls .unlink()",
         "mentorkit/site/watch.py: site calls .is_file()",
         "mentorkit/site/watch.py: site calls .stat()",
         "mentorkit/site/watch.py: site calls os.walk",

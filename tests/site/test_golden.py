@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from mentorkit.site.generate import generate_docs
-from mentorkit.site.publish import _hand_written
+from mentorkit.loading.site_sources import read_site_sources
 from mentorkit.validation import validate_program
 from tests.site.conftest import FIXTURE_REPO, TODAY
 
@@ -28,7 +28,7 @@ def generated() -> dict[str, str]:
     files = generate_docs(
         result.program,
         dt.date.fromisoformat(TODAY),
-        hand_written=frozenset(_hand_written(FIXTURE_REPO)),
+        hand_written=frozenset(read_site_sources(FIXTURE_REPO).pages),
     )
     return {
         path: content
@@ -61,6 +61,6 @@ def test_generation_is_deterministic(generated: dict[str, str]) -> None:
     again = generate_docs(
         result.program,
         dt.date.fromisoformat(TODAY),
-        hand_written=frozenset(_hand_written(FIXTURE_REPO)),
+        hand_written=frozenset(read_site_sources(FIXTURE_REPO).pages),
     )
     assert {p: again[p] for p in generated} == generated
