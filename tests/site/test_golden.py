@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mentorkit.site.generate import generate_docs
 from mentorkit.loading.site_sources import read_site_sources
+from mentorkit.site.generate import generate_docs
 from mentorkit.validation import validate_program
 from tests.site.conftest import FIXTURE_REPO, TODAY
 
