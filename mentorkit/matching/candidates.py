@@ -97,7 +97,7 @@ def collect(
         if top_k is None or top_k >= n_cols:
             r, c = np.nonzero(points >= 0)
         else:
-            r, c = _best_per_row(points, top_k)
+            r, c = best_per_row(points, top_k)
             extra = [
                 (row - block.start, col)
                 for row in keep_rows[
@@ -109,7 +109,7 @@ def collect(
             if extra:
                 r = np.concatenate((r, np.array([a for a, _ in extra], dtype=np.int64)))
                 c = np.concatenate((c, np.array([b for _, b in extra], dtype=np.int64)))
-            col_keys = _best_per_column(col_keys, points, block.start, n_rows, max(1, top_k // 2))
+            col_keys = best_per_column(col_keys, points, block.start, n_rows, max(1, top_k // 2))
         parts_r.append(r + block.start)
         parts_c.append(c)
         parts_p.append(points[r, c])
@@ -132,7 +132,7 @@ def collect(
     return Candidates(edges, stage_counts, best_allowed, best_feasible, col_skill, col_feasible)
 
 
-def _best_per_row(points: np.ndarray, top_k: int) -> tuple[np.ndarray, np.ndarray]:
+def best_per_row(points: np.ndarray, top_k: int) -> tuple[np.ndarray, np.ndarray]:
     """The ``top_k`` allowed cells of each row; a unique key per cell (ties go to the lower
     column) makes the choice exact on every platform."""
     n_cols = points.shape[1]
@@ -144,7 +144,7 @@ def _best_per_row(points: np.ndarray, top_k: int) -> tuple[np.ndarray, np.ndarra
     return r[good], c[good]
 
 
-def _best_per_column(
+def best_per_column(
     best: np.ndarray, points: np.ndarray, start: int, n_rows: int, top_k: int
 ) -> np.ndarray:
     """Merge a block into the running ``top_k`` keys per column (key = points * n_rows + rank)."""

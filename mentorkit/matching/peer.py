@@ -1,15 +1,21 @@
 """Peer cohorts: pairs within one pool, a maximum-weight matching on a general graph.
 
-rustworkx's blossom algorithm finds the optimum. Small pools use every allowed
-pair; large pools keep each person's ``PEER_TOP_K`` best partners (plus earlier
-proposals), which keeps the graph sparse and the solve well under a second.
+Pools of up to ``FULL_GRAPH_PEOPLE`` are solved on every allowed pair by rustworkx's
+blossom algorithm, which is exact. Larger pools are solved through the bipartite double
+cover (``peer_solve``): exact column generation gives an optimal fractional matching
+and its certified bound, pairs are read off it, and the people an odd cycle leaves out
+are re-solved exactly with their neighbourhood. The summary says "optimal" when the
+pairs reach the bound, otherwise how far from it they can at most be.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import rustworkx
 
+from mentorkit.matching.allowed import Allowed, build
 from mentorkit.matching.assembly import (
     MatchRequest,
     all_pairs,
@@ -17,27 +23,21 @@ from mentorkit.matching.assembly import (
     person_options,
     split_existing,
 )
-from mentorkit.matching.assignment import STABILITY_POINTS
-from mentorkit.matching.candidates import collect, forbidden_columns
+from mentorkit.matching.candidates import forbidden_columns
+from mentorkit.matching.exact import OPTIMAL, Certificate, Problem, solve, within
 from mentorkit.matching.explain import unmatched_people
 from mentorkit.matching.matrix import encode
-from mentorkit.matching.result import (
-    MatchResult,
-    MatchSummary,
-    mean,
-    share,
-)
-from mentorkit.matching.score import Scoring, scoring_for
-from mentorkit.model.entities import Participant
+from mentorkit.matching.peer_solve import pairs_from_cover, repair
+from mentorkit.matching.result import MatchResult, MatchSummary, mean, share
+from mentorkit.matching.score import scoring_for
 
 FULL_GRAPH_PEOPLE = 400
 PEER_TOP_K = 10
-WIDENING_DEPTHS = (1, 3, 6)
 
 
 def match_peers(request: MatchRequest) -> MatchResult:
     """Pairs within one pool, keeping the file's fixed pairs exactly."""
-    program, cohort, solver = request.program, request.cohort, request.solver
+    program, cohort = request.program, request.cohort
     scoring = scoring_for(cohort)
     everyone = sorted(program.enrolled(cohort.id), key=lambda p: p.id)
     fixed, history, proposals = split_existing(request.existing)
@@ -48,52 +48,29 @@ def match_peers(request: MatchRequest) -> MatchResult:
     (side,) = encode([pool])
     index = {p.id: i for i, p in enumerate(pool)}
     keep = [(index[b], index[a]) for a, b in proposals if a in index and b in index]
-    keep += [(c, r) for r, c in keep]
-    sparse = solver == "sparse" or (solver == "auto" and len(pool) > FULL_GRAPH_PEOPLE)
-    candidates = collect(
-        scoring,
-        side,
-        side,
-        forbidden_columns(pool, pool, banned),
-        PEER_TOP_K if sparse else None,
-        keep,
+    keep = sorted({*keep, *((c, r) for r, c in keep)})
+    allowed = build(scoring, side, side, forbidden_columns(pool, pool, banned), PEER_TOP_K, keep)
+    problem = Problem.of(allowed.graph, np.ones(len(pool), np.int64), scoring.objective, keep)
+    sparse = request.solver == "sparse" or (
+        request.solver == "auto" and len(pool) > FULL_GRAPH_PEOPLE
     )
+    chosen, certificate = _sparse(problem, allowed) if sparse else _full(problem)
+    chosen = complete_peers(allowed, chosen)
     proposal_keys = {tuple(sorted(p)) for p in proposals}
-    quality = scoring.objective == "quality"
-    weights = _undirected(candidates.edges.rows, candidates.edges.cols, candidates.edges.points)
-    chosen = _solve(pool, weights, proposal_keys, quality)
-    widened: set[int] = set()
-    for depth in WIDENING_DEPTHS if sparse else ():
-        # The best few partners per person left someone out. They get every allowed
-        # partner; an augmenting path from them runs through their partners' current
-        # mates, so every allowed pair among the people within ``depth`` such steps is
-        # added too, and the graph is solved again.
-        waiting = [i for i in _unpaired(chosen, len(pool)) if candidates.feasible_count[i] > 0]
-        if not waiting:
-            break
-        before = len(weights)
-        rows = sorted(set(waiting) - widened)
-        widened.update(rows)
-        _add_edges(weights, scoring, pool, rows, list(range(len(pool))), banned)
-        around = _alternating_reach(waiting, chosen, weights, depth)
-        _add_edges(weights, scoring, pool, around, around, banned)
-        if len(weights) > before:
-            chosen = _solve(pool, weights, proposal_keys, quality)
-    pairs = all_pairs(
-        program,
-        (*fixed, *history),
-        (
-            new_pair(
-                scoring, pool[a], pool[b], tuple(sorted((pool[a].id, pool[b].id))) in proposal_keys
-            )
-            for a, b in chosen
-        ),
-        scoring,
+    fresh = (
+        new_pair(
+            scoring, pool[a], pool[b], tuple(sorted((pool[a].id, pool[b].id))) in proposal_keys
+        )
+        for a, b in chosen
     )
+    pairs = all_pairs(program, (*fixed, *history), fresh, scoring)
     paired = {i for pair in chosen for i in pair}
-    unmatched = unmatched_people(scoring, pool, candidates, paired, len(everyone) - 1, role="peer")
+    unpaired = np.ones(len(pool), dtype=np.float64)
+    unpaired[sorted(paired)] = 0.0
+    unmatched = unmatched_people(
+        scoring, pool, allowed, paired, len(everyone) - 1, unpaired, role="peer"
+    )
     active = [p for p in pairs if p.status != "ended"]
-    options = person_options(pool, candidates)
     summary = MatchSummary(
         format=cohort.format,
         objective=scoring.objective,
@@ -105,79 +82,82 @@ def match_peers(request: MatchRequest) -> MatchResult:
         people=len(everyone),
         solver=("sparse" if sparse else "full") + " graph",
     )
+    summary = _proven(summary, certificate, len(chosen))
     return MatchResult(
-        cohort.id, cohort.format, tuple(pairs), (), tuple(unmatched), summary, options
+        cohort.id,
+        cohort.format,
+        tuple(pairs),
+        (),
+        tuple(unmatched),
+        summary,
+        person_options(pool, allowed.candidates),
     )
 
 
-def _add_edges(
-    weights: dict[tuple[int, int], int],
-    scoring: Scoring,
-    pool: list[Participant],
-    rows: list[int],
-    cols: list[int],
-    banned: set[tuple[str, str]],
-) -> None:
-    """Add every allowed pair between ``rows`` and ``cols`` (indices into ``pool``)."""
-    if not rows or not cols:
-        return
-    row_people, col_people = [pool[i] for i in rows], [pool[j] for j in cols]
-    row_side, col_side = encode([row_people, col_people])
-    forbidden = forbidden_columns(row_people, col_people, banned)
-    edges = collect(scoring, row_side, col_side, forbidden).edges
-    index_rows, index_cols = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
-    weights.update(_undirected(index_rows[edges.rows], index_cols[edges.cols], edges.points))
+def _full(problem: Problem) -> tuple[list[tuple[int, int]], Certificate | None]:
+    """Every allowed pair, solved by the blossom algorithm: optimal by construction."""
+    graph = problem.graph
+    weights = problem.stored_weights(0, len(graph))
+    rows = graph.rows_of(0, graph.n_rows)
+    upper = rows < graph.cols
+    small = rustworkx.PyGraph()
+    small.add_nodes_from(range(graph.n_rows))
+    small.add_edges_from(
+        list(
+            zip(
+                rows[upper].tolist(),
+                graph.cols[upper].astype(np.int64).tolist(),
+                weights[upper].tolist(),
+                strict=True,
+            )
+        )
+    )
+    found = rustworkx.max_weight_matching(small, max_cardinality=False, weight_fn=int)
+    return sorted((min(a, b), max(a, b)) for a, b in found), None
 
 
-def _unpaired(chosen: list[tuple[int, int]], people: int) -> list[int]:
-    paired = {i for pair in chosen for i in pair}
-    return [i for i in range(people) if i not in paired]
+def _sparse(problem: Problem, allowed: Allowed) -> tuple[list[tuple[int, int]], Certificate | None]:
+    """Pairs from the optimal fractional matching, repaired where odd cycles cost someone;
+    the certificate compares them (both arcs of each pair) with the fractional bound."""
+    arcs, cover = solve(problem, allowed.candidates.edges)
+    n = problem.graph.n_rows
+    arc_weight = dict(zip(arcs, problem.weights_of_pairs(arcs).tolist(), strict=True))
+    pairs = pairs_from_cover(n, arcs, arc_weight)
+    pairs = repair(problem.graph, problem.stored_weights, pairs)
+    achieved = 2 * int(problem.weights_of_pairs(pairs).sum()) if pairs else 0
+    return pairs, replace(cover, achieved=achieved)
 
 
-def _alternating_reach(
-    start: list[int], chosen: list[tuple[int, int]], edges: dict[tuple[int, int], int], depth: int
-) -> list[int]:
-    """``start``, their candidates and those candidates' mates, ``depth`` times over: the
-    people an augmenting path from ``start`` passes through first."""
-    if not start:
-        return []
-    mate = dict(chosen) | {b: a for a, b in chosen}
-    neighbours: dict[int, list[int]] = {}
-    for a, b in edges:
-        neighbours.setdefault(a, []).append(b)
-        neighbours.setdefault(b, []).append(a)
-    reached, frontier = set(start), set(start)
-    for _ in range(depth):
-        frontier = {mate[v] for u in frontier for v in neighbours.get(u, ()) if v in mate} - reached
-        reached |= frontier
-    return sorted(reached)
+def complete_peers(allowed: Allowed, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``chosen`` plus pairs of unpaired people who may be paired (best partner first), so
+    that "all compatible peers are paired with others" is always true."""
+    graph = allowed.graph
+    free = np.ones(graph.n_rows, dtype=bool)
+    for a, b in chosen:
+        free[a] = free[b] = False
+    added = list(chosen)
+    for person in np.nonzero(free & (graph.degree() > 0))[0].tolist():
+        if not free[person]:
+            continue
+        lo, hi = int(graph.indptr[person]), int(graph.indptr[person + 1])
+        cols = graph.cols[lo:hi].astype(np.int64)
+        open_ = np.nonzero(free[cols])[0]
+        if not len(open_):
+            continue
+        other = int(cols[open_[np.argmax(graph.points[lo:hi][open_])]])
+        free[person] = free[other] = False
+        added.append((min(person, other), max(person, other)))
+    return sorted(added)
 
 
-def _undirected(
-    rows: np.ndarray, cols: np.ndarray, points: np.ndarray
-) -> dict[tuple[int, int], int]:
-    low, high = np.minimum(rows, cols), np.maximum(rows, cols)
-    return {
-        (int(a), int(b)): int(p)
-        for a, b, p in zip(low.tolist(), high.tolist(), points.tolist(), strict=True)
-        if a != b
-    }
-
-
-def _solve(
-    pool: list[Participant],
-    points: dict[tuple[int, int], int],
-    proposals: set[tuple[str, ...]],
-    quality: bool,
-) -> list[tuple[int, int]]:
-    """Maximum-weight (coverage: maximum-cardinality first) matching; edges added in sorted order."""
-    scale, extra = (len(pool) + 1, 1) if quality else (1, 0)
-    graph = rustworkx.PyGraph()
-    graph.add_nodes_from(range(len(pool)))
-    edges = []
-    for (a, b), pts in sorted(points.items()):
-        bonus = STABILITY_POINTS if tuple(sorted((pool[a].id, pool[b].id))) in proposals else 0
-        edges.append((a, b, (pts + bonus) * scale + extra))
-    graph.add_edges_from(edges)
-    matching = rustworkx.max_weight_matching(graph, max_cardinality=not quality, weight_fn=int)
-    return sorted((min(pair), max(pair)) for pair in matching)
+def _proven(summary: MatchSummary, certificate: Certificate | None, pairs: int) -> MatchSummary:
+    most = summary.matched if summary.objective == "coverage" else None
+    if certificate is None:
+        return replace(
+            summary,
+            optimality="optimal (blossom algorithm over every allowed pair)",
+            max_matched=most,
+        )
+    if certificate.optimal:
+        return replace(summary, optimality=OPTIMAL, max_matched=most)
+    return replace(summary, optimality=within(certificate.score_gap(2 * pairs)))

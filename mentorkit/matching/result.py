@@ -62,6 +62,11 @@ class MatchSummary:
     people: int
     solver: str
     notes: tuple[str, ...] = ()  # what a reader should know, e.g. what stability cost
+    # what is proven about the result: "optimal (...)" or "within X% of optimal (...)",
+    # saying how; None when the format's method carries no such proof
+    optimality: str | None = None
+    # the most people (or pairs) that could be matched, when proven
+    max_matched: int | None = None
 
     def recorded_figures(self) -> dict[str, int | float]:
         """The figures a match file records under ``summary:`` (absent ones left out)."""

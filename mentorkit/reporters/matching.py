@@ -37,11 +37,15 @@ def summary_lines(s: MatchSummary) -> list[str]:
         who = f"{s.matched} pairs, {s.unmatched} mentee(s) unmatched"
     cross = "circles spanning departments" if s.format == "circles" else "cross-functional"
     load = "mentors facilitating" if s.format == "circles" else "mentor utilisation"
-    return [
+    lines = [
         f"{who} of {s.people} people enrolled ({s.format}, objective: {s.objective}, solver: {s.solver})",
         f"mean score {_num(s.mean_score)} · {cross} {_pct(s.cross_functional_share)} · {load} {_pct(s.mentor_utilisation)}",
         *s.notes,
     ]
+    if s.optimality is not None:
+        proven = " · the most people possible are matched" if s.max_matched == s.matched else ""
+        lines.append(f"result: {s.optimality}{proven}")
+    return lines
 
 
 def _console() -> tuple[Console, io.StringIO]:
