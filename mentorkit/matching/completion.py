@@ -87,16 +87,16 @@ def _search(
 
 
 def _apply(parent: np.ndarray, ends: np.ndarray, mate: np.ndarray, room: np.ndarray) -> None:
-    """Flip vertex-disjoint augmenting paths, one per end while places and rows last."""
+    """Flip vertex-disjoint augmenting paths, one per end while places and rows last.
+    Paths are traced on the matching as the search saw it, then applied."""
+    before = mate.copy()
     used: set[int] = set()
     for end in ends.tolist():
         path, col = [], end
-        while True:
+        while col >= 0:  # back along the search tree to an unmatched mentee
             row = int(parent[col])
             path.append((row, col))
-            col = int(mate[row])
-            if col < 0:
-                break
+            col = int(before[row])
         if room[end] <= 0 or any(r in used for r, _ in path):
             continue
         for row, col in path:

@@ -22,7 +22,7 @@ from mentorkit.matching.certify import price, solution_duals
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.result import MatchResult
 from mentorkit.matching.score import score_pair
-from mentorkit.model.entities import MatchingSettings
+from mentorkit.model.entities import MatchingSettings, Participant
 from mentorkit.model.program import Program
 from tests.matching.builders import people_strategy, program, settings_strategy
 from tests.matching.test_optimality import (
@@ -32,6 +32,8 @@ from tests.matching.test_optimality import (
     brute_force_peer,
 )
 
+Case = tuple[Program, frozenset[tuple[str, str]], MatchingSettings]
+Weighted = tuple[int, np.ndarray, Edges, np.ndarray]
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -58,7 +60,7 @@ def _points(result: MatchResult) -> tuple[int, int]:
 
 @FAST
 @given(bipartite_case())
-def test_sparse_bipartite_is_exact_and_says_so(case: tuple) -> None:
+def test_sparse_bipartite_is_exact_and_says_so(case: Case) -> None:
     prog, exclude, chosen = case
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(bipartite, "SPARSE_TOP_K", 1)
@@ -79,7 +81,7 @@ def test_sparse_bipartite_is_exact_and_says_so(case: tuple) -> None:
 
 @FAST
 @given(bipartite_case())
-def test_a_stopped_search_still_reports_a_true_bound(case: tuple) -> None:
+def test_a_stopped_search_still_reports_a_true_bound(case: Case) -> None:
     prog, exclude, chosen = case
     if chosen.objective != "coverage":
         return
@@ -123,7 +125,7 @@ def _graph(n_rows: int, n_cols: int, edges: Edges) -> AllowedGraph:
 
 @FAST
 @given(weighted_graph(), st.integers(0, 2**31))
-def test_duals_certify_the_optimum_and_bound_any_subset(case: tuple, seed: int) -> None:
+def test_duals_certify_the_optimum_and_bound_any_subset(case: Weighted, seed: int) -> None:
     n_rows, capacity, edges, weights = case
     n_cols = len(capacity)
     graph = _graph(n_rows, n_cols, edges)
@@ -152,7 +154,7 @@ def test_duals_certify_the_optimum_and_bound_any_subset(case: tuple, seed: int) 
     assert pricing.bound >= best_total
 
 
-def _peer_program(people: list, chosen: MatchingSettings) -> Program:
+def _peer_program(people: list[Participant], chosen: MatchingSettings) -> Program:
     fixed = MatchingSettings(
         chosen.weights,
         chosen.max_timezone_gap_hours,
@@ -166,7 +168,9 @@ def _peer_program(people: list, chosen: MatchingSettings) -> Program:
 
 @FAST
 @given(people_strategy(max_mentors=4, max_mentees=6, peer=True), settings_strategy())
-def test_sparse_peer_pairs_are_certified_honestly(people: list, chosen: MatchingSettings) -> None:
+def test_sparse_peer_pairs_are_certified_honestly(
+    people: list[Participant], chosen: MatchingSettings
+) -> None:
     prog = _peer_program(people, chosen)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(peer, "PEER_TOP_K", 1)

@@ -20,7 +20,7 @@ import mentorkit.matching.peer as peer
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.result import MatchResult
 from mentorkit.matching.score import score_pair
-from mentorkit.model.entities import MatchingSettings, Participant
+from mentorkit.model.entities import CohortFormat, MatchingSettings, Participant
 from mentorkit.model.program import Program
 from tests.matching.builders import people_strategy, program, settings_strategy
 
@@ -32,12 +32,16 @@ def _count(reason: str) -> int:
     return int(found.group(1)) if found else 1
 
 
-def _compatible(prog: Program, a: Participant, b: Participant, exclude: frozenset) -> bool:
+def _compatible(
+    prog: Program, a: Participant, b: Participant, exclude: frozenset[tuple[str, str]]
+) -> bool:
     cohort = prog.cohorts["c1"]
     return (a.id, b.id) not in exclude and score_pair(prog, cohort, a, b) is not None
 
 
-def check_bipartite_reasons(prog: Program, result: MatchResult, exclude: frozenset) -> None:
+def check_bipartite_reasons(
+    prog: Program, result: MatchResult, exclude: frozenset[tuple[str, str]]
+) -> None:
     load = Counter(p.mentor for p in result.pairs if p.status != "ended")
     matched = {p.mentee for p in result.pairs if p.status != "ended"}
     mentors, mentees = prog.mentors_in("c1"), prog.mentees_in("c1")
@@ -70,7 +74,7 @@ def check_peer_reasons(prog: Program, result: MatchResult) -> None:
 @st.composite
 def bipartite_programs(draw: st.DrawFn) -> tuple[Program, frozenset[tuple[str, str]]]:
     people = draw(people_strategy(max_mentors=5, max_mentees=9))
-    fmt = draw(st.sampled_from(["one-on-one", "reverse"]))
+    fmt: CohortFormat = draw(st.sampled_from(["one-on-one", "reverse"]))
     prog = program(people, fmt=fmt, settings=draw(settings_strategy()))
     pairs = [(m.id, e.id) for m in prog.mentors_in("c1") for e in prog.mentees_in("c1")]
     exclude = (
