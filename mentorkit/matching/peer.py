@@ -122,8 +122,8 @@ def _sparse(problem: Problem, allowed: Allowed) -> tuple[list[tuple[int, int]], 
     arcs, cover = solve(problem, allowed.candidates.edges)
     n = problem.graph.n_rows
     arc_weight = dict(zip(arcs, problem.weights_of_pairs(arcs).tolist(), strict=True))
-    pairs = pairs_from_cover(n, arcs, arc_weight)
-    pairs = repair(problem.graph, problem.stored_weights, pairs)
+    pairs, odd = pairs_from_cover(n, arcs, arc_weight)
+    pairs = repair(problem.graph, problem.stored_weights, pairs, odd)
     achieved = 2 * int(problem.weights_of_pairs(pairs).sum()) if pairs else 0
     return pairs, replace(cover, achieved=achieved)
 

@@ -28,8 +28,9 @@ REPAIR_NEIGHBOURS = 12
 
 def pairs_from_cover(
     n: int, arcs: list[tuple[int, int]], weight: dict[tuple[int, int], int]
-) -> list[tuple[int, int]]:
-    """A best matching inside the paths and cycles that ``arcs`` (giver, receiver) form."""
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """A best matching inside the paths and cycles that ``arcs`` (giver, receiver) form,
+    and the people on odd cycles (where the fractional optimum may be out of reach)."""
     succ = np.full(n, -1, dtype=np.int64)
     pred = np.full(n, -1, dtype=np.int64)
     for a, b in arcs:
@@ -39,11 +40,14 @@ def pairs_from_cover(
     for start in range(n):  # paths first: they start where nothing arrives
         if pred[start] < 0 and succ[start] >= 0:
             pairs += _best_on_path(_walk(start, succ, seen), weight)
+    odd: list[int] = []
     for start in range(n):
         if succ[start] >= 0 and not seen[start]:
             cycle = _walk(start, succ, seen)
             pairs += _best_on_cycle(cycle, weight)
-    return sorted((min(a, b), max(a, b)) for a, b in pairs)
+            if len(cycle) % 2:
+                odd += cycle
+    return sorted((min(a, b), max(a, b)) for a, b in pairs), sorted(odd)
 
 
 def _walk(start: int, succ: np.ndarray, seen: np.ndarray) -> list[int]:
@@ -90,18 +94,20 @@ def _w(weight: dict[tuple[int, int], int], a: int, b: int) -> int:
 
 
 def repair(
-    graph: AllowedGraph, weights: WeightsOf, pairs: list[tuple[int, int]]
+    graph: AllowedGraph, weights: WeightsOf, pairs: list[tuple[int, int]], odd: list[int]
 ) -> list[tuple[int, int]]:
-    """Re-solve, exactly, the people left out (who have someone allowed), their best few
-    partners and everyone's current mates, with every allowed pair among them."""
+    """Re-solve, exactly, the people on odd cycles and those left out (who have someone
+    allowed), with their best few partners and everyone's current mates, over every
+    allowed pair among them. Never worse: their current pairs are among the options."""
     mate = np.full(graph.n_rows, -1, dtype=np.int64)
     for a, b in pairs:
         mate[a], mate[b] = b, a
-    waiting = np.nonzero((mate < 0) & (graph.degree() > 0))[0]
-    if not len(waiting):
+    waiting = np.nonzero((mate < 0) & (graph.degree() > 0))[0].tolist()
+    focus = sorted(set(waiting) | set(odd))
+    if not focus:
         return pairs
     chosen: set[int] = set()
-    for person in waiting.tolist():
+    for person in focus:
         lo, hi = int(graph.indptr[person]), int(graph.indptr[person + 1])
         order = np.argsort(-weights(lo, hi), kind="stable")[:REPAIR_NEIGHBOURS]
         group = {person, *graph.cols[lo:hi][order].tolist()}
