@@ -103,6 +103,9 @@ def match_stable(request: MatchRequest) -> MatchResult:
     summary = replace(
         result.summary,
         objective="stable",
+        # the certificate covers only the places filled after the stable pairs were held
+        optimality=None,
+        max_matched=None,
         mean_score=mean([p.score for p in active if p.score is not None]),
         cross_functional_share=share(sum(p.cross_functional for p in active), len(active)),
         notes=(*result.summary.notes, _cost(len(chosen), summary_of(active), default)),
