@@ -19,7 +19,13 @@ from collections.abc import Iterator
 from mentorkit.checks.base import problem_at
 from mentorkit.model.entities import BIPARTITE_FORMATS, Cohort, Participant
 from mentorkit.model.program import Program
-from mentorkit.model.rules import avoided, reporting_conflict, shared_languages, timezone_gap_hours
+from mentorkit.model.rules import (
+    PRIVATE_RULE_WORDS,
+    avoided,
+    reporting_conflict,
+    shared_languages,
+    timezone_gap_hours,
+)
 from mentorkit.problems import Problem, shown
 
 CODE = "impossible-preference"
@@ -65,7 +71,7 @@ def _why_not(
     reasons = [_public_obstacle(cohort, mentor, mentee) for cohort in shared]
     if any(reason is None for reason in reasons):
         if reporting_conflict(person, other) or avoided(person, other):
-            return f"{other.id} cannot be paired with you under the program's rules"
+            return f"{other.id} {PRIVATE_RULE_WORDS}"
         return None
     return reasons[0]
 

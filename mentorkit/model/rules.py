@@ -58,6 +58,10 @@ def timezone_gap_hours(a: Participant, b: Participant) -> float | None:
 # holding them out of shared output once sealed fields were opened.
 REPORTING_WORDS = "are manager and direct report"
 AVOID_WORDS = "asked not to be paired"
+# What ``impossible-preference`` says when only one of those two rules forbids a pair: it
+# names neither, but read next to the open rules it tells that one applies, so it too is
+# withheld once sealed fields were opened.
+PRIVATE_RULE_WORDS = "cannot be paired with you under the program's rules"
 
 
 def pairing_obstacle(

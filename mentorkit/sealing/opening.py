@@ -16,7 +16,7 @@ from typing import Any
 
 from mentorkit.loading.repository import LoadedRepository
 from mentorkit.loading.yaml_reader import LoadedDocument, parse_yaml
-from mentorkit.model.rules import AVOID_WORDS, REPORTING_WORDS
+from mentorkit.model.rules import AVOID_WORDS, PRIVATE_RULE_WORDS, REPORTING_WORDS
 from mentorkit.model.source import KeyPath, Location
 from mentorkit.problems import Problem
 from mentorkit.sealing.crypto import SealError, open_bytes
@@ -184,5 +184,5 @@ def redact(problems: Sequence[Problem], opened: LoadedRepository) -> list[Proble
 
 def _tells_a_sealed_rule(problem: Problem) -> bool:
     return problem.code == "manager-cycle" or any(
-        words in problem.message for words in (REPORTING_WORDS, AVOID_WORDS)
+        words in problem.message for words in (REPORTING_WORDS, AVOID_WORDS, PRIVATE_RULE_WORDS)
     )
