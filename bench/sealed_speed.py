@@ -22,7 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_program import generate
 
+from mentorkit.sealing.crypto import seal_mapping
 from mentorkit.sealing.keys import generate as new_identity
+from mentorkit.sealing.keys import parse_recipients
 
 
 def _run(root: Path, *args: str, identity: Path | None = None) -> tuple[float, int]:
@@ -45,6 +47,23 @@ def _best(root: Path, args: list[str], runs: int, identity: Path | None) -> floa
     return min(_run(root, *args, identity=identity)[0] for _ in range(runs))
 
 
+def _seal_the_rest(root: Path, public: str, start: int, stop: int) -> None:
+    """The generator's flat profiles sealed line by line: the same format, far faster."""
+    recipients = parse_recipients([public])
+    for i in range(start, stop):
+        path = root / "participants" / f"person-{i:05d}.yaml"
+        kept, private = [], {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            field, _, value = line.partition(": ")
+            if field in ("email", "manager"):
+                private[field] = value
+            else:
+                kept.append(line)
+        armored = seal_mapping(private, recipients)
+        block = "".join(f"  {line}\n" for line in armored.splitlines())
+        path.write_text("\n".join(kept) + "\nsealed: |\n" + block, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=20000)
@@ -64,8 +83,19 @@ def main() -> None:
             "  require_sealed: true\n  seal_manager: true\n",
             encoding="utf-8",
         )
-        seconds, _ = _run(sealed, "seal")
-        print(f"seal {args.participants:,} profiles (public key only): {seconds:.1f} s")
+        sample_size = min(500, args.participants)
+        only = [str(sealed / "participants" / f"person-{i:05d}.yaml") for i in range(sample_size)]
+        seconds, _ = _run(sealed, "seal", *only)
+        print(
+            f"mentorkit seal, {sample_size} profiles (public key only, round-trip YAML): "
+            f"{seconds:.1f} s"
+        )
+        start = time.perf_counter()
+        _seal_the_rest(sealed, key.public, sample_size, args.participants)
+        print(
+            f"the other {args.participants - sample_size:,} sealed directly: "
+            f"{time.perf_counter() - start:.1f} s"
+        )
         sample = (sealed / "participants" / "person-00001.yaml").read_text(encoding="utf-8")
         assert "sealed: |" in sample and "@example.com" not in sample, sample
         for command in (["validate"], ["match", "bench"]):
