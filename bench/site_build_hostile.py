@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
+DEMO_IDENTITY = "program/DEMO-IDENTITY-PUBLIC.txt"
 PLAIN = "<a href=x onclick=y>&amp;{: x}*_[]()`|#!\u00e9\u4e2d "
 # Candidate Markdown patterns, from cheap to costly for Python-Markdown.
 MARKDOWN = ("**bold** _it_ `code` [link](https://example.org) ", "&amp; &#60; <b> ", "[a](", "![")
@@ -51,11 +52,15 @@ def _costliest(length: int) -> str:
 
     best, best_time = _fill(MARKDOWN[0], length), 0.0
     for pattern in MARKDOWN:
-        text = _fill(pattern, length)
-        # Shorten a run until it fits the budget (with room for this machine's load).
-        while render_seconds(text) > BUDGET_SECONDS / 2 and len(text) > 50:
-            text = text[: len(text) * 3 // 4]
-        text = _fill(text + " " + MARKDOWN[0], length) if len(text) < length else text
+        # Grow a run while it keeps within half the budget (room for this machine's load).
+        text = _fill(pattern, min(length, 200))
+        while len(text) < length:
+            bigger = _fill(pattern, min(length, len(text) * 5 // 4))
+            if render_seconds(bigger) > BUDGET_SECONDS / 2:
+                break
+            text = bigger
+        if len(text) < length:
+            text = (text + " " + _fill(MARKDOWN[0], length))[:length]
         seconds = render_seconds(text)
         if BUDGET_SECONDS / 2 >= seconds > best_time:
             best, best_time = text, seconds
@@ -82,13 +87,17 @@ def _harden(root: Path) -> None:
 
 def _build(root: Path) -> tuple[float, float]:
     mentorkit = [sys.executable, "-m", "mentorkit", "--repo", str(root)]
+    # The example program is sealed to a public demo identity (see the handbook).
+    env = {**os.environ, "MENTORKIT_IDENTITY": str(root / DEMO_IDENTITY)}
     started = time.perf_counter()
-    check = subprocess.run([*mentorkit, "validate"], capture_output=True, text=True, check=False)
+    check = subprocess.run(
+        [*mentorkit, "validate"], capture_output=True, text=True, check=False, env=env
+    )
     validated = time.perf_counter()
     if check.returncode != 0:
         raise SystemExit(f"validate refused the program:\n{check.stdout[-2000:]}")
     build = [*mentorkit, "build", "--today", "2026-11-24"]
-    done = subprocess.run(build, capture_output=True, text=True, check=False)
+    done = subprocess.run(build, capture_output=True, text=True, check=False, env=env)
     built = time.perf_counter()
     if done.returncode != 0:
         raise SystemExit(f"build failed:\n{done.stderr[-2000:]}")
