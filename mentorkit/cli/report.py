@@ -24,6 +24,13 @@ from mentorkit.cli.lifecycle_common import (
 )
 from mentorkit.lifecycle.health import cohort_health
 from mentorkit.lifecycle.metrics import compute_metrics
+from mentorkit.lifecycle.network import network_specs
+from mentorkit.lifecycle.published import (
+    min_group,
+    public_program,
+    published_figures,
+    raw_figures,
+)
 from mentorkit.lifecycle.recognition import mentor_contributions
 from mentorkit.lifecycle.reflection import reflection_markdown, retrospective_path
 from mentorkit.model.program import Program
@@ -44,7 +51,7 @@ from mentorkit.writing.files import write_text_atomic
 @click.option(
     "--published",
     is_flag=True,
-    help="Suppress figures about fewer than 5 people and non-public mentors (Markdown always does).",
+    help="Only what the site may show: people on it, no small groups (Markdown always).",
 )
 @today_option
 @format_option("text", "json", "markdown", "github")
@@ -103,13 +110,26 @@ def _metrics(
 ) -> str:
     chosen = resolve_format(fmt, ("text", "json", "markdown"))
     published = published or chosen == "markdown"
-    metrics = compute_metrics(program, day, cohort=cohort)
-    recognition = mentor_contributions(program, public_only=published, cohort=cohort)
+    if published:
+        # The same figures as the site: people on it only, through the disclosure rules.
+        shared = public_program(program)
+        metrics = compute_metrics(shared, day, cohort=cohort)
+        figures = published_figures(
+            metrics,
+            min_group(program),
+            extra=network_specs(shared, min_group(program)) if cohort is None else None,
+        )
+    else:
+        metrics = compute_metrics(program, day, cohort=cohort)
+        figures = raw_figures(metrics)
+    recognition = mentor_contributions(
+        public_program(program) if published else program, public_only=published, cohort=cohort
+    )
     if chosen == "json":
-        return insight.metrics_json(metrics, recognition, published)
+        return insight.metrics_json(metrics, figures, recognition, published)
     if chosen == "markdown":
-        return insight.metrics_markdown(metrics, recognition)
-    return insight.metrics_text(metrics, recognition, published)
+        return insight.metrics_markdown(metrics, figures, recognition)
+    return insight.metrics_text(metrics, figures, recognition, published)
 
 
 def _health(program: Program, cohort: str, day: dt.date, fmt: str | None) -> str:

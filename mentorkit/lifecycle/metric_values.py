@@ -1,15 +1,29 @@
-"""The values ``compute_metrics`` returns: frozen, raw counts, rates as properties.
+"""The values ``compute_metrics`` returns: frozen, typed, the same for ``report``, the
+dashboard and the review.
 
-See ``mentorkit.lifecycle.metrics`` for how each figure is defined.
+Each figure keeps the exact set of units it counts (people, pairs, goals, agreements,
+capacity slots), so ``mentorkit.lifecycle.published`` can hand them to the disclosure
+rules; counts and rates are properties of those sets. See ``mentorkit.lifecycle.metrics``
+for how each figure is defined.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
-from mentorkit.lifecycle.suppression import ratio
-
 UNDER_USED_BELOW = 0.5
+
+Ids = frozenset[Hashable]
+
+
+def ratio(part: int, whole: int) -> float | None:
+    """part / whole, or None when there is nothing to divide by."""
+    return part / whole if whole else None
+
+
+def person(pid: str) -> tuple[str, str]:
+    return ("person", pid)
 
 
 @dataclass(frozen=True)
@@ -17,10 +31,27 @@ class CohortParticipation:
     cohort: str
     name: str
     status: str
-    enrolled: int
-    mentors: int
-    seeking: int
-    matched: int
+    matched_yet: bool  # a match file exists: before that, "matched" means nothing yet
+    enrolled_ids: Ids
+    mentor_ids: Ids
+    seeking_ids: Ids
+    matched_ids: Ids
+
+    @property
+    def enrolled(self) -> int:
+        return len(self.enrolled_ids)
+
+    @property
+    def mentors(self) -> int:
+        return len(self.mentor_ids)
+
+    @property
+    def seeking(self) -> int:
+        return len(self.seeking_ids)
+
+    @property
+    def matched(self) -> int:
+        return len(self.matched_ids)
 
     @property
     def match_rate(self) -> float | None:
@@ -30,10 +61,26 @@ class CohortParticipation:
 @dataclass(frozen=True)
 class DepartmentParticipation:
     department: str
-    people: int
-    enrolled: int
-    seeking: int
-    matched: int
+    people_ids: Ids
+    enrolled_ids: Ids
+    seeking_ids: Ids
+    matched_ids: Ids
+
+    @property
+    def people(self) -> int:
+        return len(self.people_ids)
+
+    @property
+    def enrolled(self) -> int:
+        return len(self.enrolled_ids)
+
+    @property
+    def seeking(self) -> int:
+        return len(self.seeking_ids)
+
+    @property
+    def matched(self) -> int:
+        return len(self.matched_ids)
 
     @property
     def participation_rate(self) -> float | None:
@@ -61,7 +108,9 @@ class MentorLoad:
 
 @dataclass(frozen=True)
 class Utilisation:
+    cohorts: tuple[str, ...]  # the cohorts running on the day: what these figures cover
     mentors: tuple[MentorLoad, ...]
+    pair_ids: Ids  # the accepted pairs taking capacity
 
     @property
     def capacity(self) -> int:
@@ -79,39 +128,113 @@ class Utilisation:
     def under_used(self) -> tuple[str, ...]:
         return tuple(m.mentor for m in self.mentors if m.under_used)
 
+    @property
+    def mentor_ids(self) -> Ids:
+        return frozenset(person(m.mentor) for m in self.mentors)
+
+    @property
+    def slot_ids(self) -> Ids:
+        """One unit per place a mentor offered: capacity as a set, for the disclosure rules."""
+        return frozenset(("slot", m.mentor, i) for m in self.mentors for i in range(m.capacity))
+
+    @property
+    def filled_ids(self) -> Ids:
+        return frozenset(("slot", m.mentor, i) for m in self.mentors for i in range(m.accepted))
+
+
+GOAL_STATUSES = ("achieved", "in-progress", "not-started", "dropped")
+
 
 @dataclass(frozen=True)
 class GoalAttainment:
-    agreements: int
-    total: int
-    achieved: int
-    in_progress: int
-    not_started: int
-    dropped: int
+    agreement_ids: Ids  # the agreements (pairs) whose goals these are
+    by_status: tuple[tuple[str, Ids], ...]  # (status, goal ids) in GOAL_STATUSES order
+
+    def ids(self, status: str) -> Ids:
+        return dict(self.by_status).get(status, frozenset())
+
+    @property
+    def agreements(self) -> int:
+        return len(self.agreement_ids)
+
+    @property
+    def all_ids(self) -> Ids:
+        return frozenset().union(*(ids for _, ids in self.by_status))
+
+    @property
+    def total(self) -> int:
+        return len(self.all_ids)
+
+    @property
+    def achieved(self) -> int:
+        return len(self.ids("achieved"))
+
+    @property
+    def in_progress(self) -> int:
+        return len(self.ids("in-progress"))
+
+    @property
+    def not_started(self) -> int:
+        return len(self.ids("not-started"))
+
+    @property
+    def dropped(self) -> int:
+        return len(self.ids("dropped"))
 
     @property
     def rate(self) -> float | None:
         return ratio(self.achieved, self.total)
 
 
+HEALTH_STATES = ("on-track", "needs-attention", "off-track", "none")
+
+
 @dataclass(frozen=True)
 class HealthDistribution:
-    on_track: int
-    needs_attention: int
-    off_track: int
-    no_checkin: int
+    by_state: tuple[tuple[str, Ids], ...]  # (state, agreement ids) in HEALTH_STATES order
+
+    def ids(self, state: str) -> Ids:
+        return dict(self.by_state).get(state, frozenset())
+
+    @property
+    def on_track(self) -> int:
+        return len(self.ids("on-track"))
+
+    @property
+    def needs_attention(self) -> int:
+        return len(self.ids("needs-attention"))
+
+    @property
+    def off_track(self) -> int:
+        return len(self.ids("off-track"))
+
+    @property
+    def no_checkin(self) -> int:
+        return len(self.ids("none"))
+
+    @property
+    def all_ids(self) -> Ids:
+        return frozenset().union(*(ids for _, ids in self.by_state))
 
     @property
     def total(self) -> int:
-        return self.on_track + self.needs_attention + self.off_track + self.no_checkin
+        return len(self.all_ids)
 
 
 @dataclass(frozen=True)
 class SkillBalance:
     skill: str
     name: str
-    mentors_offering: int
-    mentees_seeking: int
+    offering_ids: Ids
+    seeking_ids: Ids
+
+    @property
+    def mentors_offering(self) -> int:
+        return len(self.offering_ids)
+
+    @property
+    def mentees_seeking(self) -> int:
+        return len(self.seeking_ids)
 
     @property
     def is_gap(self) -> bool:
@@ -120,8 +243,17 @@ class SkillBalance:
 
 @dataclass(frozen=True)
 class CrossFunctional:
-    accepted_pairs: int
-    cross_functional: int
+    cohorts: tuple[str, ...]  # the cohorts running on the day
+    pair_ids: Ids
+    crossing_ids: Ids
+
+    @property
+    def accepted_pairs(self) -> int:
+        return len(self.pair_ids)
+
+    @property
+    def cross_functional(self) -> int:
+        return len(self.crossing_ids)
 
     @property
     def share(self) -> float | None:
@@ -132,8 +264,16 @@ class CrossFunctional:
 class Continuation:
     from_cohort: str
     to_cohort: str
-    from_enrolled: int
-    continuing: int
+    from_ids: Ids
+    continuing_ids: Ids
+
+    @property
+    def from_enrolled(self) -> int:
+        return len(self.from_ids)
+
+    @property
+    def continuing(self) -> int:
+        return len(self.continuing_ids)
 
     @property
     def rate(self) -> float | None:
@@ -144,7 +284,8 @@ class Continuation:
 class ProgramMetrics:
     today: str
     scope: str | None
-    people: int
+    people_ids: Ids
+    mentee_ids: Ids  # everyone with a mentee block: the group skill demand is part of
     cohorts: tuple[CohortParticipation, ...]
     departments: tuple[DepartmentParticipation, ...]
     utilisation: Utilisation
@@ -154,6 +295,10 @@ class ProgramMetrics:
     cross_functional: CrossFunctional
     continuation: tuple[Continuation, ...]
     lessons_per_month: tuple[tuple[str, int], ...]
+
+    @property
+    def people(self) -> int:
+        return len(self.people_ids)
 
     @property
     def skill_gaps(self) -> tuple[str, ...]:

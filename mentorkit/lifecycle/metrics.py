@@ -1,8 +1,8 @@
 """Program metrics, computed once for ``mentorkit report`` and the site dashboard.
 
-Every figure is a raw count here; whatever is published passes through
-``mentorkit.lifecycle.suppression`` so that numbers about fewer than five people
-never reach a page or a shared report.
+Every figure is the raw set of what it counts here; whatever is published passes
+through ``mentorkit.lifecycle.published`` and the rules of
+``mentorkit.lifecycle.disclosure``, so that no page or shared report can single anyone out.
 
 Definitions (also in the report's legend):
 
@@ -24,20 +24,25 @@ Definitions (also in the report's legend):
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from itertools import pairwise
 
 from mentorkit.lifecycle.metric_values import (
+    GOAL_STATUSES,
+    HEALTH_STATES,
     CohortParticipation,
     Continuation,
     CrossFunctional,
     DepartmentParticipation,
     GoalAttainment,
     HealthDistribution,
+    Ids,
     MentorLoad,
     ProgramMetrics,
     SkillBalance,
     Utilisation,
+    person,
 )
 from mentorkit.lifecycle.relationships import (
     accepted_pairs,
@@ -47,12 +52,10 @@ from mentorkit.lifecycle.relationships import (
     mentor_load,
     pairs_in,
 )
-from mentorkit.lifecycle.suppression import MINIMUM_GROUP, suppress_small
-from mentorkit.model.entities import Cohort, Participant, as_date
+from mentorkit.model.entities import Cohort, Pair, Participant, as_date
 from mentorkit.model.program import Program
 
 __all__ = [
-    "MINIMUM_GROUP",
     "CohortParticipation",
     "Continuation",
     "CrossFunctional",
@@ -64,8 +67,15 @@ __all__ = [
     "SkillBalance",
     "Utilisation",
     "compute_metrics",
-    "suppress_small",
 ]
+
+
+def _ids(people: Iterable[Participant]) -> Ids:
+    return frozenset(person(p.id) for p in people)
+
+
+def pair_id(cohort_id: str, pair: Pair) -> tuple[str, str, str, str]:
+    return ("pair", cohort_id, pair.mentor, pair.mentee)
 
 
 def _seekers(program: Program, cohort: Cohort) -> list[Participant]:
@@ -93,10 +103,11 @@ def _participation(program: Program, cohorts: list[Cohort]) -> tuple[CohortParti
                 cohort=cohort.id,
                 name=cohort.name,
                 status=cohort.status,
-                enrolled=len(program.enrolled(cohort.id)),
-                mentors=len(program.mentors_in(cohort.id)),
-                seeking=len(seekers),
-                matched=sum(1 for p in seekers if p.id in matched),
+                matched_yet=cohort.id in program.matches,
+                enrolled_ids=_ids(program.enrolled(cohort.id)),
+                mentor_ids=_ids(program.mentors_in(cohort.id)),
+                seeking_ids=_ids(seekers),
+                matched_ids=_ids(p for p in seekers if p.id in matched),
             )
         )
     return tuple(rows)
@@ -104,25 +115,36 @@ def _participation(program: Program, cohorts: list[Cohort]) -> tuple[CohortParti
 
 def _departments(program: Program, cohorts: list[Cohort]) -> tuple[DepartmentParticipation, ...]:
     ids = {c.id for c in cohorts}
-    people: Counter[str] = Counter()
-    enrolled: Counter[str] = Counter()
-    seeking: Counter[str] = Counter()
-    matched: Counter[str] = Counter()
+    people: dict[str, set[str]] = defaultdict(set)
+    enrolled: dict[str, set[str]] = defaultdict(set)
+    seeking: dict[str, set[str]] = defaultdict(set)
+    matched: dict[str, set[str]] = defaultdict(set)
     matched_by_cohort = {c.id: _matched_ids(program, c) for c in cohorts}
     seekers_by_cohort = {c.id: {p.id for p in _seekers(program, c)} for c in cohorts}
-    for person in program.participants.values():
-        people[person.department] += 1
-        joined = [cid for cid in person.cohorts if cid in ids]
+    for participant in program.participants.values():
+        dept, pid = participant.department, participant.id
+        people[dept].add(pid)
+        joined = [cid for cid in participant.cohorts if cid in ids]
         if not joined:
             continue
-        enrolled[person.department] += 1
-        sought = [cid for cid in joined if person.id in seekers_by_cohort[cid]]
+        enrolled[dept].add(pid)
+        sought = [cid for cid in joined if pid in seekers_by_cohort[cid]]
         if sought:
-            seeking[person.department] += 1
-            if any(person.id in matched_by_cohort[cid] for cid in sought):
-                matched[person.department] += 1
+            seeking[dept].add(pid)
+            if any(pid in matched_by_cohort[cid] for cid in sought):
+                matched[dept].add(pid)
+
+    def as_ids(found: set[str]) -> Ids:
+        return frozenset(person(pid) for pid in found)
+
     return tuple(
-        DepartmentParticipation(dept, people[dept], enrolled[dept], seeking[dept], matched[dept])
+        DepartmentParticipation(
+            dept,
+            as_ids(people[dept]),
+            as_ids(enrolled[dept]),
+            as_ids(seeking[dept]),
+            as_ids(matched[dept]),
+        )
         for dept in sorted(people)
     )
 
@@ -134,53 +156,55 @@ def _utilisation(program: Program, cohort_ids: list[str]) -> Utilisation:
         key=lambda p: p.id,
     )
     return Utilisation(
-        tuple(MentorLoad(p.id, p.mentor.capacity, load.get(p.id, 0)) for p in mentors if p.mentor)
+        tuple(cohort_ids),
+        tuple(MentorLoad(p.id, p.mentor.capacity, load.get(p.id, 0)) for p in mentors if p.mentor),
+        frozenset(pair_id(cid, p) for cid, p in accepted_pairs(program, cohort_ids)),
     )
 
 
 def _goals(program: Program, cohort_ids: set[str]) -> GoalAttainment:
-    statuses: Counter[str] = Counter()
-    counted = 0
+    statuses: dict[str, set[tuple[str, str, int]]] = defaultdict(set)
+    agreements: set[tuple[str, str]] = set()
     for agreement in program.agreements:
         if agreement.cohort in cohort_ids and agreement.status != "rematched":
-            counted += 1
-            statuses.update(goal.status for goal in agreement.goals)
+            agreements.add(("agreement", agreement.source))
+            for index, goal in enumerate(agreement.goals):
+                statuses[goal.status].add(("goal", agreement.source, index))
     return GoalAttainment(
-        agreements=counted,
-        total=sum(statuses.values()),
-        achieved=statuses["achieved"],
-        in_progress=statuses["in-progress"],
-        not_started=statuses["not-started"],
-        dropped=statuses["dropped"],
+        agreement_ids=frozenset(agreements),
+        by_status=tuple((s, frozenset(statuses[s])) for s in GOAL_STATUSES),
     )
 
 
 def _health(program: Program, cohort_ids: set[str], today: dt.date) -> HealthDistribution:
-    latest: Counter[str] = Counter()
+    latest: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for agreement in program.agreements:
         if agreement.cohort in cohort_ids and agreement.status == "active":
             checkin = latest_checkin(agreement, today)
-            # A sealed health that no identity opened counts as unknown, like no check-in.
-            latest[(checkin.health or "none") if checkin else "none"] += 1
-    return HealthDistribution(
-        latest["on-track"], latest["needs-attention"], latest["off-track"], latest["none"]
-    )
+            latest[(checkin.health or "none") if checkin else "none"].add(
+                ("agreement", agreement.source)
+            )
+    return HealthDistribution(tuple((s, frozenset(latest[s])) for s in HEALTH_STATES))
 
 
 def _skills(program: Program, people: list[Participant]) -> tuple[SkillBalance, ...]:
-    offering: Counter[str] = Counter()
-    seeking: Counter[str] = Counter()
-    for person in people:
-        if person.mentor:
-            offering.update(set(person.mentor.skills))
-        if person.mentee:
-            seeking.update({goal.skill for goal in person.mentee.goals})
-    skills = sorted(set(offering) | set(seeking))
+    offering: dict[str, set[str]] = defaultdict(set)
+    seeking: dict[str, set[str]] = defaultdict(set)
+    for participant in people:
+        if participant.mentor:
+            for skill in participant.mentor.skills:
+                offering[skill].add(participant.id)
+        if participant.mentee:
+            for goal in participant.mentee.goals:
+                seeking[goal.skill].add(participant.id)
     rows = [
         SkillBalance(
-            s, program.skills[s].name if s in program.skills else s, offering[s], seeking[s]
+            s,
+            program.skills[s].name if s in program.skills else s,
+            frozenset(person(pid) for pid in offering[s]),
+            frozenset(person(pid) for pid in seeking[s]),
         )
-        for s in skills
+        for s in sorted(set(offering) | set(seeking))
     ]
     # Biggest shortfall first: that is what a coordinator recruits mentors for.
     rows.sort(key=lambda r: (r.mentors_offering - r.mentees_seeking, r.skill))
@@ -190,14 +214,16 @@ def _skills(program: Program, people: list[Participant]) -> tuple[SkillBalance, 
 def _cross_functional(program: Program, cohort_ids: list[str]) -> CrossFunctional:
     pairs = accepted_pairs(program, cohort_ids)
     people = program.participants
-    crossing = sum(
-        1
-        for _, p in pairs
+    crossing = frozenset(
+        pair_id(cid, p)
+        for cid, p in pairs
         if p.mentor in people
         and p.mentee in people
         and people[p.mentor].department != people[p.mentee].department
     )
-    return CrossFunctional(len(pairs), crossing)
+    return CrossFunctional(
+        tuple(cohort_ids), frozenset(pair_id(cid, p) for cid, p in pairs), crossing
+    )
 
 
 def _continuation(program: Program, scope: str | None) -> tuple[Continuation, ...]:
@@ -206,9 +232,9 @@ def _continuation(program: Program, scope: str | None) -> tuple[Continuation, ..
     for earlier, later in pairwise(ordered):
         if scope is not None and scope not in (earlier.id, later.id):
             continue
-        before = {p.id for p in program.enrolled(earlier.id)}
-        after = {p.id for p in program.enrolled(later.id)}
-        rows.append(Continuation(earlier.id, later.id, len(before), len(before & after)))
+        before = _ids(program.enrolled(earlier.id))
+        after = _ids(program.enrolled(later.id))
+        rows.append(Continuation(earlier.id, later.id, before, before & after))
     return tuple(rows)
 
 
@@ -253,7 +279,8 @@ def compute_metrics(
     return ProgramMetrics(
         today=today.isoformat(),
         scope=cohort,
-        people=len(people),
+        people_ids=_ids(people),
+        mentee_ids=_ids(p for p in people if p.mentee is not None),
         cohorts=_participation(program, cohorts),
         departments=_departments(program, cohorts),
         utilisation=_utilisation(program, load_scope),

@@ -117,6 +117,7 @@ def build_charter(doc: Document | None) -> Charter:
     governance = mapping(d.get("governance"))
     policies = mapping(d.get("policies"))
     site = mapping(d.get("site"))
+    min_group = mapping(d.get("privacy")).get("min_group")
     metrics = tuple(
         SuccessMetric(str(m["name"]), str(m.get("target", "")), text(m.get("measure")))
         for m in items(d.get("success_metrics"))
@@ -144,6 +145,11 @@ def build_charter(doc: Document | None) -> Charter:
             accent_color=text(site.get("accent_color"), "amber"),
         ),
         sealing=sealing_settings(d.get("privacy")),
+        min_group=(
+            min_group
+            if isinstance(min_group, int) and not isinstance(min_group, bool) and min_group >= 2
+            else None
+        ),
     )
 
 

@@ -350,3 +350,5 @@ class Charter:
     matching: MatchingSettings = field(default_factory=MatchingSettings)
     site: SiteSettings = field(default_factory=SiteSettings)
     sealing: SealingSettings = field(default_factory=SealingSettings)
+    # privacy.min_group; None: the default of ``mentorkit.lifecycle.disclosure``.
+    min_group: int | None = None

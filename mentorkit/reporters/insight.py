@@ -10,24 +10,35 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from mentorkit.lifecycle.metric_values import ProgramMetrics
-from mentorkit.lifecycle.publish import metrics_to_dict
+from mentorkit.lifecycle.disclosure import WITHHELD
+from mentorkit.lifecycle.metric_values import GOAL_STATUSES, HEALTH_STATES, ProgramMetrics
+from mentorkit.lifecycle.published import Figures, metrics_to_dict
 from mentorkit.lifecycle.recognition import MentorContribution
-from mentorkit.lifecycle.suppression import WITHHELD
 
-# Withheld figures and rates with nothing to divide by print alike: neither is a number.
 LEGEND = (
-    f"{WITHHELD} marks a figure withheld because it is about fewer than 5 people "
-    "or would give such a figure away"
+    f'"{WITHHELD}" marks a figure that could single someone out: it is about too few people, '
+    "or it would give such a figure away; each table says why"
 )
 
-
-def _n(value: Any) -> str:
-    return WITHHELD if value is None else str(value)
-
-
-def _pct(value: float | None) -> str:
-    return WITHHELD if value is None else f"{value:.0%}"
+DEPARTMENT_HEADER = (
+    "department",
+    "people",
+    "enrolled",
+    "participation",
+    "seeking",
+    "matched",
+    "match rate",
+)
+GOAL_HEADER = (
+    "agreements",
+    "goals",
+    "achieved",
+    "in progress",
+    "not started",
+    "dropped",
+    "attainment",
+)
+Section = tuple[str, list[str], list[list[str]], list[str]]  # title, header, rows, keys
 
 
 def _json(payload: Any) -> str:
@@ -46,143 +57,188 @@ def _contribution(row: MentorContribution) -> dict[str, Any]:
 
 
 def metrics_json(
-    metrics: ProgramMetrics, recognition: Sequence[MentorContribution], published: bool
+    metrics: ProgramMetrics,
+    figures: Figures,
+    recognition: Sequence[MentorContribution],
+    published: bool,
 ) -> str:
-    payload = metrics_to_dict(metrics, published=published)
+    payload = metrics_to_dict(metrics, figures, published=published)
     payload["recognition"] = [_contribution(r) for r in recognition]
     return _json(payload)
 
 
-def _sections(d: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]]]:
-    """(title, header, rows) for every table of the metrics report."""
-    u, g, h, x = d["utilisation"], d["goals"], d["health"], d["cross_functional"]
+class _Cells:
+    """Cell text for figure keys, remembering which keys a table used."""
+
+    def __init__(self, figures: Figures) -> None:
+        self.figures = figures
+        self.used: list[str] = []
+
+    def n(self, key: str) -> str:
+        self.used.append(key)
+        return self.figures[key].text()
+
+    def pct(self, key: str) -> str:
+        self.used.append(key)
+        return self.figures[key].text("{:.0%}")
+
+    def take(self) -> list[str]:
+        used, self.used = self.used, []
+        return used
+
+
+def _covers(cohorts: tuple[str, ...], today: str) -> str:
+    if not cohorts:
+        return f"no cohort is running on {today}"
+    return f"cohorts running on {today}: {', '.join(cohorts)}"
+
+
+def _participation(m: ProgramMetrics, c: _Cells) -> list[Section]:
+    cohort_rows = [
+        [
+            row.cohort,
+            row.status,
+            c.n(f"cohort:{row.cohort}:enrolled"),
+            c.n(f"cohort:{row.cohort}:mentors"),
+            c.n(f"cohort:{row.cohort}:seeking"),
+            c.n(f"cohort:{row.cohort}:matched"),
+            c.pct(f"cohort:{row.cohort}:match_rate"),
+        ]
+        for row in m.cohorts
+    ]
+    cohorts = c.take()
+    dept_rows = []
+    for d in m.departments:
+        k = f"department:{d.department}:"
+        dept_rows.append(
+            [
+                d.department,
+                c.n(k + "people"),
+                c.n(k + "enrolled"),
+                c.pct(k + "participation_rate"),
+                c.n(k + "seeking"),
+                c.n(k + "matched"),
+                c.pct(k + "match_rate"),
+            ]
+        )
     return [
         (
             "Participation by cohort",
             ["cohort", "status", "enrolled", "mentors", "seeking", "matched", "match rate"],
-            [
-                [
-                    c["cohort"],
-                    c["status"],
-                    _n(c["enrolled"]),
-                    _n(c["mentors"]),
-                    _n(c["seeking"]),
-                    _n(c["matched"]),
-                    _pct(c["match_rate"]),
-                ]
-                for c in d["cohorts"]
-            ],
+            cohort_rows,
+            cohorts,
         ),
         (
             "Participation by department",
-            [
-                "department",
-                "people",
-                "enrolled",
-                "participation",
-                "seeking",
-                "matched",
-                "match rate",
-            ],
-            [
-                [
-                    r["department"],
-                    _n(r["people"]),
-                    _n(r["enrolled"]),
-                    _pct(r["participation_rate"]),
-                    _n(r["seeking"]),
-                    _n(r["matched"]),
-                    _pct(r["match_rate"]),
-                ]
-                for r in d["departments"]
-            ],
+            [*DEPARTMENT_HEADER],
+            dept_rows,
+            c.take(),
         ),
+    ]
+
+
+def _load(m: ProgramMetrics, c: _Cells, published: bool) -> list[Section]:
+    u = m.utilisation
+    names = "" if published or not u.under_used else f" ({', '.join(u.under_used)})"
+    util_row = [
+        c.n("utilisation:mentors"),
+        c.n("utilisation:capacity"),
+        c.n("utilisation:accepted"),
+        c.pct("utilisation:rate"),
+        c.n("utilisation:under_used") + names,
+    ]
+    util = c.take()
+    goal_row = [
+        c.n("goals:agreements"),
+        c.n("goals:total"),
+        *(c.n(f"goals:{s}") for s in GOAL_STATUSES),
+        c.pct("goals:attainment"),
+    ]
+    goals = c.take()
+    health_row = [c.n("health:total"), *(c.n(f"health:{s}") for s in HEALTH_STATES)]
+    health = c.take()
+    cross_row = [c.n("cross:pairs"), c.n("cross:crossing"), c.pct("cross:share")]
+    return [
         (
-            "Mentor utilisation",
+            f"Mentor utilisation ({_covers(u.cohorts, m.today)})",
             ["mentors", "capacity", "accepted pairs", "utilisation", "under-used"],
-            [
-                [
-                    _n(u["mentors"]),
-                    _n(u["capacity"]),
-                    _n(u["accepted_pairs"]),
-                    _pct(u["rate"]),
-                    _n(u["under_used"])
-                    + (
-                        f" ({', '.join(u['under_used_mentors'])})"
-                        if u.get("under_used_mentors")
-                        else ""
-                    ),
-                ]
-            ],
+            [util_row],
+            util,
         ),
         (
-            "Goal attainment",
-            [
-                "agreements",
-                "goals",
-                "achieved",
-                "in progress",
-                "not started",
-                "dropped",
-                "attainment",
-            ],
-            [
-                [
-                    _n(g["agreements"]),
-                    _n(g["total"]),
-                    _n(g["achieved"]),
-                    _n(g["in_progress"]),
-                    _n(g["not_started"]),
-                    _n(g["dropped"]),
-                    _pct(g["attainment"]),
-                ]
-            ],
+            "Goal attainment (agreements not rematched)",
+            [*GOAL_HEADER],
+            [goal_row],
+            goals,
         ),
         (
             "Health (latest check-in of active agreements)",
             ["active", "on track", "needs attention", "off track", "no check-in"],
-            [
-                [
-                    _n(h["active_agreements"]),
-                    _n(h["on_track"]),
-                    _n(h["needs_attention"]),
-                    _n(h["off_track"]),
-                    _n(h["no_checkin"]),
-                ]
-            ],
+            [health_row],
+            health,
         ),
+        (
+            f"Cross-functional pairs ({_covers(m.cross_functional.cohorts, m.today)})",
+            ["accepted pairs", "cross-functional", "share"],
+            [cross_row],
+            c.take(),
+        ),
+    ]
+
+
+def _sections(m: ProgramMetrics, figures: Figures, published: bool) -> list[Section]:
+    """(title, header, rows, figure keys) for every table of the metrics report."""
+    c = _Cells(figures)
+    skill_rows = [
+        [
+            s.name,
+            c.n(f"skill:{s.skill}:offering"),
+            c.n(f"skill:{s.skill}:seeking"),
+        ]
+        for s in m.skills
+    ]
+    skills = c.take()
+    continuation = []
+    for n in m.continuation:
+        k = f"continuation:{n.from_cohort}:{n.to_cohort}:"
+        continuation.append(
+            [n.from_cohort, n.to_cohort, c.n(k + "from"), c.n(k + "continuing"), c.pct(k + "rate")]
+        )
+    return [
+        *_participation(m, c),
+        *_load(m, c, published),
         (
             "Skill supply and demand",
-            ["skill", "mentors offering", "mentees seeking", "gap"],
-            [
-                [
-                    s["name"],
-                    _n(s["mentors_offering"]),
-                    _n(s["mentees_seeking"]),
-                    "yes" if s["gap"] else "",
-                ]
-                for s in d["skills"]
-            ],
-        ),
-        (
-            "Cross-functional pairs",
-            ["accepted pairs", "cross-functional", "share"],
-            [[_n(x["accepted_pairs"]), _n(x["cross_functional"]), _pct(x["share"])]],
+            ["skill", "mentors offering", "mentees seeking"],
+            skill_rows,
+            skills,
         ),
         (
             "People continuing to the next cohort",
             ["from", "to", "enrolled", "continuing", "rate"],
-            [
-                [c["from"], c["to"], _n(c["from_enrolled"]), _n(c["continuing"]), _pct(c["rate"])]
-                for c in d["continuation"]
-            ],
+            continuation,
+            c.take(),
         ),
         (
             "Lessons per month",
             ["month", "lessons"],
-            [[m["month"], str(m["lessons"])] for m in d["lessons_per_month"]],
+            [[month, str(count)] for month, count in m.lessons_per_month],
+            [],
         ),
     ]
+
+
+def _why(figures: Figures, keys: list[str]) -> list[str]:
+    """The reasons behind a table's withheld cells, each once, in the order met."""
+    reasons = dict.fromkeys(r for k in keys if (r := figures[k].withheld))
+    return [f"{WITHHELD}: {reason}" for reason in reasons]
+
+
+def _scope(metrics: ProgramMetrics, published: bool) -> str:
+    who = " (people on the site only)" if published else ""
+    if metrics.scope:
+        return f"cohort {metrics.scope}{who}"
+    return f"the whole program{who}: every cohort unless a table says otherwise"
 
 
 def _recognition_rows(recognition: Sequence[MentorContribution]) -> list[list[str]]:
@@ -202,17 +258,20 @@ def _text_table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def metrics_text(
-    metrics: ProgramMetrics, recognition: Sequence[MentorContribution], published: bool
+    metrics: ProgramMetrics,
+    figures: Figures,
+    recognition: Sequence[MentorContribution],
+    published: bool,
 ) -> str:
-    d = metrics_to_dict(metrics, published=published)
-    scope = f"cohort {metrics.scope}" if metrics.scope else "the whole program"
-    lines = [f"Metrics for {scope} on {metrics.today}"]
+    lines = [f"Metrics for {_scope(metrics, published)} on {metrics.today}"]
     if published:
         lines.append(f"({LEGEND})")
-    for title, header, rows in _sections(d):
+    for title, header, rows, keys in _sections(metrics, figures, published):
         lines += ["", title, *(_text_table(header, rows) if rows else ["(none)"])]
-    if d["skill_gaps"]:
-        lines += ["", "Goals no mentor offers: " + ", ".join(d["skill_gaps"])]
+        lines += [f"  {why}" for why in _why(figures, keys)]
+    gaps = metrics_to_dict(metrics, figures, published=published)["skill_gaps"]
+    if gaps:
+        lines += ["", "Sought, and offered by no mentor: " + ", ".join(gaps)]
     if recognition:
         lines += [
             "",
@@ -234,19 +293,24 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def metrics_markdown(metrics: ProgramMetrics, recognition: Sequence[MentorContribution]) -> str:
-    """Published: small groups suppressed, only public mentors (the caller passes those)."""
-    d = metrics_to_dict(metrics, published=True)
+def metrics_markdown(
+    metrics: ProgramMetrics, figures: Figures, recognition: Sequence[MentorContribution]
+) -> str:
+    """Published: ``figures`` disclosed, only public mentors (the caller passes those)."""
     scope = f"cohort `{metrics.scope}`" if metrics.scope else "the program"
     lines = [
         f"## Metrics for {scope}",
         "",
-        f"On {metrics.today}. {LEGEND}.",
+        f"On {metrics.today}, counting the people on the site. {LEGEND}.",
     ]
-    for title, header, rows in _sections(d):
+    for title, header, rows, keys in _sections(metrics, figures, True):
         lines += ["", f"### {title}", "", *(_md_table(header, rows) if rows else ["None."])]
-    if d["skill_gaps"]:
-        lines += ["", "Goals no mentor offers: " + ", ".join(f"`{s}`" for s in d["skill_gaps"])]
+        why = _why(figures, keys)
+        if why:
+            lines += ["", *(f"- {w}" for w in why)]
+    gaps = metrics_to_dict(metrics, figures, published=True)["skill_gaps"]
+    if gaps:
+        lines += ["", "Sought, and offered by no mentor: " + ", ".join(f"`{s}`" for s in gaps)]
     if recognition:
         lines += [
             "",

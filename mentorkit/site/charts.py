@@ -1,9 +1,16 @@
-"""Charts as inline SVG, drawn at build time: no chart library, no script, no CDN.
+"""Charts drawn at build time as HTML tables with CSS bars: no chart library, no script.
 
-Colours come from Material's CSS custom properties (``--md-primary-fg-color`` and
-friends, set in ``assets/mentorkit/site.css``) so a chart follows the program's palette
-and the light/dark toggle. A value of ``None`` is a suppressed figure (fewer than five
-people): it is drawn as a labelled gap, never as a bar.
+A bar chart *is* its data table: a ``<table>`` with a caption, a header row and one row
+per label, where each value cell holds the number as text and a bar whose width is the
+value against the scale. Text is page text, so it stays readable at any width (a phone
+at 390 px included) and screen readers read a plain table. Donuts keep a small SVG ring,
+hidden from assistive technology, next to the percentage as text.
+
+Every value is a ``Figure`` from the disclosure rules: a figure that is not shown is
+never drawn, not even as an empty bar; its cell reads "withheld" (with the reason) or the
+note that replaces it ("not matched yet"). The scale is the largest *shown* value, so bar
+lengths give nothing more away than the numbers beside them. Colours come from Material's
+CSS custom properties through ``assets/mentorkit/site.css``.
 """
 
 from __future__ import annotations
@@ -13,172 +20,101 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from mentorkit.lifecycle.disclosure import Figure
 from mentorkit.site.text import html_text
-
-SUPPRESSED_LABEL = "withheld"
+from mentorkit.site.withheld import figure_html
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: float | None
-    display: str = ""  # the figure printed at the bar's end; derived from value when empty
+    value: Figure
+    percent: bool = False  # a share from 0 to 1, printed as a percentage
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+def _fmt(value: float, percent: bool) -> str:
+    if percent:
+        return f"{value * 100:.0f}%"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
-def _svg(width: int, height: int, title: str, body: list[str]) -> Markup:
-    label = html_text(title)
-    return Markup(
-        f'<svg class="mk-chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{label}" xmlns="http://www.w3.org/2000/svg"><title>{label}</title>'
-        + "".join(body)
-        + "</svg>"
+def _cell(value: Figure, scale: float, percent: bool, css: str = "mk-bar") -> str:
+    if value.value is None:
+        return f'<td class="mk-bar-cell">{figure_html(value)}</td>'
+    share = 0.0 if scale <= 0 else max(0.0, min(value.value / scale, 1.0)) * 100
+    return (
+        f'<td class="mk-bar-cell"><span class="mk-bar-track" aria-hidden="true">'
+        f'<span class="{css}" style="width:{share:.1f}%"></span></span>'
+        f'<span class="mk-bar-value">{html_text(_fmt(value.value, percent))}</span></td>'
     )
 
 
-def _label_width(labels: Sequence[str]) -> int:
-    longest = max((len(label) for label in labels), default=4)
-    return min(260, max(90, 7 * longest + 16))
+def _scale(values: Sequence[Figure]) -> float:
+    return max((v.value for v in values if v.value is not None), default=0.0) or 1.0
 
 
-def bar_chart(title: str, bars: Sequence[Bar], *, maximum: float | None = None) -> Markup:
-    """Horizontal bars, one row per label; ``maximum`` fixes the scale (100 for percentages)."""
-    row, width = 28, 640
-    left = _label_width([b.label for b in bars])
-    right = 90
-    scale_max = maximum or max((b.value or 0 for b in bars), default=0) or 1
-    plot = width - left - right
-    height = max(row * len(bars) + 8, 36)
-    body: list[str] = []
-    for index, bar in enumerate(bars):
-        y = 4 + index * row
-        body.append(
-            f'<text class="mk-chart-label" x="{left - 8}" y="{y + 18}" text-anchor="end">'
-            f"{html_text(bar.label)}</text>"
-        )
-        if bar.value is None:
-            body.append(
-                f'<text class="mk-chart-muted" x="{left + 4}" y="{y + 18}">{SUPPRESSED_LABEL}</text>'
-            )
-            continue
-        length = max(plot * min(bar.value, scale_max) / scale_max, 1 if bar.value else 0)
-        shown = bar.display or _fmt(bar.value)
-        body.append(
-            f'<rect class="mk-chart-bar" x="{left}" y="{y + 5}" width="{length:.1f}" '
-            f'height="{row - 10}" rx="3"><title>{html_text(bar.label)}: {html_text(shown)}</title></rect>'
-            f'<text class="mk-chart-value" x="{left + length + 6:.1f}" y="{y + 18}">'
-            f"{html_text(shown)}</text>"
-        )
-    return _svg(width, height, title, body)
+def _table(title: str, header: Sequence[str], rows: list[str], css: str = "") -> Markup:
+    head = "".join(f'<th scope="col">{html_text(h)}</th>' for h in header)
+    return Markup(
+        f'<table class="mk-chart-table{(" " + css) if css else ""}">'
+        f"<caption>{html_text(title)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
+
+
+def bar_chart(
+    title: str, bars: Sequence[Bar], *, header: tuple[str, str], maximum: float | None = None
+) -> Markup:
+    """One row per label with a horizontal bar; ``maximum`` fixes the scale (1 for shares)."""
+    scale = maximum or _scale([b.value for b in bars])
+    rows = [
+        f'<tr><th scope="row">{html_text(bar.label)}</th>'
+        f"{_cell(bar.value, scale, bar.percent)}</tr>"
+        for bar in bars
+    ]
+    return _table(title, header, rows)
 
 
 @dataclass(frozen=True)
 class PairedBar:
     label: str
-    first: int | None
-    second: int | None
+    first: Figure
+    second: Figure
 
 
-def paired_bar_chart(title: str, rows: Sequence[PairedBar], names: tuple[str, str]) -> Markup:
-    """Two bars per row (e.g. mentors offering against mentees seeking), with a legend."""
-    row, width, legend = 34, 640, 26
-    left = _label_width([r.label for r in rows])
-    plot = width - left - 60
-    scale_max = max((v or 0 for r in rows for v in (r.first, r.second)), default=0) or 1
-    height = legend + row * len(rows) + 6
+def paired_bar_chart(title: str, rows: Sequence[PairedBar], header: tuple[str, str, str]) -> Markup:
+    """Two bars per row (mentors offering against mentees seeking), on one scale."""
+    scale = _scale([v for r in rows for v in (r.first, r.second)])
     body = [
-        f'<rect class="mk-chart-bar" x="{left}" y="6" width="12" height="12" rx="2"/>'
-        f'<text class="mk-chart-label" x="{left + 18}" y="16">{html_text(names[0])}</text>'
-        f'<rect class="mk-chart-bar-alt" x="{left + 150}" y="6" width="12" height="12" rx="2"/>'
-        f'<text class="mk-chart-label" x="{left + 168}" y="16">{html_text(names[1])}</text>'
+        f'<tr><th scope="row">{html_text(r.label)}</th>'
+        f"{_cell(r.first, scale, False)}{_cell(r.second, scale, False, 'mk-bar mk-bar-alt')}</tr>"
+        for r in rows
     ]
-    for index, item in enumerate(rows):
-        y = legend + index * row
-        body.append(
-            f'<text class="mk-chart-label" x="{left - 8}" y="{y + 20}" text-anchor="end">'
-            f"{html_text(item.label)}</text>"
-        )
-        for offset, value, css in (
-            (2, item.first, "mk-chart-bar"),
-            (16, item.second, "mk-chart-bar-alt"),
-        ):
-            if value is None:
-                body.append(
-                    f'<text class="mk-chart-muted" x="{left + 4}" y="{y + offset + 10}" '
-                    f'font-size="10">{SUPPRESSED_LABEL}</text>'
-                )
-                continue
-            length = plot * value / scale_max
-            body.append(
-                f'<rect class="{css}" x="{left}" y="{y + offset}" width="{max(length, 1 if value else 0):.1f}" '
-                f'height="12" rx="2"/><text class="mk-chart-value" x="{left + length + 5:.1f}" '
-                f'y="{y + offset + 10}" font-size="11">{value}</text>'
-            )
-    return _svg(width, height, title, body)
+    return _table(title, header, body, "mk-chart-paired")
 
 
-def donut(title: str, share: float | None, caption: str) -> Markup:
-    """One share (0-1) as a ring with the percentage in the middle; suppressed: an empty ring."""
-    size, radius, stroke = 180, 70, 22
+def donut(title: str, share: Figure) -> Markup:
+    """One share (0-1) as a ring beside the percentage; not shown: the reason, no ring."""
+    size, radius, stroke = 64, 26, 10
     centre = size / 2
     circumference = 2 * 3.141592653589793 * radius
-    body = [
+    ring = (
         f'<circle class="mk-chart-track" cx="{centre}" cy="{centre}" r="{radius}" '
         f'fill="none" stroke-width="{stroke}"/>'
-    ]
-    if share is None:
-        middle = SUPPRESSED_LABEL
-    else:
-        filled = circumference * max(0.0, min(share, 1.0))
-        body.append(
+    )
+    if share.value is not None:
+        filled = circumference * max(0.0, min(share.value, 1.0))
+        ring += (
             f'<circle class="mk-chart-ring" cx="{centre}" cy="{centre}" r="{radius}" fill="none" '
             f'stroke-width="{stroke}" stroke-dasharray="{filled:.2f} {circumference:.2f}" '
             f'transform="rotate(-90 {centre} {centre})"/>'
         )
-        middle = f"{share * 100:.0f}%"
-    size_class = "mk-chart-big" if share is not None else "mk-chart-muted"
-    body.append(
-        f'<text class="{size_class}" x="{centre}" y="{centre + 8}" text-anchor="middle">'
-        f"{html_text(middle)}</text>"
-        f'<text class="mk-chart-label" x="{centre}" y="{size + 22}" text-anchor="middle">'
-        f"{html_text(caption)}</text>"
+        value = Markup(f'<span class="mk-donut-value">{_fmt(share.value, True)}</span>')
+    else:
+        value = Markup(f'<span class="mk-donut-value mk-muted">{figure_html(share)}</span>')
+    return Markup(
+        f'<div class="mk-donut"><svg class="mk-chart" viewBox="0 0 {size} {size}" width="{size}" '
+        f'height="{size}" aria-hidden="true" focusable="false" '
+        f'xmlns="http://www.w3.org/2000/svg">{ring}</svg>'
+        f'<p>{value}<span class="mk-donut-label">{html_text(title)}</span></p></div>'
     )
-    return _svg(size, size + 32, title, body)
-
-
-def column_chart(title: str, columns: Sequence[Bar]) -> Markup:
-    """Vertical columns over time (e.g. lessons per month), labels under each column."""
-    width, height, bottom, top = 640, 200, 40, 20
-    count = max(len(columns), 1)
-    slot = (width - 20) / count
-    scale_max = max((c.value or 0 for c in columns), default=0) or 1
-    plot = height - bottom - top
-    body: list[str] = [
-        f'<line class="mk-chart-axis" x1="10" x2="{width - 10}" y1="{height - bottom}" '
-        f'y2="{height - bottom}"/>'
-    ]
-    every = max(1, count // 12)  # at most a dozen labels under the axis
-    for index, column in enumerate(columns):
-        x = 10 + index * slot
-        value = column.value or 0
-        bar_height = plot * value / scale_max
-        y = height - bottom - bar_height
-        body.append(
-            f'<rect class="mk-chart-bar" x="{x + slot * 0.15:.1f}" y="{y:.1f}" '
-            f'width="{slot * 0.7:.1f}" height="{bar_height:.1f}" rx="2">'
-            f"<title>{html_text(column.label)}: {_fmt(value)}</title></rect>"
-        )
-        if value and count <= 24:
-            body.append(
-                f'<text class="mk-chart-value" x="{x + slot / 2:.1f}" y="{y - 4:.1f}" '
-                f'text-anchor="middle" font-size="11">{_fmt(value)}</text>'
-            )
-        if index % every == 0:
-            body.append(
-                f'<text class="mk-chart-label" x="{x + slot / 2:.1f}" y="{height - bottom + 16}" '
-                f'text-anchor="middle" font-size="11">{html_text(column.label)}</text>'
-            )
-    return _svg(width, height, title, body)

@@ -1,21 +1,31 @@
 """Pages about the program as a whole: the charter, cohorts, the dashboard and the network.
 
-Figures come from ``mentorkit.lifecycle`` (the same ``compute_metrics`` as ``mentorkit
-report``) in their published form, where counts about fewer than five people are None.
+Figures come from ``mentorkit.lifecycle`` (the same ``compute_metrics`` and disclosure as
+``mentorkit report --published``): the dashboard, the network and the cohort pages are
+disclosed together, so nothing shown on one page can be combined with another to work
+out a withheld figure.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass
 
 from jinja2 import Environment
 from markupsafe import Markup
 
+from mentorkit.lifecycle.disclosure import Figure
+from mentorkit.lifecycle.metric_values import ProgramMetrics
 from mentorkit.lifecycle.metrics import compute_metrics
-from mentorkit.lifecycle.publish import metrics_to_dict
+from mentorkit.lifecycle.network import DepartmentPairs, department_pairs, network_specs
+from mentorkit.lifecycle.published import (
+    Figures,
+    metrics_to_dict,
+    min_group,
+    public_program,
+    published_figures,
+)
 from mentorkit.model.pages import skill_page
 from mentorkit.model.program import Program
 from mentorkit.site import charts
@@ -54,55 +64,68 @@ def charter_page(env: Environment, program: Program, view: PublicView) -> str:
     )
 
 
-def _published_metrics(program: Program, view: PublicView) -> dict[str, Any]:
-    # People who chose ``public: false`` count in nothing the site publishes: a figure or
-    # list derived from everyone (a skill only they seek) would point at them.
-    public_only = replace(
-        program, participants={pid: p for pid, p in program.participants.items() if p.public}
+@dataclass(frozen=True)
+class Published:
+    """Everything the program pages show about people, disclosed together."""
+
+    metrics: ProgramMetrics
+    figures: Figures
+    network: DepartmentPairs
+    min_group: int
+
+
+def published(program: Program, view: PublicView) -> Published:
+    shared = public_program(program)
+    threshold = min_group(program)
+    metrics = compute_metrics(shared, view.today)
+    extra = network_specs(shared, threshold)
+    return Published(
+        metrics,
+        published_figures(metrics, threshold, extra=extra),
+        department_pairs(shared, threshold),
+        threshold,
     )
-    return metrics_to_dict(compute_metrics(public_only, view.today), published=True)
 
 
 def cohort_pages(
-    env: Environment,
-    view: PublicView,
-    metrics: dict[str, Any],
-    calendars: set[str],
+    env: Environment, view: PublicView, data: Published, calendars: set[str]
 ) -> dict[str, str]:
-    figures = {row["cohort"]: row for row in metrics["cohorts"]}
-    empty = {"enrolled": 0, "mentors": 0, "seeking": 0, "matched": 0, "match_rate": None}
+    known = {c.cohort for c in data.metrics.cohorts}
     pages: dict[str, str] = {}
     rows = []
     for cohort in view.cohorts:
-        row = figures.get(cohort.id, empty)
-        rows.append({"cohort": cohort, "figures": row})
-        pages[cohort.page] = _cohort_page(env, view, cohort, row, calendars)
+        figures = _cohort_figures(data.figures, cohort.id) if cohort.id in known else None
+        rows.append({"cohort": cohort, "figures": figures})
+        pages[cohort.page] = _cohort_page(env, view, cohort, figures, calendars, data.min_group)
     pages["cohorts/index.md"] = env.get_template("cohorts.md.j2").render(
         page="cohorts/index.md", rows=rows
     )
     return pages
 
 
+def _cohort_figures(figures: Figures, cohort_id: str) -> dict[str, Figure]:
+    names = ("enrolled", "mentors", "seeking", "matched", "match_rate")
+    return {name: figures[f"cohort:{cohort_id}:{name}"] for name in names}
+
+
 def _cohort_page(
     env: Environment,
     view: PublicView,
     cohort: PublicCohort,
-    figures: dict[str, Any],
+    figures: dict[str, Figure] | None,
     calendars: set[str],
+    threshold: int,
 ) -> str:
     calendar = f"cohorts/{cohort.id}.ics"
     return env.get_template("cohort.md.j2").render(
         page=cohort.page,
         cohort=cohort,
         figures=figures,
+        min_group=threshold,
         calendar=calendar if calendar in calendars else None,
         today_iso=view.today.isoformat(),
         title_yaml=title_yaml(cohort.name),
     )
-
-
-def _share(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:.0f}%"
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -117,91 +140,108 @@ def _months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def dashboard_charts(view: PublicView, metrics: dict[str, Any]) -> dict[str, Markup]:
-    cohorts = metrics["cohorts"]
-    goals = metrics["goals"]
-    util = metrics["utilisation"]
-    cross = metrics["cross_functional"]
-    rates = [
-        charts.Bar(
-            c["name"],
-            None if c["match_rate"] is None else c["match_rate"] * 100,
-            _share(c["match_rate"]),
+def _skill_rows(view: PublicView, data: Published) -> list[charts.PairedBar]:
+    """Skills of the vocabulary that someone offers or seeks, biggest shortfall first.
+
+    Mentors offering come from the directory (public); a row whose demand is withheld
+    still shows the supply, with the reason beside it.
+    """
+    f = data.figures
+    return [
+        charts.PairedBar(
+            view.skill_name(s.skill), f[f"skill:{s.skill}:offering"], f[f"skill:{s.skill}:seeking"]
         )
-        for c in cohorts
+        for s in data.metrics.skills
+        if s.skill in view.skills
     ]
+
+
+def dashboard_charts(view: PublicView, data: Published) -> dict[str, Markup]:
+    f, cohorts = data.figures, data.metrics.cohorts
     goal_rows = [
-        charts.Bar("Achieved", goals["achieved"]),
-        charts.Bar("In progress", goals["in_progress"]),
-        charts.Bar("Not started", goals["not_started"]),
-        charts.Bar("Dropped", goals["dropped"]),
+        charts.Bar(label, f[f"goals:{status}"])
+        for status, label in (
+            ("achieved", "Achieved"),
+            ("in-progress", "In progress"),
+            ("not-started", "Not started"),
+            ("dropped", "Dropped"),
+        )
     ]
-    # A row whose two figures are both withheld says nothing: leave it out.
-    shown_skills = [
-        s
-        for s in metrics["skills"]
-        if (s["mentors_offering"], s["mentees_seeking"]) != (None, None)
-    ]
-    skills = [
-        charts.PairedBar(s["name"], s["mentors_offering"], s["mentees_seeking"])
-        for s in shown_skills[:SKILL_ROWS]
-    ]
-    # Counted from the published lessons, not the program's: a month's bar must agree with
-    # the archive, or it would tell readers that someone off the site wrote a lesson then.
+    # Counted from the published lessons: a month's bar agrees with the archive.
     per_month = Counter(lesson.year_month for lesson in view.lessons)
     lessons = [
-        charts.Bar(f"{month_name(month)[:3]} {month[:4]}", per_month[month])
+        charts.Bar(month_name(month), Figure(per_month[month]))
         for month in _months_between(min(per_month, default=""), max(per_month, default=""))
     ]
+    skills = _skill_rows(view, data)[:SKILL_ROWS]
     return {
         "enrolled": charts.bar_chart(
-            "People enrolled per cohort", [charts.Bar(c["name"], c["enrolled"]) for c in cohorts]
+            "People enrolled per cohort",
+            [charts.Bar(c.name, f[f"cohort:{c.cohort}:enrolled"]) for c in cohorts],
+            header=("Cohort", "People enrolled"),
         ),
-        "match_rate": charts.bar_chart("Match rate per cohort", rates, maximum=100),
-        "utilisation": charts.donut("Mentor utilisation", util["rate"], "Mentor utilisation"),
-        "cross_functional": charts.donut(
-            "Cross-functional share of accepted pairs", cross["share"], "Cross-functional pairs"
+        "match_rate": charts.bar_chart(
+            "Match rate per cohort",
+            [charts.Bar(c.name, f[f"cohort:{c.cohort}:match_rate"], True) for c in cohorts],
+            header=("Cohort", "Match rate"),
+            maximum=1,
         ),
-        "goals": charts.donut("Goal attainment", goals["attainment"], "Goals achieved"),
-        "goal_status": charts.bar_chart("Agreement goals by status", goal_rows),
+        "utilisation": charts.donut("Mentor utilisation", f["utilisation:rate"]),
+        "cross_functional": charts.donut("Cross-functional pairs", f["cross:share"]),
+        "goals": charts.donut("Goals achieved", f["goals:attainment"]),
+        "goal_status": charts.bar_chart(
+            "Agreement goals by status", goal_rows, header=("Status", "Goals")
+        ),
         "skills": charts.paired_bar_chart(
             "Mentors offering against mentees seeking, per skill",
             skills,
-            ("Mentors offering", "Mentees seeking"),
-        ),
-        "lessons": charts.column_chart("Lessons per month", lessons) if lessons else Markup(""),
+            ("Skill", "Mentors offering", "Mentees seeking"),
+        )
+        if skills
+        else Markup(""),
+        "lessons": charts.bar_chart("Lessons per month", lessons, header=("Month", "Lessons"))
+        if lessons
+        else Markup(""),
     }
 
 
-def dashboard_page(env: Environment, view: PublicView, metrics: dict[str, Any]) -> str:
-    gaps = ", ".join(view.skill_name(s) for s in metrics["skill_gaps"])
+def _cohort_names(view: PublicView, ids: tuple[str, ...]) -> str:
+    names = {c.id: c.name for c in view.cohorts}
+    return ", ".join(names.get(cid, cid) for cid in ids)
+
+
+def dashboard_page(env: Environment, view: PublicView, data: Published) -> str:
+    gaps = metrics_to_dict(data.metrics, data.figures, published=True)["skill_gaps"]
     return env.get_template("dashboard.md.j2").render(
         page="dashboard/index.md",
         view=view,
-        m=metrics,
-        charts=dashboard_charts(view, metrics),
-        gaps=gaps,
+        f=data.figures,
+        min_group=data.min_group,
+        running=_cohort_names(view, data.metrics.utilisation.cohorts),
+        charts=dashboard_charts(view, data),
+        gaps=", ".join(view.skill_name(s) for s in gaps),
         lessons_total=len(view.lessons),
         skill_page=skill_page,
+        skill_rows=min(len(_skill_rows(view, data)), SKILL_ROWS),
+        skills_total=len(_skill_rows(view, data)),
     )
 
 
-def network_page(env: Environment, program: Program) -> str:
-    net = department_network(program)
-    pairs = net.pairs if net.pairs >= 5 else (None if net.pairs else 0)
+def network_page(env: Environment, data: Published) -> str:
+    net = department_network(data.network, data.figures)
     return env.get_template("network.md.j2").render(
-        page="dashboard/network.md", net=net, pairs=pairs
+        page="dashboard/network.md", net=net, min_group=data.min_group
     )
 
 
 def program_pages(
     env: Environment, program: Program, view: PublicView, calendars: set[str]
 ) -> dict[str, str]:
-    metrics = _published_metrics(program, view)
+    data = published(program, view)
     pages = {
         "handbook/charter.md": charter_page(env, program, view),
-        "dashboard/index.md": dashboard_page(env, view, metrics),
-        "dashboard/network.md": network_page(env, program),
+        "dashboard/index.md": dashboard_page(env, view, data),
+        "dashboard/network.md": network_page(env, data),
     }
-    pages.update(cohort_pages(env, view, metrics, calendars))
+    pages.update(cohort_pages(env, view, data, calendars))
     return pages

@@ -1,6 +1,6 @@
 """The "Mentors we thank" page, from ``mentorkit.lifecycle.recognition`` when it is there.
 
-Only public mentors are named. How many people each mentored is left out: on a public
+Only public mentors are named, and only their work with people on the site counts. How many people each mentored is left out: on a public
 page it is a number about fewer than five people.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from mentorkit.lifecycle.published import public_program
 from mentorkit.model.program import Program
 from mentorkit.site.view import PublicView
 
@@ -18,7 +19,9 @@ def recognition_page(env: Environment, program: Program, view: PublicView) -> st
     except ImportError:  # recognition is an optional part of the lifecycle package
         return None
     thanked = [
-        row for row in mentor_contributions(program, public_only=True) if row.mentor in view.people
+        row
+        for row in mentor_contributions(public_program(program), public_only=True)
+        if row.mentor in view.people
     ]
     names = {cohort.id: cohort.name for cohort in view.cohorts}
     return env.get_template("thanks.md.j2").render(

@@ -16,8 +16,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from mentorkit.model.entities import CohortFormat
-from mentorkit.site.charts import SUPPRESSED_LABEL
 from mentorkit.site.text import plain
+from mentorkit.site.withheld import count_html, percent_html
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -113,14 +113,6 @@ def level_dots(level: int) -> Markup:
     return Markup(f'<span class="mk-level" title="Level {filled} of 5">{dots}</span>')
 
 
-def count(value: int | None) -> str:
-    return SUPPRESSED_LABEL if value is None else f"{value:,}"
-
-
-def percent(value: float | None) -> str:
-    return SUPPRESSED_LABEL if value is None else f"{value * 100:.0f}%"
-
-
 def make_environment(hand_written: frozenset[str] = frozenset()) -> Environment:
     """The page environment; ``hand_written`` lists the docs folder's hand-written pages,
     so generated pages link to a handbook page only when the program has it."""
@@ -147,8 +139,8 @@ def make_environment(hand_written: frozenset[str] = frozenset()) -> Environment:
         offset_label=offset_label,
         level_dots=level_dots,
         format_label=lambda key: FORMAT_LABELS.get(key, key),
-        count=count,
-        percent=percent,
+        count=count_html,
+        percent=percent_html,
         doc_link=lambda target, text, page: _doc_link(hand_written, target, text, page),
     )
     return env

@@ -27,7 +27,8 @@ def test_metrics_json_is_full_and_markdown_is_suppressed() -> None:
     assert [r["mentor"] for r in data["recognition"]] == ["m1", "m2", "m4"]
     markdown = run("report", "--today", "2026-11-24", "--format", "markdown")
     assert markdown.exit_code == 0
-    assert "| – |" in markdown.output and "withheld" in markdown.output
+    assert "| withheld |" in markdown.output and "- withheld: it, or the rest" in markdown.output
+    assert "| – |" not in markdown.output  # one spelling of withheld
     assert "m3" not in markdown.output
     assert "Marco Two" not in markdown.output  # not public: left out of recognition
     assert "| Mina One | 3 | 2 | 2 |" in markdown.output
@@ -99,3 +100,19 @@ def test_export_ics_errors() -> None:
     assert run("export", "ics", "2026-autumn", "--pair", "m1").exit_code == 2
     missing = run("export", "ics", "2026-autumn", "--pair", "m3--e1")
     assert missing.exit_code == 1 and "no pair m3--e1" in missing.output
+
+
+def test_program_figures_say_which_cohorts_they_cover_and_what_is_not_matched_yet() -> None:
+    text = run("report", "--today", "2026-11-24").output
+    assert "Mentor utilisation (cohorts running on 2026-11-24: 2026-autumn)" in text
+    assert "2026-spring  closed" in text  # the whole program: closed cohorts too
+    data = json.loads(run("report", "--today", "2026-11-24", "--format", "json").output)
+    assert data["utilisation"]["cohorts"] == ["2026-autumn"]
+
+
+def test_published_json_gives_the_reason_for_every_withheld_figure() -> None:
+    args = ("report", "--today", "2026-11-24", "--format", "json", "--published")
+    data = json.loads(run(*args).output)
+    assert data["published"] is True
+    assert data["withheld"]["utilisation:mentors"].startswith("it, or the rest of its group")
+    assert data["utilisation"]["mentors"] is None

@@ -1,50 +1,67 @@
-"""SVG charts: well-formed, escaped, suppressed figures never drawn as bars."""
+"""Charts: HTML tables with CSS bars; withheld figures never drawn, scales from shown ones."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
+from mentorkit.lifecycle.disclosure import Figure
 from mentorkit.site import charts
 
-SVG = "{http://www.w3.org/2000/svg}"
+WITHHELD = Figure(None, withheld="it, or the rest of its group, is fewer than 5 people")
 
 
-def _parse(svg: str) -> ET.Element:
-    return ET.fromstring(svg)
+def _parse(html: str) -> ET.Element:
+    return ET.fromstring(html)
 
 
-def test_bar_chart_draws_a_bar_per_value_and_labels_suppressed_ones() -> None:
-    svg = charts.bar_chart(
-        "Enrolled", [charts.Bar("A <b>", 10), charts.Bar("B", None), charts.Bar("C", 5)]
+def _widths(html: str) -> list[float]:
+    return [float(w) for w in re.findall(r'style="width:([\d.]+)%"', html)]
+
+
+def test_bar_chart_is_a_table_with_a_bar_per_shown_value_and_the_reason_for_others() -> None:
+    html = str(
+        charts.bar_chart(
+            "Enrolled",
+            [
+                charts.Bar("A <b>", Figure(10)),
+                charts.Bar("B", WITHHELD),
+                charts.Bar("C", Figure(5)),
+            ],
+            header=("Cohort", "People"),
+        )
     )
-    root = _parse(str(svg))
-    bars = root.findall(f"{SVG}rect")
-    assert len(bars) == 2
-    widths = [float(b.get("width", "0")) for b in bars]
-    assert widths[0] == 2 * widths[1]
-    texts = [t.text for t in root.iter(f"{SVG}text")]
-    assert "A <b>" in texts and "withheld" in texts
+    root = _parse(html)
+    assert root.tag == "table" and root.findtext("caption") == "Enrolled"
+    assert [th.text for th in root.iter("th")] == ["Cohort", "People", "A <b>", "B", "C"]
+    assert _widths(html) == [100.0, 50.0]  # the largest shown value sets the scale
+    assert "withheld" in html and "fewer than 5 people" in html
+    assert html.count('class="mk-bar"') == 2
 
 
-def test_percent_scale_is_fixed_by_maximum() -> None:
-    root = _parse(str(charts.bar_chart("Rate", [charts.Bar("x", 50, "50%")], maximum=100)))
-    bar = root.find(f"{SVG}rect")
-    assert bar is not None
-    assert 0 < float(bar.get("width", "0")) < 300
-
-
-def test_donut_shows_the_share_or_the_suppression() -> None:
-    shown = _parse(str(charts.donut("Share", 0.25, "Cross-functional")))
-    assert "25%" in [t.text for t in shown.iter(f"{SVG}text")]
-    hidden = _parse(str(charts.donut("Share", None, "Cross-functional")))
-    assert len(hidden.findall(f"{SVG}circle")) == 1
-
-
-def test_paired_and_column_charts_are_well_formed() -> None:
-    paired = charts.paired_bar_chart(
-        "Skills", [charts.PairedBar("Python", 6, None)], ("Offering", "Seeking")
+def test_a_share_is_scaled_to_one_and_printed_as_a_percentage() -> None:
+    html = str(
+        charts.bar_chart("Rate", [charts.Bar("x", Figure(0.5), True)], header=("a", "b"), maximum=1)
     )
-    assert "withheld" in str(paired)
-    _parse(str(paired))
-    column = charts.column_chart("Lessons", [charts.Bar("2026-09", 4), charts.Bar("2026-10", 0)])
-    assert len(_parse(str(column)).findall(f"{SVG}rect")) == 2
+    assert _widths(html) == [50.0] and "50%" in html
+
+
+def test_donut_shows_the_share_as_text_or_the_reason_and_no_ring() -> None:
+    shown = str(charts.donut("Cross-functional", Figure(0.25)))
+    assert "25%" in shown and "mk-chart-ring" in shown and 'aria-hidden="true"' in shown
+    hidden = str(charts.donut("Cross-functional", WITHHELD))
+    assert "mk-chart-ring" not in hidden and "withheld" in hidden
+    _parse(shown)
+    _parse(hidden)
+
+
+def test_paired_chart_shows_supply_beside_withheld_demand() -> None:
+    html = str(
+        charts.paired_bar_chart(
+            "Skills",
+            [charts.PairedBar("Python", Figure(6), WITHHELD)],
+            ("Skill", "Offering", "Seeking"),
+        )
+    )
+    _parse(html)
+    assert "withheld" in html and _widths(html) == [100.0]

@@ -5,6 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from mentorkit.lifecycle.disclosure import Figure
+from mentorkit.lifecycle.metrics import compute_metrics
+from mentorkit.lifecycle.network import OTHER, department_pairs, network_specs
+from mentorkit.lifecycle.published import public_program, published_figures
 from mentorkit.model.entities import (
     Charter,
     Cohort,
@@ -14,7 +18,7 @@ from mentorkit.model.entities import (
     Participant,
 )
 from mentorkit.model.program import Program
-from mentorkit.site.network import OTHER, department_graph, department_network
+from mentorkit.site.network import DepartmentNetwork, department_network
 from mentorkit.site.view import PublicPerson, public_view
 from mentorkit.validation import validate_program
 from tests.site.conftest import FIXTURE_REPO
@@ -82,27 +86,44 @@ def test_free_capacity_counts_accepted_pairs_of_current_cohorts_only() -> None:
     assert view.people["free"].open_to_mentees
 
 
-def test_network_joins_departments_and_folds_small_ones() -> None:
+def _network(program: Program) -> DepartmentNetwork:
+    shared = public_program(program)
+    figures = published_figures(compute_metrics(shared, TODAY), 5, extra=network_specs(shared))
+    return department_network(department_pairs(shared), figures)
+
+
+def test_network_joins_departments_folds_small_ones_and_draws_only_shown_links() -> None:
     people = [_person(f"e{i}", "Engineering", mentor=3) for i in range(6)]
     people += [_person(f"d{i}", "Data") for i in range(6)]
-    people += [_person("s0", "Sales")]  # a department of one
+    people += [_person(f"p{i}", "Product") for i in range(6)]
+    people += [_person("s0", "Sales")]  # a department of one, on her public profile
     pairs = [Pair(f"e{i}", f"d{i}", status="accepted") for i in range(6)]
-    pairs += [Pair("e0", "s0", status="accepted"), Pair("e1", "e2", status="ended")]
+    pairs += [Pair(f"e{i}", f"p{i}", status="ended", since="2026-01-01") for i in range(6)]
+    pairs += [
+        Pair("e0", "s0", status="ended", since="2026-01-01"),
+        Pair("e1", "e2", status="ended"),
+    ]
     pairs += [Pair("e3", "e4", status="proposed")]  # proposals connect nobody yet
-    graph = department_graph(_program(people, pairs))
-    assert set(graph.nodes) == {"Engineering", "Data", OTHER}
-    assert graph.edges["Engineering", "Data"]["pairs"] == 6
-    assert graph.nodes["Engineering"]["within"] == 1
-    network = department_network(_program(people, pairs))
+    net = department_pairs(_program(people, pairs))
+    assert set(net.people) == {"Engineering", "Data", "Product", OTHER}
+    network = _network(_program(people, pairs))
     links = {(link.first, link.second): link.pairs for link in network.links}
-    assert links == {("Data", "Engineering"): 6, ("Engineering", OTHER): None}
-    assert network.pairs == 8 and network.cross_pairs == 7
-    assert "Sales" not in str(network.svg)
-    assert str(network.svg).count("<circle") == 3
+    assert links[("Data", "Engineering")] == Figure(6)
+    # One pair joins Engineering to the one person in "Other departments": never drawn.
+    assert links[("Engineering", OTHER)].withheld
+    within = {n.department: n.within for n in network.nodes}
+    assert within["Engineering"].withheld  # one pair: the two hidden cells stay two
+    assert network.pairs == Figure(14) and network.cross_share.withheld  # 13 of 14
+    svg = str(network.svg)
+    assert "Sales" not in svg and svg.count("<circle") == 4 and svg.count("<line") == 2
+    other = next(n for n in network.nodes if n.department == OTHER)
+    assert other.partners == 0  # measures count drawn links only
 
 
-def test_hidden_people_still_count_but_are_never_named_in_the_network() -> None:
+def test_hidden_people_count_in_nothing_on_the_network() -> None:
     people = [_person(f"h{i}", "Secret Team", public=False) for i in range(5)]
-    network = department_network(_program(people, []))
-    assert network.nodes[0].people == 5
-    assert "H0" not in str(network.svg)
+    people += [_person(f"e{i}", "Engineering") for i in range(5)]
+    network = _network(_program(people, []))
+    assert [n.department for n in network.nodes] == ["Engineering"]
+    assert network.nodes[0].people == Figure(5)
+    assert "H0" not in str(network.svg) and "Secret" not in str(network.svg)

@@ -1,0 +1,312 @@
+"""The published form of the program metrics: what the site and a shared report show.
+
+Two rules, applied here once for the dashboard, the cohort pages and ``report --published``
+(Markdown always), so their figures always agree:
+
+- People who chose ``public: false`` count in nothing published: ``public_program``
+  leaves them, their pairs, circles places, agreements and lessons out before anything is
+  computed.
+- Every figure then passes through ``mentorkit.lifecycle.disclosure`` together with every
+  other figure shown beside it (``metric_specs``): small groups and anything that would
+  give one back are withheld, with the reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from mentorkit.lifecycle.disclosure import (
+    DEFAULT_MIN_GROUP,
+    NOBODY,
+    Count,
+    Figure,
+    Rate,
+    Spec,
+    disclose,
+)
+from mentorkit.lifecycle.metric_values import GOAL_STATUSES, HEALTH_STATES, ProgramMetrics
+from mentorkit.model.entities import MatchFile
+from mentorkit.model.program import Program
+
+NOT_MATCHED_YET = "not matched yet"
+
+
+def min_group(program: Program) -> int:
+    """The program's threshold (``privacy.min_group``), the one place its default applies."""
+    return program.charter.min_group or DEFAULT_MIN_GROUP
+
+
+def public_program(program: Program) -> Program:
+    """``program`` without the people who are not public and whatever involves them."""
+    public = {pid: p for pid, p in program.participants.items() if p.public}
+
+    def both(mentor: str, mentee: str) -> bool:
+        return mentor in public and mentee in public
+
+    matches = {
+        cid: MatchFile(
+            cohort=m.cohort,
+            source=m.source,
+            pairs=tuple(p for p in m.pairs if both(p.mentor, p.mentee)),
+            circles=tuple(
+                dataclasses.replace(c, members=tuple(x for x in c.members if x in public))
+                for c in m.circles
+            ),
+            unmatched=tuple(u for u in m.unmatched if u.id in public),
+        )
+        for cid, m in program.matches.items()
+    }
+    return dataclasses.replace(
+        program,
+        participants=public,
+        matches=matches,
+        agreements=tuple(a for a in program.agreements if both(a.mentor, a.mentee)),
+        lessons=tuple(lesson for lesson in program.lessons if lesson.author in public),
+    )
+
+
+def metric_specs(metrics: ProgramMetrics) -> list[Spec]:
+    """Every published figure of ``metrics`` with the units behind it, keyed for lookup.
+
+    Program-wide, who is in the program, their departments and what mentors offer are on
+    the site anyway (a page per person, the directory): those counts are public.
+    """
+    wide = metrics.scope is None
+    specs: list[Spec] = [Count("people", metrics.people_ids, public=wide, keep=9)]
+    for c in metrics.cohorts:
+        k = f"cohort:{c.cohort}:"
+        specs += [
+            Count(k + "enrolled", c.enrolled_ids, metrics.people_ids, keep=3),
+            Count(k + "mentors", c.mentor_ids, c.enrolled_ids),
+            Count(k + "seeking", c.seeking_ids, c.enrolled_ids),
+        ]
+        if c.matched_yet:
+            specs += [
+                Count(k + "matched", c.matched_ids, c.seeking_ids),
+                Rate(k + "match_rate", c.matched_ids, c.seeking_ids, keep=5),
+            ]
+    for d in metrics.departments:
+        k = f"department:{d.department}:"
+        specs += [
+            Count(k + "people", d.people_ids, metrics.people_ids, public=wide),
+            Count(k + "enrolled", d.enrolled_ids, d.people_ids),
+            Rate(k + "participation_rate", d.enrolled_ids, d.people_ids),
+            Count(k + "seeking", d.seeking_ids, d.enrolled_ids),
+            Count(k + "matched", d.matched_ids, d.seeking_ids),
+            Rate(k + "match_rate", d.matched_ids, d.seeking_ids),
+        ]
+    specs += _load_specs(metrics)
+    for s in metrics.skills:
+        specs += [
+            Count(f"skill:{s.skill}:offering", s.offering_ids, public=wide),
+            Count(f"skill:{s.skill}:seeking", s.seeking_ids, metrics.mentee_ids),
+        ]
+    for n in metrics.continuation:
+        k = f"continuation:{n.from_cohort}:{n.to_cohort}:"
+        specs += [
+            Count(k + "from", n.from_ids, metrics.people_ids),
+            Count(k + "continuing", n.continuing_ids, n.from_ids),
+            Rate(k + "rate", n.continuing_ids, n.from_ids),
+        ]
+    return specs
+
+
+def _load_specs(metrics: ProgramMetrics) -> list[Spec]:
+    """Mentor load, goals, health and cross-functional pairs."""
+    u, g, h, x = metrics.utilisation, metrics.goals, metrics.health, metrics.cross_functional
+    mentors = u.mentor_ids
+    capacity = u.slot_ids | u.pair_ids
+    under = frozenset(("person", m.mentor) for m in u.mentors if m.under_used)
+    goals, agreements = g.all_ids, (g.agreement_ids,)
+    specs: list[Spec] = [
+        Count("utilisation:mentors", mentors, keep=4),
+        Count("utilisation:capacity", capacity, behind=(mentors,)),
+        Count("utilisation:accepted", u.pair_ids, capacity, behind=(mentors,), keep=4),
+        Rate("utilisation:rate", u.pair_ids, capacity, behind=(mentors,), keep=5),
+        Count("utilisation:under_used", under, mentors),
+        Count("goals:agreements", g.agreement_ids),
+        Count("goals:total", goals, behind=agreements),
+        Rate("goals:attainment", g.ids("achieved"), goals, behind=agreements, keep=5),
+        Count("health:total", h.all_ids),
+        Count("cross:pairs", x.pair_ids, keep=4),
+        Count("cross:crossing", x.crossing_ids, x.pair_ids),
+        Rate("cross:share", x.crossing_ids, x.pair_ids, keep=5),
+    ]
+    specs += [Count(f"goals:{s}", g.ids(s), goals, behind=agreements) for s in GOAL_STATUSES]
+    specs += [Count(f"health:{s}", h.ids(s), h.all_ids) for s in HEALTH_STATES]
+    return specs
+
+
+def _number(figure: Figure) -> float | None:
+    value = figure.value
+    if value is None:
+        return None
+    return round(value, 4) if isinstance(value, float) else value
+
+
+class Figures:
+    """Lookup of disclosed figures; also collects the reasons for a report's legend."""
+
+    def __init__(self, figures: dict[str, Figure]) -> None:
+        self.figures = figures
+
+    def __getitem__(self, key: str) -> Figure:
+        return self.figures[key]
+
+    def withheld(self) -> dict[str, str]:
+        return {k: f.withheld for k, f in self.figures.items() if f.withheld}
+
+
+def published_figures(
+    metrics: ProgramMetrics, threshold: int = DEFAULT_MIN_GROUP, extra: list[Spec] | None = None
+) -> Figures:
+    """The figures of ``metrics`` (and ``extra`` ones shown beside them) as published."""
+    figures = disclose([*metric_specs(metrics), *(extra or [])], threshold)
+    return Figures({**figures, **_not_matched_yet(metrics)})
+
+
+def _not_matched_yet(metrics: ProgramMetrics) -> dict[str, Figure]:
+    """Before a cohort's first match there is no match rate: "not matched yet", not 0%."""
+    pending = Figure(None, note=NOT_MATCHED_YET)
+    notes = {}
+    for c in metrics.cohorts:
+        if not c.matched_yet:
+            notes[f"cohort:{c.cohort}:matched"] = pending
+            notes[f"cohort:{c.cohort}:match_rate"] = pending
+    return notes
+
+
+def raw_figures(metrics: ProgramMetrics) -> Figures:
+    """Every figure as it is, for the coordinators' own report."""
+    figures = {}
+    for spec in metric_specs(metrics):
+        if isinstance(spec, Count):
+            figures[spec.key] = Figure(len(spec.units))
+        else:
+            value = len(spec.part) / len(spec.whole) if spec.whole else None
+            figures[spec.key] = Figure(value, note="" if spec.whole else NOBODY)
+    return Figures({**figures, **_not_matched_yet(metrics)})
+
+
+def metrics_to_dict(
+    metrics: ProgramMetrics, figures: Figures, *, published: bool
+) -> dict[str, Any]:
+    """JSON-ready metrics read from ``figures`` (published or raw)."""
+    f = figures
+    util, cross = metrics.utilisation, metrics.cross_functional
+
+    def n(key: str) -> float | None:
+        return _number(f[key])
+
+    utilisation: dict[str, Any] = {
+        "cohorts": list(util.cohorts),
+        "mentors": n("utilisation:mentors"),
+        "capacity": n("utilisation:capacity"),
+        "accepted_pairs": n("utilisation:accepted"),
+        "rate": n("utilisation:rate"),
+        "under_used": n("utilisation:under_used"),
+    }
+    if not published:
+        utilisation["per_mentor"] = [
+            {
+                "mentor": m.mentor,
+                "capacity": m.capacity,
+                "accepted": m.accepted,
+                "utilisation": None if m.utilisation is None else round(m.utilisation, 4),
+                "under_used": m.under_used,
+            }
+            for m in util.mentors
+        ]
+        utilisation["under_used_mentors"] = list(util.under_used)
+    return {
+        "today": metrics.today,
+        "scope": metrics.scope,
+        "published": published,
+        "people": n("people"),
+        "cohorts": [_cohort(f, c.cohort, c.name, c.status, c.matched_yet) for c in metrics.cohorts],
+        "departments": [_department(f, d.department) for d in metrics.departments],
+        "utilisation": utilisation,
+        "goals": {
+            "agreements": n("goals:agreements"),
+            "total": n("goals:total"),
+            **{s.replace("-", "_"): n(f"goals:{s}") for s in GOAL_STATUSES},
+            "attainment": n("goals:attainment"),
+        },
+        "health": {
+            "active_agreements": n("health:total"),
+            **{
+                ("no_checkin" if s == "none" else s.replace("-", "_")): n(f"health:{s}")
+                for s in HEALTH_STATES
+            },
+        },
+        "skills": [
+            {
+                "skill": s.skill,
+                "name": s.name,
+                "mentors_offering": n(f"skill:{s.skill}:offering"),
+                "mentees_seeking": n(f"skill:{s.skill}:seeking"),
+                "gap": _is_gap(f, s.skill),
+            }
+            for s in metrics.skills
+        ],
+        "skill_gaps": [s.skill for s in metrics.skills if _is_gap(f, s.skill)],
+        "cross_functional": {
+            "cohorts": list(cross.cohorts),
+            "accepted_pairs": n("cross:pairs"),
+            "cross_functional": n("cross:crossing"),
+            "share": n("cross:share"),
+        },
+        "continuation": [
+            {
+                "from": c.from_cohort,
+                "to": c.to_cohort,
+                "from_enrolled": n(f"continuation:{c.from_cohort}:{c.to_cohort}:from"),
+                "continuing": n(f"continuation:{c.from_cohort}:{c.to_cohort}:continuing"),
+                "rate": n(f"continuation:{c.from_cohort}:{c.to_cohort}:rate"),
+            }
+            for c in metrics.continuation
+        ],
+        "lessons_per_month": [
+            {"month": m, "lessons": count} for m, count in metrics.lessons_per_month
+        ],
+        "withheld": figures.withheld(),
+    }
+
+
+def _is_gap(f: Figures, skill: str) -> bool:
+    """Sought by a shown number of mentees and offered by no mentor: a gap worth telling.
+
+    A gap sought by a withheld number of people is not listed: the list would tell that
+    one to four people want to learn it.
+    """
+    seeking = f[f"skill:{skill}:seeking"].value
+    return f[f"skill:{skill}:offering"].value == 0 and bool(seeking)
+
+
+def _cohort(f: Figures, cid: str, name: str, status: str, matched_yet: bool) -> dict[str, Any]:
+    k = f"cohort:{cid}:"
+    return {
+        "cohort": cid,
+        "name": name,
+        "status": status,
+        "matched_yet": matched_yet,
+        "enrolled": _number(f[k + "enrolled"]),
+        "mentors": _number(f[k + "mentors"]),
+        "seeking": _number(f[k + "seeking"]),
+        "matched": _number(f[k + "matched"]),
+        "match_rate": _number(f[k + "match_rate"]),
+    }
+
+
+def _department(f: Figures, dept: str) -> dict[str, Any]:
+    k = f"department:{dept}:"
+    return {
+        "department": dept,
+        "people": _number(f[k + "people"]),
+        "enrolled": _number(f[k + "enrolled"]),
+        "participation_rate": _number(f[k + "participation_rate"]),
+        "seeking": _number(f[k + "seeking"]),
+        "matched": _number(f[k + "matched"]),
+        "match_rate": _number(f[k + "match_rate"]),
+    }
