@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-DEFAULT_MIN_GROUP = 5
+from mentorkit.model.entities import DEFAULT_MIN_GROUP
+
+__all__ = ["DEFAULT_MIN_GROUP", "WITHHELD", "Count", "Figure", "Rate", "Spec", "disclose"]
+
 WITHHELD = "withheld"  # the one spelling, in text, Markdown and on the site
 
 Units = frozenset[Hashable]

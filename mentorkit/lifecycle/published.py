@@ -34,7 +34,7 @@ NOT_MATCHED_YET = "not matched yet"
 
 def min_group(program: Program) -> int:
     """The program's threshold (``privacy.min_group``), the one place its default applies."""
-    return program.charter.min_group or DEFAULT_MIN_GROUP
+    return program.charter.min_group
 
 
 def public_program(program: Program) -> Program:

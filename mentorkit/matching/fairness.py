@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mentorkit.matching.result import MatchResult
-from mentorkit.model.entities import PEER_PAIR_FORMATS
+from mentorkit.model.entities import DEFAULT_MIN_GROUP, PEER_PAIR_FORMATS
 
-MIN_GROUP_SIZE = 5
+MIN_GROUP_SIZE = DEFAULT_MIN_GROUP  # privacy.min_group's default (model.entities)
 FIRST_CHOICE_TOLERANCE = 0.02  # a match within 0.02 of the person's best possible score
 RATE_GAP = 0.10
 SCORE_GAP = 0.05

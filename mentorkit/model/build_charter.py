@@ -9,6 +9,7 @@ import math
 from typing import Any
 
 from mentorkit.model.entities import (
+    DEFAULT_MIN_GROUP,
     Charter,
     MatchingSettings,
     SealingSettings,
@@ -148,7 +149,7 @@ def build_charter(doc: Document | None) -> Charter:
         min_group=(
             min_group
             if isinstance(min_group, int) and not isinstance(min_group, bool) and min_group >= 2
-            else None
+            else DEFAULT_MIN_GROUP
         ),
     )
 

@@ -49,6 +49,11 @@ def as_date(value: str | None) -> dt.date | None:
         return None
 
 
+# The default of ``privacy.min_group``, the one place it is written: the disclosure rules
+# (mentorkit.lifecycle.disclosure) and the fairness audit read it from here or the charter.
+DEFAULT_MIN_GROUP = 5
+
+
 @dataclass(frozen=True)
 class Weights:
     goals: float = 0.45
@@ -350,5 +355,5 @@ class Charter:
     matching: MatchingSettings = field(default_factory=MatchingSettings)
     site: SiteSettings = field(default_factory=SiteSettings)
     sealing: SealingSettings = field(default_factory=SealingSettings)
-    # privacy.min_group; None: the default of ``mentorkit.lifecycle.disclosure``.
-    min_group: int | None = None
+    # privacy.min_group: the smallest group a published figure may describe.
+    min_group: int = DEFAULT_MIN_GROUP

@@ -23,7 +23,15 @@ ASSET_FOLDER = "assets/mentorkit"
 ASSETS = ("site.css", "directory.js")
 # Sections whose many pages stay out of the navigation (they are linked from their index):
 # a nav entry per person would repeat thousands of links on every page.
-NOT_IN_NAV = ("/people/", "/community/lessons/", "/community/skills/", "/cohorts/")
+# Handbook pages added to the package after a program wrote its nav (metrics.md) are
+# built and linked from the pages that need them even when mkdocs.yml does not list them.
+NOT_IN_NAV = (
+    "/people/",
+    "/community/lessons/",
+    "/community/skills/",
+    "/cohorts/",
+    "/handbook/metrics.md",
+)
 
 
 def _calendars(program: Program) -> dict[str, bytes]:

@@ -19,7 +19,6 @@ from mentorkit.lifecycle.health import (
     THREE_MONTH_FROM_DAY,
     THREE_MONTHS_DAYS,
 )
-from mentorkit.matching.fairness import MIN_GROUP_SIZE
 from mentorkit.model.entities import CADENCE_DAYS
 from mentorkit.model.program import Program
 from mentorkit.site.view import PublicView
@@ -47,7 +46,7 @@ def handbook_context(program: Program, view: PublicView) -> dict[str, Any]:
         "coordinators": coordinators,
         "matching": charter.matching,
         "weights": weight_shares(charter.matching.weights.as_dict()),
-        "min_group": MIN_GROUP_SIZE,
+        "min_group": charter.min_group,
         "grace_days": GRACE_DAYS,
         "signing_days": SIGNING_DAYS,
         "three_months_days": THREE_MONTHS_DAYS,

@@ -24,12 +24,16 @@ def figure_html(figure: Figure, fmt: str = "{:,}") -> Markup:
     return Markup(f'<span class="mk-note">{html_text(figure.note or "none")}</span>')
 
 
-def count_html(value: Figure | int) -> Markup:
-    return figure_html(value if isinstance(value, Figure) else Figure(value))
+def count_html(value: Figure | int) -> Markup | str:
+    """A count for a page; a plain number stays text, for the page's own escaping."""
+    if not isinstance(value, Figure):
+        return f"{value:,}"
+    return figure_html(value)
 
 
-def percent_html(value: Figure | float) -> Markup:
-    figure = value if isinstance(value, Figure) else Figure(value)
-    if figure.value is not None:
-        return Markup(f"{figure.value * 100:.0f}%")
-    return figure_html(figure)
+def percent_html(value: Figure | float) -> Markup | str:
+    if not isinstance(value, Figure):
+        return f"{value * 100:.0f}%"
+    if value.value is not None:
+        return f"{value.value * 100:.0f}%"
+    return figure_html(value)
