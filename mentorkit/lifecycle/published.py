@@ -25,7 +25,12 @@ from mentorkit.lifecycle.disclosure import (
     Spec,
     disclose,
 )
-from mentorkit.lifecycle.metric_values import GOAL_STATUSES, HEALTH_STATES, ProgramMetrics
+from mentorkit.lifecycle.metric_values import (
+    GOAL_STATUSES,
+    HEALTH_STATES,
+    ProgramMetrics,
+    SkillBalance,
+)
 from mentorkit.model.entities import MatchFile
 from mentorkit.model.program import Program
 
@@ -272,6 +277,21 @@ def metrics_to_dict(
         ],
         "withheld": figures.withheld(),
     }
+
+
+def skills_in_shown_order(metrics: ProgramMetrics, figures: Figures) -> list[SkillBalance]:
+    """Skills biggest shortfall first, judged on shown figures only: where a withheld
+    demand would sort a row, and whether it makes a shortened list, would give it away.
+    Rows whose demand is withheld follow, by name."""
+
+    def key(s: SkillBalance) -> tuple[int, float, str]:
+        offering = figures[f"skill:{s.skill}:offering"].value
+        seeking = figures[f"skill:{s.skill}:seeking"].value
+        if offering is None or seeking is None:
+            return (1, 0.0, s.name.casefold())
+        return (0, offering - seeking, s.name.casefold())
+
+    return sorted(metrics.skills, key=key)
 
 
 def _is_gap(f: Figures, skill: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 
 from mentorkit.lifecycle.disclosure import WITHHELD
 from mentorkit.lifecycle.metric_values import GOAL_STATUSES, HEALTH_STATES, ProgramMetrics
-from mentorkit.lifecycle.published import Figures, metrics_to_dict
+from mentorkit.lifecycle.published import Figures, metrics_to_dict, skills_in_shown_order
 from mentorkit.lifecycle.recognition import MentorContribution
 
 LEGEND = (
@@ -195,7 +195,7 @@ def _sections(m: ProgramMetrics, figures: Figures, published: bool) -> list[Sect
             c.n(f"skill:{s.skill}:offering"),
             c.n(f"skill:{s.skill}:seeking"),
         ]
-        for s in m.skills
+        for s in (skills_in_shown_order(m, figures) if published else m.skills)
     ]
     skills = c.take()
     continuation = []

@@ -64,7 +64,11 @@ def directory_page(env: Environment, view: PublicView) -> str:
 
 def person_page(env: Environment, view: PublicView, person: PublicPerson) -> str:
     return env.get_template("person.md.j2").render(
-        **_shared(view), page=person.page, person=person, title_yaml=title_yaml(person.name)
+        **_shared(view),
+        page=person.page,
+        person=person,
+        title_yaml=title_yaml(person.name),
+        offered_names=", ".join(view.skill_name(s) for s, _ in person.skills),
     )
 
 

@@ -25,6 +25,7 @@ from mentorkit.lifecycle.published import (
     min_group,
     public_program,
     published_figures,
+    skills_in_shown_order,
 )
 from mentorkit.model.pages import skill_page
 from mentorkit.model.program import Program
@@ -151,7 +152,7 @@ def _skill_rows(view: PublicView, data: Published) -> list[charts.PairedBar]:
         charts.PairedBar(
             view.skill_name(s.skill), f[f"skill:{s.skill}:offering"], f[f"skill:{s.skill}:seeking"]
         )
-        for s in data.metrics.skills
+        for s in skills_in_shown_order(data.metrics, f)
         if s.skill in view.skills
     ]
 

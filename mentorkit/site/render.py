@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from mentorkit.model.entities import CohortFormat
-from mentorkit.site.text import plain
+from mentorkit.site.text import plain, title_yaml
 from mentorkit.site.withheld import count_html, percent_html
 
 MONTHS = (
@@ -110,7 +110,21 @@ def offset_label(key: str) -> str:
 def level_dots(level: int) -> Markup:
     filled = max(0, min(level, 5))
     dots = "●" * filled + "○" * (5 - filled)
-    return Markup(f'<span class="mk-level" title="Level {filled} of 5">{dots}</span>')
+    return Markup(
+        f'<span class="mk-level"><span class="mk-dots" aria-hidden="true">{dots}</span> '
+        f'<span class="mk-level-text">level {filled} of 5</span></span>'
+    )
+
+
+DESCRIPTION_LENGTH = 160
+
+
+def describe(text: str) -> Markup:
+    """A page's meta description for its front matter: one line, cut at a word, escaped."""
+    line = " ".join(str(text).split())
+    if len(line) > DESCRIPTION_LENGTH:
+        line = line[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return title_yaml(line)
 
 
 def make_environment(hand_written: frozenset[str] = frozenset()) -> Environment:
@@ -139,6 +153,7 @@ def make_environment(hand_written: frozenset[str] = frozenset()) -> Environment:
         offset_label=offset_label,
         level_dots=level_dots,
         format_label=lambda key: FORMAT_LABELS.get(key, key),
+        describe=describe,
         count=count_html,
         percent=percent_html,
         doc_link=lambda target, text, page: _doc_link(hand_written, target, text, page),

@@ -106,7 +106,10 @@ def test_the_directory_filters_narrow_the_list(site_url: str, context: Any) -> N
     assert len(everyone) == 2 and "Ada Lovelace" in everyone
     page.select_option('[data-filter="skill"]', "python")
     assert _visible_mentors(page) == ["Ada Lovelace"]
-    assert page.text_content("[data-mk-count]") == "1 of 2 mentors"
+    # The count is a live region: it changes once typing or choosing pauses.
+    page.wait_for_function(
+        "document.querySelector('[data-mk-count]').textContent === '1 of 2 mentors'"
+    )
     page.select_option('[data-filter="skill"]', "")
     page.select_option('[data-filter="language"]', "hi")
     assert [name.startswith("Xavier") for name in _visible_mentors(page)] == [True]
@@ -141,4 +144,31 @@ def test_search_finds_a_lesson_by_a_word_in_its_story(site_url: str, context: An
     page.wait_for_selector(".md-search-result__item >> text=Xavier", timeout=10_000)
     assert page.evaluate(XSS_GLOBALS) == []
     assert visit.dialogs == [] and visit.errors == []
+    page.close()
+
+
+def test_search_matches_word_starts_and_announces_each_change_once(
+    site_url: str, context: Any
+) -> None:
+    page = context.new_page()
+    page.goto(site_url + "mentors/index.html")
+    page.evaluate(
+        """() => { window.__changes = [];
+        new MutationObserver(() => window.__changes.push(
+          document.querySelector('[data-mk-count]').textContent)
+        ).observe(document.querySelector('[data-mk-count]'),
+          {childList: true, characterData: true, subtree: true}); }"""
+    )
+    page.click('[data-filter="text"]')
+    page.keyboard.type("love", delay=30)  # the start of "Lovelace"
+    page.wait_for_timeout(700)
+    assert _visible_mentors(page) == ["Ada Lovelace"]
+    page.fill('[data-filter="text"]', "ovel")  # inside a word: no match
+    page.wait_for_timeout(700)
+    assert _visible_mentors(page) == []
+    page.fill('[data-filter="text"]', "")
+    page.wait_for_timeout(700)
+    page.keyboard.press("Tab")  # leaving the field announces nothing new
+    page.wait_for_timeout(700)
+    assert page.evaluate("window.__changes") == ["1 of 2 mentors", "0 of 2 mentors", "2 mentors"]
     page.close()
