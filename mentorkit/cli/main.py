@@ -92,9 +92,11 @@ def _run(args: Any = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.Abort as exc:
-        if isinstance(exc.__cause__, EOFError):
+        if isinstance(exc.__cause__ or exc.__context__, EOFError):
             # A prompt with nothing left to read: say how to run without prompts.
-            click.echo("Error: no more input; pass the values as options with --no-input", err=True)
+            click.echo(
+                "\nError: no more input; pass the values as options with --no-input", err=True
+            )
             return 2
         click.echo("Aborted!", err=True)
         return 130
