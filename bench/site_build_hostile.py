@@ -56,7 +56,7 @@ def _costliest(length: int) -> str:
         text = _fill(pattern, min(length, 200))
         while len(text) < length:
             bigger = _fill(pattern, min(length, len(text) * 5 // 4))
-            if render_seconds(bigger) > BUDGET_SECONDS / 2:
+            if len(bigger) <= len(text) or render_seconds(bigger) > BUDGET_SECONDS / 2:
                 break
             text = bigger
         if len(text) < length:
