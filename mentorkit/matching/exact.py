@@ -45,10 +45,11 @@ class Certificate:
     def optimal(self) -> bool:
         return self.achieved >= self.bound
 
-    def score_gap(self, pairs: int) -> float:
+    def score_gap(self, pairs: int) -> float | None:
         """How far the score total (plus stability bonuses) can be from the best, as a
         share of the bound, given that ``pairs`` is the most pairs possible (coverage) or
-        that the score comes first (quality)."""
+        that the score comes first (quality). None when the bound still allows more pairs
+        than ``pairs``: then it says nothing useful about the score."""
         if self.optimal:
             return 0.0
         if self.objective == "quality":
@@ -57,6 +58,8 @@ class Certificate:
         else:
             best = self.bound - pairs * coverage_constant(self.n_rows)
             got = self.achieved - pairs * coverage_constant(self.n_rows)
+            if best >= coverage_constant(self.n_rows):
+                return None
         return max(0.0, (best - got) / best) if best > 0 else 0.0
 
 
@@ -148,5 +151,7 @@ def _total(edges: Edges, weights: np.ndarray, chosen: list[tuple[int, int]], n_c
     return int(weights[np.searchsorted(key, pairs[:, 0] * max(1, n_cols) + pairs[:, 1])].sum())
 
 
-def within(gap: float) -> str:
+def within(gap: float | None) -> str:
+    if gap is None:
+        return "not proven optimal: the search stopped before its bound was tight"
     return f"within {100 * gap:.3g}% of optimal (certified by LP duals over every allowed pair)"

