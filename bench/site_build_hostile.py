@@ -79,7 +79,9 @@ def _harden(root: Path) -> None:
             for field, limit in limits.items():
                 if field in data or field in markdown:
                     if field in markdown:
-                        data[field] = cache.setdefault(limit, _costliest(limit))
+                        if limit not in cache:
+                            cache[limit] = _costliest(limit)
+                        data[field] = cache[limit]
                     else:
                         data[field] = _fill(PLAIN, limit)
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
