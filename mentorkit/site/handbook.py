@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from mentorkit.lifecycle.health import (
     GRACE_DAYS,
@@ -21,6 +22,7 @@ from mentorkit.lifecycle.health import (
 )
 from mentorkit.model.entities import CADENCE_DAYS
 from mentorkit.model.program import Program
+from mentorkit.site.text import plain
 from mentorkit.site.view import PublicView
 
 WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -37,13 +39,36 @@ def weight_shares(weights: dict[str, float]) -> dict[str, float]:
     return {name: (value / total if total > 0 else 0.0) for name, value in weights.items()}
 
 
+def _listing(items: list[str]) -> Markup:
+    """Names joined as prose, each escaped as plain text ("A, B and C")."""
+    escaped = [str(plain(item)) for item in items]
+    if len(escaped) < 2:
+        return Markup("".join(escaped))
+    return Markup(", ".join(escaped[:-1]) + " and " + escaped[-1])
+
+
+def _cohort_cadences(program: Program) -> Markup:
+    """The cadence of each cohort that is not closed: what "the cohort's cadence" means now."""
+    parts = [
+        f"{plain(cohort.name)}: {plain(cohort.cadence)}"
+        for cohort in program.cohorts.values()
+        if cohort.status != "closed" and cohort.cadence
+    ]
+    return Markup("; ".join(parts))
+
+
 def handbook_context(program: Program, view: PublicView) -> dict[str, Any]:
-    """What a handbook page may print: the program's name, people who run it, its settings."""
+    """What a handbook page may print: the program's name, people who run it, its settings.
+
+    Only coordinators who are public are named; ready-made lists are escaped here.
+    """
     charter = program.charter
     coordinators = [view.people[c].name for c in charter.coordinators if c in view.people]
     return {
         "program_name": charter.name,
         "coordinators": coordinators,
+        "coordinator_list": _listing(coordinators),
+        "cohort_cadences": _cohort_cadences(program),
         "matching": charter.matching,
         "weights": weight_shares(charter.matching.weights.as_dict()),
         "min_group": charter.min_group,

@@ -15,6 +15,7 @@ from mentorkit.model.entities import Weights
 from mentorkit.model.program import Program
 from mentorkit.site.generate import generate_docs
 from mentorkit.site.publish import assemble
+from mentorkit.site.text import plain
 from mentorkit.validation import validate_program
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -90,3 +91,27 @@ def test_a_page_the_program_writes_replaces_the_packaged_one(
     docs = tmp_path / "out" / "docs" / "handbook"
     assert (docs / "joining.md").read_text(encoding="utf-8") == own  # as written, not a template
     assert {p.name for p in docs.glob("*.md")} >= {Path(p).name for p in packaged_handbook()}
+
+
+def test_pages_name_the_program_its_coordinators_and_cadences(example: Program) -> None:
+    hostile = "Acme <script>alert(1)</script> *Mentoring*"
+    program = dataclasses.replace(
+        example, charter=dataclasses.replace(example.charter, name=hostile)
+    )
+    files = generate_docs(program, TODAY, handbook=packaged_handbook())
+    index, faq = str(files["handbook/index.md"]), str(files["handbook/faq.md"])
+    assert "<script>" not in index and "*Mentoring*" not in index
+    assert "Acme &#60;script&#62;" in index  # shown as text, inert
+    names = [example.participants[c].name for c in example.charter.coordinators]
+    assert names and all(str(plain(name)) in faq for name in names)
+    open_cohorts = [c for c in example.cohorts.values() if c.status != "closed" and c.cadence]
+    agreement = str(files["handbook/agreement-template.md"])
+    assert all(f"{plain(c.name)}: {plain(c.cadence)}" in agreement for c in open_cohorts)
+
+
+def test_a_coordinator_who_is_not_public_is_not_named(example: Program) -> None:
+    first = example.charter.coordinators[0]
+    hidden = dataclasses.replace(example.participants[first], public=False)
+    program = dataclasses.replace(example, participants={**example.participants, first: hidden})
+    faq = str(generate_docs(program, TODAY, handbook=packaged_handbook())["handbook/faq.md"])
+    assert str(plain(hidden.name)) not in faq
