@@ -96,7 +96,12 @@ def requirement_source(spec: str) -> InstallSource:
             "'mentorkit @ git+https://example.org/mentorkit.git@<commit SHA>' or 'mentorkit==1.2.3'"
         )
     warnings: tuple[str, ...] = ()
-    if not GIT_COMMIT.search(spec):
+    if "file:" in spec:
+        warnings = (
+            f"{spec!r} names a file on this machine: GitHub's runners cannot reach it, so "
+            "the workflows will fail until it names a Git commit or a package index.",
+        )
+    elif not GIT_COMMIT.search(spec):
         warnings = (
             f"{spec!r} is not pinned to a commit: init cannot check from here that your "
             "package index has this release, nor who controls the name 'mentorkit' there "

@@ -48,6 +48,8 @@ def test_an_index_version_is_never_taken_silently() -> None:
     assert requirement_source("mentorkit==0.1.0").warnings
     pinned = requirement_source(f"mentorkit @ git+https://git.example.org/tools/mentorkit@{SHA}")
     assert pinned.pinned and not pinned.warnings
+    local = requirement_source("mentorkit @ file:///home/me/mentorkit-0.1.0-py3-none-any.whl")
+    assert "cannot reach it" in local.warnings[0]
 
 
 def test_the_default_follows_how_the_running_mentorkit_was_installed() -> None:
