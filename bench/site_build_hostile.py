@@ -38,7 +38,11 @@ def _limits(kind: str) -> dict[str, int]:
     return {
         key: spec["maxLength"]
         for key, spec in properties.items()
-        if isinstance(spec, dict) and spec.get("type") == "string" and "maxLength" in spec
+        if isinstance(spec, dict)
+        and spec.get("type") == "string"
+        and "maxLength" in spec
+        and "pattern" not in spec  # ids, logins, emails and zones are not free text
+        and key != "sealed"  # age armor, written by mentorkit
     }
 
 
