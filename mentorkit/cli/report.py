@@ -24,13 +24,7 @@ from mentorkit.cli.lifecycle_common import (
 )
 from mentorkit.lifecycle.health import cohort_health
 from mentorkit.lifecycle.metrics import compute_metrics
-from mentorkit.lifecycle.network import network_specs
-from mentorkit.lifecycle.published import (
-    min_group,
-    public_program,
-    published_figures,
-    raw_figures,
-)
+from mentorkit.lifecycle.published import publish, raw_figures
 from mentorkit.lifecycle.recognition import mentor_contributions
 from mentorkit.lifecycle.reflection import reflection_markdown, retrospective_path
 from mentorkit.model.program import Program
@@ -112,19 +106,12 @@ def _metrics(
     published = published or chosen == "markdown"
     if published:
         # The same figures as the site: people on it only, through the disclosure rules.
-        shared = public_program(program)
-        metrics = compute_metrics(shared, day, cohort=cohort)
-        figures = published_figures(
-            metrics,
-            min_group(program),
-            extra=network_specs(shared, min_group(program)) if cohort is None else None,
-        )
+        shown = publish(program, day, cohort=cohort)
+        metrics, figures, people = shown.metrics, shown.figures, shown.public
     else:
         metrics = compute_metrics(program, day, cohort=cohort)
-        figures = raw_figures(metrics)
-    recognition = mentor_contributions(
-        public_program(program) if published else program, public_only=published, cohort=cohort
-    )
+        figures, people = raw_figures(metrics), program
+    recognition = mentor_contributions(people, public_only=published, cohort=cohort)
     if chosen == "json":
         return insight.metrics_json(metrics, figures, recognition, published)
     if chosen == "markdown":

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
-from mentorkit.cli.context import emit, repository_root, working
+from mentorkit.cli.context import as_today, emit, repository_root, today_option, working
 from mentorkit.problems import has_errors
+from mentorkit.reporters.review import render_review
 from mentorkit.workflow.gitrepo import GitError
 from mentorkit.workflow.pull_request import load_pull_request, review_input
-from mentorkit.workflow.review import render_review
 from mentorkit.writing.files import write_text_atomic
 
 
@@ -28,9 +29,17 @@ from mentorkit.writing.files import write_text_atomic
     default=None,
     help="Write the Markdown to this file instead of stdout.",
 )
+@today_option
 @click.pass_context
-def review(ctx: click.Context, base_ref: str, author: str | None, output: Path | None) -> None:
-    """Describe a pull request in Markdown: who joins, what changes, problems, match changes.
+def review(
+    ctx: click.Context,
+    base_ref: str,
+    author: str | None,
+    output: Path | None,
+    today: dt.datetime | None,
+) -> None:
+    """Describe a pull request in Markdown: who joins, what changes, problems, match changes
+    and the cohort figures the dashboard will show.
 
     The whole program is validated: problems in the changed files come first, then new
     problems the change causes in files it did not touch, under their own heading. The
@@ -44,7 +53,7 @@ def review(ctx: click.Context, base_ref: str, author: str | None, output: Path |
             pr = load_pull_request(root, base_ref)
         except GitError as exc:
             raise click.UsageError(str(exc)) from None
-        found = review_input(pr, author.strip().lstrip("@") if author else None)
+        found = review_input(pr, author.strip().lstrip("@") if author else None, as_today(today))
     markdown = render_review(found)
     if output is None:
         emit(markdown)

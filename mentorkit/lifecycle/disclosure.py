@@ -29,9 +29,19 @@ import numpy as np
 
 from mentorkit.model.entities import DEFAULT_MIN_GROUP
 
-__all__ = ["DEFAULT_MIN_GROUP", "WITHHELD", "Count", "Figure", "Rate", "Spec", "disclose"]
+__all__ = [
+    "DEFAULT_MIN_GROUP",
+    "PERCENT",
+    "WITHHELD",
+    "Count",
+    "Figure",
+    "Rate",
+    "Spec",
+    "disclose",
+]
 
 WITHHELD = "withheld"  # the one spelling, in text, Markdown and on the site
+PERCENT = "{:.0%}"  # the one rendering of a rate: report, review and dashboard agree
 
 Units = frozenset[Hashable]
 

@@ -14,6 +14,8 @@ Two rules, applied here once for the dashboard, the cohort pages and ``report --
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from mentorkit.lifecycle.disclosure import (
@@ -31,6 +33,8 @@ from mentorkit.lifecycle.metric_values import (
     ProgramMetrics,
     SkillBalance,
 )
+from mentorkit.lifecycle.metrics import compute_metrics
+from mentorkit.lifecycle.network import network_specs
 from mentorkit.model.entities import MatchFile
 from mentorkit.model.program import Program
 
@@ -159,6 +163,9 @@ class Figures:
     def __getitem__(self, key: str) -> Figure:
         return self.figures[key]
 
+    def get(self, key: str) -> Figure | None:
+        return self.figures.get(key)
+
     def withheld(self) -> dict[str, str]:
         return {k: f.withheld for k, f in self.figures.items() if f.withheld}
 
@@ -169,6 +176,33 @@ def published_figures(
     """The figures of ``metrics`` (and ``extra`` ones shown beside them) as published."""
     figures = disclose([*metric_specs(metrics), *(extra or [])], threshold)
     return Figures({**figures, **_not_matched_yet(metrics)})
+
+
+@dataclass(frozen=True)
+class PublishedMetrics:
+    """The metrics as published: the same for the site, ``report --published`` and the
+    pull-request review, so their figures always agree."""
+
+    public: Program  # the program without the people who are not public
+    metrics: ProgramMetrics
+    figures: Figures
+    min_group: int
+
+
+def publish(program: Program, today: dt.date, *, cohort: str | None = None) -> PublishedMetrics:
+    """Metrics of the people on the site, disclosed together with the department network
+    (program-wide, the site shows both side by side)."""
+    shared = public_program(program)
+    threshold = min_group(program)
+    metrics = compute_metrics(shared, today, cohort=cohort)
+    extra = network_specs(shared, threshold) if cohort is None else None
+    figures = published_figures(metrics, threshold, extra=extra)
+    return PublishedMetrics(shared, metrics, figures, threshold)
+
+
+def cohort_figure_key(cohort: str, name: str) -> str:
+    """The key of a cohort's figure (enrolled, mentors, seeking, matched, match_rate)."""
+    return f"cohort:{cohort}:{name}"
 
 
 def _not_matched_yet(metrics: ProgramMetrics) -> dict[str, Figure]:

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from mentorkit.lifecycle.disclosure import WITHHELD
+from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD
 from mentorkit.lifecycle.metric_values import GOAL_STATUSES, HEALTH_STATES, ProgramMetrics
 from mentorkit.lifecycle.published import Figures, metrics_to_dict, skills_in_shown_order
 from mentorkit.lifecycle.recognition import MentorContribution
@@ -80,7 +80,7 @@ class _Cells:
 
     def pct(self, key: str) -> str:
         self.used.append(key)
-        return self.figures[key].text("{:.0%}")
+        return self.figures[key].text(PERCENT)
 
     def take(self) -> list[str]:
         used, self.used = self.used, []

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from mentorkit.lifecycle.disclosure import Figure
+from mentorkit.lifecycle.disclosure import PERCENT, Figure
 from mentorkit.site.text import html_text
 from mentorkit.site.withheld import figure_html
 
@@ -34,7 +34,7 @@ class Bar:
 
 def _fmt(value: float, percent: bool) -> str:
     if percent:
-        return f"{value * 100:.0f}%"
+        return PERCENT.format(value)
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 

@@ -17,14 +17,11 @@ from markupsafe import Markup
 
 from mentorkit.lifecycle.disclosure import Figure
 from mentorkit.lifecycle.metric_values import ProgramMetrics
-from mentorkit.lifecycle.metrics import compute_metrics
-from mentorkit.lifecycle.network import DepartmentPairs, department_pairs, network_specs
+from mentorkit.lifecycle.network import DepartmentPairs, department_pairs
 from mentorkit.lifecycle.published import (
     Figures,
     metrics_to_dict,
-    min_group,
-    public_program,
-    published_figures,
+    publish,
     skills_in_shown_order,
 )
 from mentorkit.model.pages import skill_page
@@ -76,15 +73,9 @@ class Published:
 
 
 def published(program: Program, view: PublicView) -> Published:
-    shared = public_program(program)
-    threshold = min_group(program)
-    metrics = compute_metrics(shared, view.today)
-    extra = network_specs(shared, threshold)
+    data = publish(program, view.today)
     return Published(
-        metrics,
-        published_figures(metrics, threshold, extra=extra),
-        department_pairs(shared, threshold),
-        threshold,
+        data.metrics, data.figures, department_pairs(data.public, data.min_group), data.min_group
     )
 
 

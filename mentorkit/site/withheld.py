@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from mentorkit.lifecycle.disclosure import WITHHELD, Figure
+from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD, Figure
 from mentorkit.site.text import html_text
 
 
@@ -33,7 +33,7 @@ def count_html(value: Figure | int) -> Markup | str:
 
 def percent_html(value: Figure | float) -> Markup | str:
     if not isinstance(value, Figure):
-        return f"{value * 100:.0f}%"
+        return PERCENT.format(value)
     if value.value is not None:
-        return f"{value.value * 100:.0f}%"
+        return PERCENT.format(value.value)
     return figure_html(value)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Literal
 
+from mentorkit.matching.engine import match_cohort
+from mentorkit.matching.result import MatchResult, ProposedPair
 from mentorkit.model.entities import Circle, MatchFile, Pair
 from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
@@ -13,8 +15,6 @@ from mentorkit.workflow.gitrepo import Change
 
 # A score moving less than this is rounding noise, not a change worth a line.
 SCORE_EPSILON = 0.005
-
-Matcher = Callable[[Program, str], Any]
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class PairView:
 
 @dataclass(frozen=True)
 class PairChange:
-    kind: str  # added, removed, changed
+    kind: Literal["added", "removed", "changed"]
     before: PairView | None
     after: PairView | None
 
@@ -85,37 +85,22 @@ def touched_cohorts(changes: Iterable[Change], base: Program, head: Program) -> 
     return sorted(c for c in touched if c in head.cohorts and head.cohorts[c].status != "closed")
 
 
-def _view(pair: Any) -> PairView:
-    score = getattr(pair, "score", None)
-    return PairView(
-        mentor=str(pair.mentor),
-        mentee=str(pair.mentee),
-        score=float(score) if isinstance(score, int | float) else None,
-        status=str(getattr(pair, "status", "proposed")),
-        reasons=tuple(str(r) for r in getattr(pair, "reasons", ()) or ()),
-    )
+def _view(pair: ProposedPair) -> PairView:
+    return PairView(pair.mentor, pair.mentee, pair.score, pair.status, pair.reasons)
 
 
-def _members(circle: Any) -> tuple[str, ...]:
-    return tuple(sorted(str(m) for m in getattr(circle, "members", ()) or ()))
+def _circles(result: MatchResult | None) -> set[tuple[str, ...]]:
+    return {tuple(sorted(c.members)) for c in result.circles} if result else set()
 
 
-def _unmatched(result: Any) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for entry in getattr(result, "unmatched", ()) or ():
-        pid = getattr(entry, "id", None) or (entry.get("id") if isinstance(entry, dict) else None)
-        reason = getattr(entry, "reason", None) or (
-            entry.get("reason", "") if isinstance(entry, dict) else ""
-        )
-        if pid:
-            found[str(pid)] = str(reason or "")
-    return found
+def _unmatched(result: MatchResult | None) -> dict[str, str]:
+    return {u.id: u.reason for u in result.unmatched} if result else {}
 
 
-def diff_results(cohort: str, before: Any | None, after: Any) -> CohortPreview:
+def diff_results(cohort: str, before: MatchResult | None, after: MatchResult) -> CohortPreview:
     """Pairs added, removed and changed (score or status), circles and the unmatched."""
-    old = {(p.mentor, p.mentee): p for p in map(_view, getattr(before, "pairs", ()) or ())}
-    new = {(p.mentor, p.mentee): p for p in map(_view, getattr(after, "pairs", ()) or ())}
+    old = {(p.mentor, p.mentee): _view(p) for p in (before.pairs if before else ())}
+    new = {(p.mentor, p.mentee): _view(p) for p in after.pairs}
     changes: list[PairChange] = []
     for key in sorted(set(old) | set(new)):
         a, b = old.get(key), new.get(key)
@@ -125,8 +110,7 @@ def diff_results(cohort: str, before: Any | None, after: Any) -> CohortPreview:
             changes.append(PairChange("removed", a, None))
         elif a.status != b.status or abs((a.score or 0.0) - (b.score or 0.0)) >= SCORE_EPSILON:
             changes.append(PairChange("changed", a, b))
-    old_circles = {_members(c) for c in getattr(before, "circles", ()) or ()}
-    new_circles = {_members(c) for c in getattr(after, "circles", ()) or ()}
+    old_circles, new_circles = _circles(before), _circles(after)
     old_un, new_un = _unmatched(before), _unmatched(after)
     return CohortPreview(
         cohort=cohort,
@@ -138,16 +122,7 @@ def diff_results(cohort: str, before: Any | None, after: Any) -> CohortPreview:
     )
 
 
-def default_matcher() -> Matcher | None:
-    """The matching engine, or None when this installation has none."""
-    try:
-        from mentorkit.matching.engine import match_cohort
-    except ImportError:
-        return None
-    return match_cohort
-
-
-def _as_if_proposed(program: Program, cohort: str, before: Any) -> Program:
+def _as_if_proposed(program: Program, cohort: str, before: MatchResult) -> Program:
     """``program`` with the base run's result standing as the cohort's proposals.
 
     Without a match file both runs start from nothing, and on equal scores a newcomer
@@ -181,23 +156,21 @@ def _sealed_rules(base: Program, head: Program, cohort: str) -> str | None:
     )
 
 
-def preview_matches(
-    changes: Iterable[Change], base: Program, head: Program, matcher: Matcher
-) -> list[CohortPreview]:
-    """One preview per touched cohort; a cohort the engine cannot match says why."""
+def preview_matches(cohorts: Iterable[str], base: Program, head: Program) -> list[CohortPreview]:
+    """One preview per cohort (``touched_cohorts``); a cohort the engine cannot match says why."""
     previews = []
-    for cohort in touched_cohorts(list(changes), base, head):
+    for cohort in cohorts:
         withheld = _sealed_rules(base, head, cohort)
         if withheld:
             previews.append(CohortPreview(cohort, (), (), (), (), (), error=withheld))
             continue
         try:
-            before = matcher(base, cohort) if cohort in base.cohorts else None
+            before = match_cohort(base, cohort) if cohort in base.cohorts else None
             if before is not None and cohort not in head.matches:
-                after = matcher(_as_if_proposed(head, cohort, before), cohort)
+                after = match_cohort(_as_if_proposed(head, cohort, before), cohort)
             else:
-                after = matcher(head, cohort)
-        except Exception as exc:
+                after = match_cohort(head, cohort)
+        except Exception as exc:  # the review is always written: a crash is shown, not raised
             previews.append(
                 CohortPreview(cohort, (), (), (), (), (), error=f"matching failed: {exc}")
             )

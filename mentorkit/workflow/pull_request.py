@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from mentorkit.lifecycle.published import publish
 from mentorkit.validation import check_loaded, new_problems, problems_of
 from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
 from mentorkit.workflow.gitrepo import Change, changed_files, merge_base
-from mentorkit.workflow.match_preview import default_matcher, preview_matches
-from mentorkit.workflow.review import ReviewInput, changed_problems, render_review
+from mentorkit.workflow.match_preview import preview_matches, touched_cohorts
+from mentorkit.workflow.review import ReviewInput, changed_problems, newcomers, redacted
 from mentorkit.workflow.snapshots import (
     Side,
     files_as_changes,
@@ -64,30 +66,24 @@ def authorship(pr: PullRequest, author: str) -> AuthorshipResult:
     return check_authorship(author, pr.changes, pr.base.snapshot, pr.head.snapshot)
 
 
-def review_input(pr: PullRequest, author: str | None) -> ReviewInput:
+def review_input(pr: PullRequest, author: str | None, today: dt.date) -> ReviewInput:
     """What the review shows: the whole head validated, problems in the changed files, and
-    the problems the change brings to files it did not touch (absent on the base)."""
+    the problems the change brings to files it did not touch (absent on the base); the
+    proposed matches and the published figures of the cohorts the change touches."""
     every = check_loaded(pr.head.loaded, None, pr.head.program).problems
     problems = changed_problems(every, pr.changes)
     touched = sorted({c.path for c in pr.changes} | {c.old_path for c in pr.changes if c.old_path})
     elsewhere = new_problems(every, problems_of(pr.base.loaded, pr.base.program), touched)
-    matcher = default_matcher()
-    previews = (
-        preview_matches(pr.changes, pr.base.program, pr.head.program, matcher) if matcher else []
-    )
-    review = ReviewInput(
+    cohorts = touched_cohorts(pr.changes, pr.base.program, pr.head.program)
+    return ReviewInput(
         base=pr.base,
         head=pr.head,
         changes=pr.changes,
-        problems=problems,
-        elsewhere=elsewhere,
+        problems=redacted(problems, pr.head),
+        elsewhere=redacted(elsewhere, pr.head),
         authorship=authorship(pr, author) if author else None,
-        previews=tuple(previews),
-        matching_available=matcher is not None,
-        author=author,
+        previews=tuple(preview_matches(cohorts, pr.base.program, pr.head.program)),
+        newcomers=newcomers(pr.base, pr.head, pr.changes, author),
+        figures=(publish(pr.base.program, today), publish(pr.head.program, today)),
+        figure_cohorts=tuple(cohorts),
     )
-    return review
-
-
-def review_markdown(pr: PullRequest, author: str | None) -> str:
-    return render_review(review_input(pr, author))

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 from mentorkit.loading.yaml_reader import parse_yaml
+from mentorkit.matching.result import MatchResult, MatchSummary, ProposedPair, UnmatchedPerson
 from mentorkit.problems import Problem
 from mentorkit.workflow.match_preview import PairChange, PairView, diff_results
 from mentorkit.workflow.review import redact
@@ -67,21 +67,24 @@ def test_participant_markdown_cannot_inject_html_or_mentions(program_repo: Path)
     assert "<img" not in review and "@everyone" not in review and "[link](javascript" not in review
 
 
-def test_diff_results_lists_added_removed_changed_and_unmatched() -> None:
-    def pair(mentor: str, mentee: str, score: float, status: str = "proposed") -> SimpleNamespace:
-        return SimpleNamespace(
-            mentor=mentor, mentee=mentee, score=score, status=status, reasons=("why",)
-        )
-
-    before = SimpleNamespace(
-        pairs=[pair("a", "b", 0.5), pair("c", "d", 0.6), pair("e", "f", 0.7)],
-        circles=[],
-        unmatched=[SimpleNamespace(id="g", reason="no mentor")],
+def _result(pairs: list[ProposedPair], unmatched: list[UnmatchedPerson]) -> MatchResult:
+    summary = MatchSummary(
+        "one-on-one", "score", len(pairs), len(unmatched), None, None, None, 0, "t"
     )
-    after = SimpleNamespace(
-        pairs=[pair("a", "b", 0.5001), pair("c", "d", 0.9), pair("e", "g", 0.4)],
-        circles=[],
-        unmatched=[SimpleNamespace(id="f", reason="capacity")],
+    return MatchResult("c1", "one-on-one", tuple(pairs), (), tuple(unmatched), summary)
+
+
+def test_diff_results_lists_added_removed_changed_and_unmatched() -> None:
+    def pair(mentor: str, mentee: str, score: float) -> ProposedPair:
+        return ProposedPair(mentor, mentee, score, reasons=("why",))
+
+    before = _result(
+        [pair("a", "b", 0.5), pair("c", "d", 0.6), pair("e", "f", 0.7)],
+        [UnmatchedPerson("g", "no mentor")],
+    )
+    after = _result(
+        [pair("a", "b", 0.5001), pair("c", "d", 0.9), pair("e", "g", 0.4)],
+        [UnmatchedPerson("f", "capacity")],
     )
     preview = diff_results("c1", before, after)
     assert [(c.kind, _view(c).mentee) for c in preview.pairs] == [

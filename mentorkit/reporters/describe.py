@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from mentorkit.model.lookalike import without_invisible
 from mentorkit.model.paths import kind_of, stem
 from mentorkit.model.program import Program
-from mentorkit.sealing.fields import SEALED_KEY, sealable_fields
+from mentorkit.reporters.markdown import code, join_words, plain
 from mentorkit.workflow.gitrepo import Change
+from mentorkit.workflow.review import PRIVATE_FIELDS
 
-# A changed sealed value counts too: its contents are private whatever they hold.
-PRIVATE_FIELDS = frozenset({*sealable_fields("participant"), SEALED_KEY})
 _FIELD_WORDS = {
     "name": "name",
     "github": "GitHub login",
@@ -36,57 +34,20 @@ _FIELD_WORDS = {
 Data = Mapping[str, Any] | None
 
 
-def join_words(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _one_line(text: object, limit: int) -> str:
-    """Whitespace collapsed, control and invisible characters dropped, cut to ``limit``.
-
-    Invisible "padding" (fillers such as U+3164, zero-width and format characters) would
-    push the rest of a name past the cut and out of the reviewer's sight; a cut says how
-    long the text really was.
-    """
-    visible = without_invisible(str(text))
-    value = "".join(ch for ch in " ".join(visible.split()) if ch.isprintable())
-    if len(value) <= limit:
-        return value
-    return value[: limit - 1].rstrip() + f"… ({len(value):,} characters)"
-
-
-def _code(text: str, limit: int = 100) -> str:
-    """An inline code span that stays on one line and cannot be closed early."""
-    return "`" + _one_line(text, limit).replace("`", "'").replace("|", "\\|") + "`"
-
-
-# Backslash-escaped so participant text is shown as typed: no emphasis, links, headings,
-# code spans or table cells. "<", ">" and "&" become entities (no HTML, no entity tricks)
-# and "@" gets a zero-width space so nobody is mentioned.
-_ESCAPED = {ch: "\\" + ch for ch in "\\`*_~[]|#"}
-_ESCAPED.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "@": "@\u200b"})
-
-
-def _plain(text: object, limit: int = 120) -> str:
-    """Data written by a participant, safe to put in Markdown: no HTML, no mentions, one line."""
-    return "".join(_ESCAPED.get(ch, ch) for ch in _one_line(text, limit))
-
-
 def _skill_names(program: Program, ids: list[str]) -> list[str]:
-    return [_plain(program.skills[s].name if s in program.skills else s) for s in ids]
+    return [plain(program.skills[s].name if s in program.skills else s) for s in ids]
 
 
 def _person(data: Data, path: str) -> str:
     data = data or {}
     if data.get("public") is False:
-        return _code(str(data.get("id") or stem(path)))
-    return f"**{_plain(data.get('name') or data.get('id') or path)}**"
+        return code(str(data.get("id") or stem(path)))
+    return f"**{plain(data.get('name') or data.get('id') or path)}**"
 
 
-def _cohorts_phrase(ids: list[str]) -> str:
+def cohorts_phrase(ids: list[str]) -> str:
     word = "cohort" if len(ids) == 1 else "cohorts"
-    return f"{word} {join_words([_code(c) for c in ids])}"
+    return f"{word} {join_words([code(c) for c in ids])}"
 
 
 def _roles(data: Mapping[str, Any], program: Program) -> list[str]:
@@ -121,9 +82,9 @@ def _cohort_moves(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[s
     left = [c for c in old_cohorts if c not in new_cohorts]
     parts = []
     if joined:
-        parts.append(f"enrolls in {_cohorts_phrase(joined)}")
+        parts.append(f"enrolls in {cohorts_phrase(joined)}")
     if left:
-        parts.append(f"leaves {_cohorts_phrase(left)}")
+        parts.append(f"leaves {cohorts_phrase(left)}")
     return parts
 
 
@@ -169,17 +130,17 @@ def describe_participant(change: Change, before: Data, after: Data, head: Progra
     data = after or {}
     if change.status == "added" or before is None:
         cohorts = _list(data.get("cohorts"))
-        where = f"joins {_cohorts_phrase(cohorts)}" if cohorts else "joins the program"
+        where = f"joins {cohorts_phrase(cohorts)}" if cohorts else "joins the program"
         roles = _roles(data, head)
         return f"{who} {where}" + (f" as {' and as '.join(roles)}." if roles else ".")
     if data.get("departed") and not (before or {}).get("departed"):
         return (
-            f"{who} leaves the program on {_code(str(data['departed']))}: their profile becomes "
+            f"{who} leaves the program on {code(str(data['departed']))}: their profile becomes "
             "a departed record (id, name and login only), kept because history names them."
         )
     parts: list[str] = []
     if change.status == "renamed":
-        parts.append(f"moves their profile from {_code(change.old_path or '')}")
+        parts.append(f"moves their profile from {code(change.old_path or '')}")
     parts += _cohort_moves(before, data)
     parts += _role_changes(before, data, head)
     parts += _field_changes(before, data)
@@ -195,23 +156,23 @@ def _scalar_changes(
         if before.get(key) != after.get(key):
             old, new = before.get(key), after.get(key)
             if old is None:
-                out.append(f"{key} set to {_code(str(new))}")
+                out.append(f"{key} set to {code(str(new))}")
             elif new is None:
                 out.append(f"{key} removed")
             else:
-                out.append(f"{key} {_code(str(old))} → {_code(str(new))}")
+                out.append(f"{key} {code(str(old))} → {code(str(new))}")
     return out
 
 
 def describe_cohort(change: Change, before: Data, after: Data) -> str:
     if change.status == "deleted":
-        return f"Cohort {_code(str((before or {}).get('id', change.path)))} is removed."
+        return f"Cohort {code(str((before or {}).get('id', change.path)))} is removed."
     data = after or {}
-    name = f"**{_plain(data.get('name', ''))}** ({_code(str(data.get('id', '')))})"
+    name = f"**{plain(data.get('name', ''))}** ({code(str(data.get('id', '')))})"
     if before is None:
         return (
-            f"New cohort {name}: {_plain(data.get('format', '?'))}, {_plain(data.get('starts', '?'))} "
-            f"to {_plain(data.get('ends', '?'))}, status {_code(str(data.get('status', '?')))}."
+            f"New cohort {name}: {plain(data.get('format', '?'))}, {plain(data.get('starts', '?'))} "
+            f"to {plain(data.get('ends', '?'))}, status {code(str(data.get('status', '?')))}."
         )
     parts = _scalar_changes(before, data, ("name", "format", "status", "starts", "ends", "cadence"))
     if before.get("matching") != data.get("matching"):
@@ -230,11 +191,11 @@ def describe_lesson(change: Change, before: Data, after: Data, head: Program) ->
     data = data or {}
     author = head.participants.get(str(data.get("author", "")))
     by = (
-        f"by **{_plain(author.name)}**"
+        f"by **{plain(author.name)}**"
         if author and author.public
-        else f"by {_code(str(data.get('author', '?')))}"
+        else f"by {code(str(data.get('author', '?')))}"
     )
-    title = f"“{_plain(data.get('title', '?'))}”"
+    title = f"“{plain(data.get('title', '?'))}”"
     verb = {"added": "New lesson of the week", "deleted": "Lesson removed"}.get(
         change.status, "Lesson updated"
     )
@@ -248,12 +209,12 @@ def describe_other(change: Change, before: Data, after: Data) -> str:
     if kind == "match":
         pairs = len(data.get("pairs") or []) if isinstance(data.get("pairs"), list) else 0
         return (
-            f"Match file for cohort {_code(str(data.get('cohort', '?')))} {verb} ({pairs} pair(s))."
+            f"Match file for cohort {code(str(data.get('cohort', '?')))} {verb} ({pairs} pair(s))."
         )
     if kind == "agreement":
         return (
-            f"Agreement between {_code(str(data.get('mentor', '?')))} and {_code(str(data.get('mentee', '?')))} "
-            f"in cohort {_code(str(data.get('cohort', '?')))} {verb} (status {_code(str(data.get('status', '?')))})."
+            f"Agreement between {code(str(data.get('mentor', '?')))} and {code(str(data.get('mentee', '?')))} "
+            f"in cohort {code(str(data.get('cohort', '?')))} {verb} (status {code(str(data.get('status', '?')))})."
         )
     if kind == "program":
         keys = sorted(
@@ -268,11 +229,11 @@ def describe_other(change: Change, before: Data, after: Data) -> str:
         old = {s.get("id") for s in (before or {}).get("skills") or [] if isinstance(s, dict)}
         new = {s.get("id") for s in (after or {}).get("skills") or [] if isinstance(s, dict)}
         added, removed = sorted(str(s) for s in new - old), sorted(str(s) for s in old - new)
-        bits = ([f"adds {join_words([_code(s) for s in added])}"] if added else []) + (
-            [f"removes {join_words([_code(s) for s in removed])}"] if removed else []
+        bits = ([f"adds {join_words([code(s) for s in added])}"] if added else []) + (
+            [f"removes {join_words([code(s) for s in removed])}"] if removed else []
         )
         return "The skills vocabulary " + (join_words(bits) if bits else "is updated") + "."
-    return f"{_code(change.path)} {verb}."
+    return f"{code(change.path)} {verb}."
 
 
 def describe_change(change: Change, before: Data, after: Data, head: Program) -> str:
