@@ -15,9 +15,9 @@ from mentorkit.cli.identity import (
     refuse_unopened,
     sealed_unopened,
 )
+from mentorkit.loading.watch import DataWatcher
 from mentorkit.reporters.problems import render
 from mentorkit.site.publish import SiteBuildError, assemble, run_mkdocs
-from mentorkit.site.watch import DataWatcher
 from mentorkit.validation import ValidationResult, validate_program
 
 DEFAULT_OUT = "build"

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.loading.git import GitError
 from mentorkit.reporters.authorship import render
-from mentorkit.workflow.gitrepo import GitError
 from mentorkit.workflow.pull_request import authorship, load_pull_request
 
 

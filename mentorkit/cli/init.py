@@ -7,12 +7,12 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.context import emit
+from mentorkit.loading.files import blocking_entries
+from mentorkit.loading.git import GitError
 from mentorkit.loading.installed import installed_origin
-from mentorkit.workflow.gitrepo import GitError, init_repository
 from mentorkit.workflow.initialize import (
     EXAMPLE_PEOPLE,
     InitOptions,
-    blocking_entries,
     coordinator_id,
     plan_init,
 )
@@ -23,6 +23,7 @@ from mentorkit.workflow.install_source import (
     requirement_source,
 )
 from mentorkit.writing.files import write_text_atomic
+from mentorkit.writing.git import init_repository
 
 
 def _install_source(action: str | None, requirement: str | None) -> InstallSource:
@@ -148,7 +149,7 @@ def init(
         raise click.BadParameter(str(exc)) from None
     for rel, text in files.items():
         write_text_atomic(directory / rel, text)
-    if make_git and not (directory / ".git").exists():
+    if make_git:
         try:
             init_repository(directory)
         except GitError as exc:

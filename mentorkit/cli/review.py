@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.context import as_today, emit, repository_root, today_option, working
+from mentorkit.loading.git import GitError
 from mentorkit.problems import has_errors
 from mentorkit.reporters.review import render_review
-from mentorkit.workflow.gitrepo import GitError
 from mentorkit.workflow.pull_request import load_pull_request, review_input
 from mentorkit.writing.files import write_text_atomic
 

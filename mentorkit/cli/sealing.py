@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shlex
-import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -21,7 +20,11 @@ from mentorkit.sealing.fields import SEALABLE_KINDS
 from mentorkit.sealing.keys import Identity, generate, parse_identities
 from mentorkit.sealing.service import Outcome, rekey_text, seal_text, unseal_text
 from mentorkit.writing.files import write_text_atomic
-from mentorkit.writing.private import private_scratch, write_private_new
+from mentorkit.writing.private import (
+    private_scratch,
+    run_editor,
+    write_private_new,
+)
 
 
 def _relative(root: Path, paths: Sequence[Path]) -> list[str] | None:
@@ -180,8 +183,6 @@ def edit(ctx: click.Context, path: Path, identity_file: Path | None) -> None:
     keys = identities(identity_file, "edit")
     editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     with private_scratch() as folder:
-        ok = edit_file(
-            root, path, keys, folder, lambda f: subprocess.run([*editor, f], check=False)
-        )
+        ok = edit_file(root, path, keys, folder, lambda f: run_editor(editor, f))
     if not ok:
         ctx.exit(1)

@@ -8,6 +8,7 @@ import click
 
 from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
 from mentorkit.cli.identity import identity_option, identity_text
+from mentorkit.loading.files import repository_relative
 from mentorkit.reporters.problems import render
 from mentorkit.validation import validate_program
 from mentorkit.workflow.snapshots import committed_problems
@@ -47,15 +48,10 @@ def validate(
     if paths:
         only = []
         for path in paths:
-            if not path.exists():
-                raise click.BadParameter(f"{path} does not exist", param_hint="PATHS")
-            absolute = path.resolve()
             try:
-                only.append(absolute.relative_to(root).as_posix())
-            except ValueError:
-                raise click.BadParameter(
-                    f"{path} is outside the program repository {root}", param_hint="PATHS"
-                ) from None
+                only.append(repository_relative(root, path))
+            except (FileNotFoundError, ValueError) as exc:
+                raise click.BadParameter(str(exc), param_hint="PATHS") from None
     with working("Validating the program…"):
         baseline = committed_problems(root) if only is not None else None
         identity = identity_text(identity_file)

@@ -17,6 +17,8 @@ from mentorkit.model.paths import stem
 
 LESSON_FOLDER = "community/lessons"
 SKILL_FOLDER = "community/skills"
+# mentorkit's own CSS and JavaScript (the files of mentorkit/site/assets/) on the site.
+ASSET_FOLDER = "assets/mentorkit"
 
 
 def slug(text: str, fallback: str = "item") -> str:

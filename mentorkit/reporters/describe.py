@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from mentorkit.model.changes import Change
 from mentorkit.model.paths import kind_of, stem
 from mentorkit.model.program import Program
 from mentorkit.reporters.markdown import code, join_words, plain
-from mentorkit.workflow.gitrepo import Change
 from mentorkit.workflow.review import PRIVATE_FIELDS
 
 _FIELD_WORDS = {

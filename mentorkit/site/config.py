@@ -15,9 +15,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mentorkit.model.entities import SiteSettings
+from mentorkit.model.pages import ASSET_FOLDER
 
-SITE_CSS = "assets/mentorkit/site.css"
-SITE_JS = "assets/mentorkit/directory.js"
+SITE_CSS = f"{ASSET_FOLDER}/site.css"
+SITE_JS = f"{ASSET_FOLDER}/directory.js"
 
 
 # The theme prints site_name and site_description into HTML without escaping them.

@@ -1,14 +1,15 @@
 """Every generated file of the site's docs folder, as a pure function of the program.
 
 ``generate_docs`` returns ``{docs-relative path: content}``: Markdown pages, the RSS
-feed, cohort calendars and the site's own CSS and JavaScript. Writing them, copying the
-hand-written pages and running MkDocs happen in ``mentorkit.site.publish``.
+feed, cohort calendars, and the site's own CSS and JavaScript as handed in (read by
+``mentorkit.loading.handbook``). Writing them, copying the hand-written pages and running
+MkDocs happen in ``mentorkit.site.publish``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
+from collections.abc import Mapping
 
 from mentorkit.model.program import Program
 from mentorkit.site.community import community_pages
@@ -19,8 +20,6 @@ from mentorkit.site.recognition_page import recognition_page
 from mentorkit.site.render import make_environment
 from mentorkit.site.view import public_view
 
-ASSET_FOLDER = "assets/mentorkit"
-ASSETS = ("site.css", "directory.js")
 # Sections whose many pages stay out of the navigation (they are linked from their index):
 # a nav entry per person would repeat thousands of links on every page.
 # Handbook pages added to the package after a program wrote its nav (metrics.md) are
@@ -42,11 +41,6 @@ def _calendars(program: Program) -> dict[str, bytes]:
     return {f"cohorts/{cid}.ics": cohort_calendar(program, cid) for cid in sorted(program.cohorts)}
 
 
-def _assets() -> dict[str, bytes]:
-    folder = resources.files("mentorkit.site").joinpath("assets")
-    return {f"{ASSET_FOLDER}/{name}": folder.joinpath(name).read_bytes() for name in ASSETS}
-
-
 def generate_docs(
     program: Program,
     today: dt.date,
@@ -54,11 +48,13 @@ def generate_docs(
     base_url: str = "",
     hand_written: frozenset[str] = frozenset(),
     handbook: dict[str, str] | None = None,
+    assets: Mapping[str, bytes] | None = None,
 ) -> dict[str, str | bytes]:
     """The generated part of the docs folder for ``program`` as of ``today``.
 
     ``hand_written`` names the pages of ``site/``: generated pages link to those and to
-    ``handbook``, the packaged handbook templates (path to text) rendered here.
+    ``handbook``, the packaged handbook templates (path to text) rendered here;
+    ``assets`` (path to bytes) are added as they are.
     """
     handbook = handbook or {}
     view = public_view(program, today)
@@ -74,5 +70,5 @@ def generate_docs(
         files["community/thanks.md"] = thanks
     files[FEED_PATH] = render_feed(view, base_url or program.charter.site.url)
     files.update(calendars)
-    files.update(_assets())
+    files.update(assets or {})
     return files

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentorkit.loading.handbook import packaged_handbook
+from mentorkit.loading.handbook import packaged_assets, packaged_handbook
 from mentorkit.loading.site_sources import LinkOutsideSite, read_site_sources
 from mentorkit.model.program import Program
 from mentorkit.site.config import derived_config, url_problems
@@ -68,7 +68,13 @@ def assemble(root: Path, out: Path, program: Program, today: dt.date) -> Assembl
     # The packaged handbook, minus any page the program wrote itself under site/.
     handbook = {path: text for path, text in packaged_handbook().items() if path not in wanted}
     try:
-        generated = generate_docs(program, today, hand_written=frozenset(wanted), handbook=handbook)
+        generated = generate_docs(
+            program,
+            today,
+            hand_written=frozenset(wanted),
+            handbook=handbook,
+            assets=packaged_assets(),
+        )
     except UnsafeFrontMatter as error:
         raise SiteBuildError([str(error)], by_mkdocs=False) from None
     unreadable = unreadable_pages(generated)

@@ -16,11 +16,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from mentorkit.model.changes import Change
 from mentorkit.model.pages import lesson_page
 from mentorkit.model.paths import kind_of, stem
 from mentorkit.workflow.authorship_checkins import judge_checkin
 from mentorkit.workflow.authorship_lifecycle import leaving_agreement, leaving_match, signing
-from mentorkit.workflow.gitrepo import Change
 
 Verdict = Literal["allowed", "refused"]
 

@@ -13,15 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
 import yaml
 
 from mentorkit.loading.schemas import SCHEMA_KINDS, schema_text
+from mentorkit.loading.templates import template_files
 from mentorkit.workflow.install_source import InstallSource, detected_source
 from mentorkit.workflow.install_text import install_steps, precommit_config, readme_section
 
@@ -136,29 +134,19 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def _walk(node: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
-    for child in sorted(node.iterdir(), key=lambda t: t.name):
-        if child.name == "__pycache__":
-            continue
-        rel = f"{prefix}{_RENAMES.get(child.name, child.name) if not prefix else child.name}"
-        if child.is_dir():
-            yield from _walk(child, rel + "/")
-        else:
-            yield rel, child
-
-
-def template_root(name: str = "program") -> Traversable:
-    return resources.files("mentorkit").joinpath("templates", name)
+def _renamed(rel: str) -> str:
+    top, slash, rest = rel.partition("/")
+    return f"{_RENAMES.get(top, top)}{slash}{rest}"
 
 
 def plan_init(options: InitOptions) -> dict[str, str]:
     """Every file of the new repository: relative path to its text."""
     values = substitutions(options)
     files: dict[str, str] = {}
-    roots = [template_root(), *([template_root("example")] if options.example else [])]
-    for root in roots:
-        for rel, node in _walk(root):
-            files[_fill(rel, values)] = _fill(node.read_text("utf-8"), values)
+    templates = ["program", *(["example"] if options.example else [])]
+    for name in templates:
+        for rel, text in template_files(name).items():
+            files[_fill(_renamed(rel), values)] = _fill(text, values)
     for kind in SCHEMA_KINDS:
         files[f"schemas/{kind}.schema.json"] = schema_text(kind)
     files[".vscode/settings.json"] = vscode_settings()
@@ -194,12 +182,3 @@ def _check_read_back(files: dict[str, str], name: str) -> None:
     charter = yaml.safe_load(files["program/program.yaml"])
     if charter.get("name") != name:
         raise ValueError(f"the program name {name!r} does not survive being written")
-
-
-def blocking_entries(dest: Path, ignore: Iterable[str] = (".git",)) -> list[str]:
-    """What is already in ``dest`` (a new repository wants an empty folder)."""
-    if not dest.exists():
-        return []
-    if not dest.is_dir():
-        return [dest.name]
-    return sorted(p.name for p in dest.iterdir() if p.name not in set(ignore))

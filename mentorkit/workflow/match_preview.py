@@ -8,10 +8,10 @@ from typing import Literal
 
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.result import MatchResult, ProposedPair
+from mentorkit.model.changes import Change
 from mentorkit.model.entities import Circle, MatchFile, Pair
 from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
-from mentorkit.workflow.gitrepo import Change
 
 # A score moving less than this is rounding noise, not a change worth a line.
 SCORE_EPSILON = 0.005

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentorkit.lifecycle.published import publish
+from mentorkit.loading.files import repository_relative
+from mentorkit.loading.git import changed_files, merge_base
+from mentorkit.model.changes import Change
 from mentorkit.validation import check_loaded, new_problems, problems_of
 from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
-from mentorkit.workflow.gitrepo import Change, changed_files, merge_base
 from mentorkit.workflow.match_preview import preview_matches, touched_cohorts
 from mentorkit.workflow.review import ReviewInput, changed_problems, newcomers, redacted
 from mentorkit.workflow.snapshots import (
@@ -28,19 +30,6 @@ class PullRequest:
     changes: tuple[Change, ...]
 
 
-def _relative(root: Path, path: Path) -> str:
-    absolute = path if path.is_absolute() else (Path.cwd() / path)
-    # A symlinked file is judged as the link it is, not as the file it points to.
-    if absolute.is_symlink():
-        absolute = absolute.parent.resolve() / absolute.name
-    else:
-        absolute = absolute.resolve()
-    try:
-        return absolute.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        raise ValueError(f"{path} is outside the program repository {root}") from None
-
-
 def load_pull_request(
     root: Path, base_ref: str | None, files: tuple[Path, ...] = ()
 ) -> PullRequest:
@@ -49,7 +38,7 @@ def load_pull_request(
     Without: ``files`` in the working tree against the last commit, so owners are read
     from history rather than from the edited files; outside git, the files as they are.
     """
-    wanted = [_relative(root, f) for f in files]
+    wanted = [repository_relative(root, f, keep_link=True) for f in files]
     if base_ref is None:
         head = load_working_side(root)
         base = load_committed_side(root) or head

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from mentorkit.lifecycle.published import PublishedMetrics
 from mentorkit.loading.yaml_reader import LoadedDocument
+from mentorkit.model.changes import Change
 from mentorkit.model.paths import kind_of
 from mentorkit.problems import Problem
 from mentorkit.sealing.fields import SEALED_KEY, sealable_fields
 from mentorkit.workflow.authorship import AuthorshipResult, owner_login, participant_id, same_login
-from mentorkit.workflow.gitrepo import Change
 from mentorkit.workflow.match_preview import CohortPreview
 from mentorkit.workflow.snapshots import Side
 

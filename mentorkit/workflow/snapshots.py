@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from mentorkit.loading.git import GitError, is_top_level, resolve, working_tree_mode
 from mentorkit.loading.repository import LoadedRepository, load_repository
 from mentorkit.model.build import build_program
+from mentorkit.model.changes import GONE_MODE, Change
 from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
 from mentorkit.sealing.opening import sealed_paths
 from mentorkit.validation import problems_of
 from mentorkit.workflow.authorship import Snapshot
-from mentorkit.workflow.gitrepo import Change, GitError, export_tree, is_top_level, resolve
+from mentorkit.writing.git import exported_tree
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,10 @@ def side_of(loaded: LoadedRepository) -> Side:
     return Side(loaded, replace(build_program(loaded), unopened=unopened))
 
 
-def load_side_at(root: Path, ref: str, workdir: Path) -> Side:
-    """The program's data files at ``ref``, unpacked read-only into ``workdir``."""
-    export_tree(root, ref, workdir)
-    return side_of(load_repository(workdir))
+def load_side_at(root: Path, ref: str, prefix: str) -> Side:
+    """The program's data files at ``ref``, unpacked into a temporary folder and read."""
+    with exported_tree(root, ref, prefix) as folder:
+        return side_of(load_repository(folder))
 
 
 def load_working_side(root: Path) -> Side:
@@ -59,8 +60,7 @@ def load_working_side(root: Path) -> Side:
 
 def load_base_and_head(root: Path, base_ref: str) -> tuple[Side, Side]:
     """The base at ``base_ref`` and the head as checked out in ``root``."""
-    with tempfile.TemporaryDirectory(prefix="mentorkit-base-") as tmp:
-        base = load_side_at(root, base_ref, Path(tmp))
+    base = load_side_at(root, base_ref, "mentorkit-base-")
     return base, load_working_side(root)
 
 
@@ -73,8 +73,7 @@ def load_committed_side(root: Path) -> Side | None:
         resolve(root, "HEAD")
     except GitError:
         return None
-    with tempfile.TemporaryDirectory(prefix="mentorkit-head-") as tmp:
-        return load_side_at(root, "HEAD", Path(tmp))
+    return load_side_at(root, "HEAD", "mentorkit-head-")
 
 
 def committed_problems(root: Path) -> list[Problem] | None:
@@ -90,13 +89,9 @@ def files_as_changes(root: Path, relpaths: list[str], base: Side | None = None) 
     """
     changes = []
     for rel in dict.fromkeys(relpaths):
-        target = root / rel
-        if target.is_symlink():
-            mode = "120000"
-        elif target.exists():
-            mode = "100644"
-        else:
-            changes.append(Change(rel, "deleted", None, "000000"))
+        mode = working_tree_mode(root, rel)
+        if mode == GONE_MODE:
+            changes.append(Change(rel, "deleted", None, mode))
             continue
         known = base is None or kind_of(rel) is None or rel in base.loaded.kinds
         changes.append(Change(rel, "modified" if known else "added", None, mode))

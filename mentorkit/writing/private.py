@@ -1,9 +1,10 @@
-"""Files that must stay private: a new identity, and plain text opened for an editor."""
+"""Files that must stay private: a new identity, and plain text opened in the user's editor."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,3 +31,9 @@ def private_scratch() -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_editor(editor: list[str], path: str) -> None:
+    """Let the user edit ``path`` (in a private scratch folder) in their editor; its exit
+    status is not ours to judge: what the file holds afterwards is."""
+    subprocess.run([*editor, path], check=False)

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
+from mentorkit.loading.watch import DataWatcher, snapshot
 from mentorkit.site.publish import assemble
-from mentorkit.site.watch import DataWatcher, snapshot
 from mentorkit.validation import validate_program
 from tests.site.conftest import prepare_fixture_repo
 

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from mentorkit.model.changes import Change
 from mentorkit.workflow.authorship import (
     AuthorshipResult,
     Snapshot,
     check_authorship,
     owner_login,
 )
-from mentorkit.workflow.gitrepo import Change
 
 CHARTER = {"name": "P", "purpose": "x", "coordinators": ["cora"]}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mentorkit.model.changes import Change, ChangeStatus
 from mentorkit.workflow.authorship import AuthorshipResult, Snapshot, check_authorship
-from mentorkit.workflow.gitrepo import Change, ChangeStatus
 from tests.workflow.conftest import commit_all, git, run
 
 AGREEMENT = "program/agreements/2026-autumn/ada--bob.yaml"

@@ -4,14 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from mentorkit.workflow.gitrepo import (
-    Change,
-    GitError,
-    changed_files,
-    export_tree,
-    merge_base,
-    parse_raw,
-)
+from mentorkit.loading.git import GitError, changed_files, merge_base, parse_raw
+from mentorkit.model.changes import Change
+from mentorkit.writing.git import export_tree
 from tests.workflow.conftest import commit_all, git
 
 

@@ -17,7 +17,8 @@ import pytest
 import yaml
 
 from mentorkit.cli.main import cli
-from mentorkit.workflow.initialize import InitOptions, plan_init, template_root
+from mentorkit.loading.templates import template_root
+from mentorkit.workflow.initialize import InitOptions, plan_init
 from mentorkit.workflow.install_source import InstallSource, action_source, requirement_source
 from tests.workflow.conftest import TODAY
 

@@ -1,21 +1,20 @@
 """Read-only access to the program's Git history: changed files and files at a ref.
 
-Nothing from the repository is ever executed: git is asked for names and bytes,
-and a past version is unpacked as plain files with tarfile's ``data`` filter.
+Git is input: this module is the one place that runs it (``writing.git`` borrows
+``run_git`` for ``git init``, the one git command that writes). Nothing from the
+repository is ever executed: git is asked for names and bytes; a past version comes back
+as a tar archive that ``writing.folders.unpack_tar`` unpacks as plain files.
 """
 
 from __future__ import annotations
 
-import io
+import os
 import subprocess
-import tarfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-ChangeStatus = Literal["added", "modified", "deleted", "renamed"]
+from mentorkit.model.changes import GONE_MODE, LINK_MODE, Change
+
 DATA_FOLDERS = ("program", "participants")
-REGULAR_FILE_MODES = frozenset({"100644", "100755"})
 _STATUS = {
     "A": "added",
     "M": "modified",
@@ -30,25 +29,7 @@ class GitError(Exception):
     """git failed or the ref is unknown; the message says what to do."""
 
 
-@dataclass(frozen=True, order=True)
-class Change:
-    """One changed path between the base and the head; ``old_path`` is set for renames.
-
-    ``mode`` is the git file mode on the head ("100644", "120000" for a symlink,
-    "160000" for a submodule, "000000" when deleted); empty when unknown.
-    """
-
-    path: str
-    status: ChangeStatus
-    old_path: str | None = None
-    mode: str = ""
-
-    @property
-    def is_regular_file(self) -> bool:
-        return self.mode in REGULAR_FILE_MODES or self.mode in ("", "000000")
-
-
-def _git(root: Path, *args: str, text: bool = True) -> str | bytes:
+def run_git(root: Path, *args: str, text: bool = True) -> str | bytes:
     try:
         done = subprocess.run(
             ["git", "-C", str(root), *args],
@@ -73,8 +54,6 @@ def _git(root: Path, *args: str, text: bool = True) -> str | bytes:
 
 
 def _clean_env() -> dict[str, str]:
-    import os
-
     # A pager or an external diff tool configured by the user must never run.
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") or k == "GIT_DIR"}
     env.update({"GIT_PAGER": "cat", "GIT_EXTERNAL_DIFF": "", "LC_ALL": "C"})
@@ -92,7 +71,7 @@ def resolve(root: Path, ref: str) -> str:
     """The commit id of ``ref``."""
     check_ref(ref)
     try:
-        return str(_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")).strip()
+        return str(run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")).strip()
     except GitError:
         raise GitError(
             f"unknown git ref {ref!r}; fetch it first (in CI: actions/checkout with fetch-depth: 0)"
@@ -103,7 +82,7 @@ def merge_base(root: Path, base: str, head: str = "HEAD") -> str:
     """Where the head branched from ``base``: what a pull request is compared against."""
     base_id, head_id = resolve(root, base), resolve(root, head)
     try:
-        return str(_git(root, "merge-base", base_id, head_id)).strip()
+        return str(run_git(root, "merge-base", base_id, head_id)).strip()
     except GitError:
         raise GitError(f"{base!r} and {head!r} share no history") from None
 
@@ -138,7 +117,7 @@ def changed_files(root: Path, base: str, head: str = "HEAD") -> list[Change]:
     """Files changed on the head since it branched from ``base`` (``git diff base...head``)."""
     resolve(root, base)
     resolve(root, head)
-    output = _git(
+    output = run_git(
         root,
         "diff",
         "--raw",
@@ -152,32 +131,36 @@ def changed_files(root: Path, base: str, head: str = "HEAD") -> list[Change]:
     return parse_raw(str(output))
 
 
-def export_tree(
-    root: Path, ref: str, dest: Path, folders: tuple[str, ...] = DATA_FOLDERS
-) -> list[str]:
-    """Unpack ``folders`` as they were at ``ref`` into ``dest``; returns the folders that existed.
+def archive_folders(
+    root: Path, ref: str, folders: tuple[str, ...] = DATA_FOLDERS
+) -> tuple[list[str], bytes]:
+    """``folders`` as they were at ``ref``, as one tar archive, and which of them existed.
 
-    A folder missing at ``ref`` (a repository before its first participant) is skipped.
+    A folder missing at ``ref`` (a repository before its first participant) is skipped;
+    with none present the archive is empty (b"").
     """
     commit = resolve(root, ref)
-    listing = str(_git(root, "ls-tree", "--name-only", "-z", commit)).split("\0")
+    listing = str(run_git(root, "ls-tree", "--name-only", "-z", commit)).split("\0")
     present = [f for f in folders if f in listing]
-    dest.mkdir(parents=True, exist_ok=True)
     if not present:
-        return []
-    archive = _git(root, "archive", "--format=tar", commit, "--", *present, text=False)
+        return [], b""
+    archive = run_git(root, "archive", "--format=tar", commit, "--", *present, text=False)
     assert isinstance(archive, bytes)
-    with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
-        # Only regular files and folders: a symlink in history must not point outside dest.
-        members = [m for m in tar.getmembers() if m.isfile() or m.isdir()]
-        tar.extractall(dest, members=members, filter="data")
-    return present
+    return present, archive
+
+
+def working_tree_mode(root: Path, relpath: str) -> str:
+    """git's mode for a file as the working tree holds it: a link, a file, or gone."""
+    target = root / relpath
+    if target.is_symlink():
+        return LINK_MODE
+    return "100644" if target.exists() else GONE_MODE
 
 
 def is_top_level(root: Path) -> bool:
     """Whether ``root`` is the top folder of a git work tree (where program/ is at the top)."""
     try:
-        top = str(_git(root, "rev-parse", "--show-toplevel")).strip()
+        top = str(run_git(root, "rev-parse", "--show-toplevel")).strip()
     except GitError:
         return False
     return Path(top).resolve() == root.resolve()
@@ -185,12 +168,7 @@ def is_top_level(root: Path) -> bool:
 
 def is_repository(root: Path) -> bool:
     try:
-        _git(root, "rev-parse", "--git-dir")
+        run_git(root, "rev-parse", "--git-dir")
     except GitError:
         return False
     return True
-
-
-def init_repository(root: Path, branch: str = "main") -> None:
-    """``git init`` with ``branch`` as the first branch (no commit is made)."""
-    _git(root, "init", "--quiet", f"--initial-branch={branch}")
