@@ -38,6 +38,7 @@ def _complete(words: str, cwd: Path) -> list[str]:
     return [line.split(",", 1)[1] for line in done.stdout.splitlines() if "," in line]
 
 
+@pytest.mark.slow
 def test_completion_offers_cohort_and_participant_ids() -> None:
     assert "2026-autumn" in _complete("mentorkit match 2026", REPO_ROOT)
     assert _complete("mentorkit leave kenji", REPO_ROOT) == ["kenji-watanabe"]

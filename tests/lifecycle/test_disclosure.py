@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Hashable
 from fractions import Fraction
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from mentorkit.lifecycle.disclosure import (
@@ -173,6 +174,7 @@ def _published(program: Program) -> tuple[list[Spec], dict[str, Figure]]:
     return specs, published_figures(metrics, 5, extra=network_specs(shared)).figures
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(programs())
 def test_no_withheld_figure_can_be_worked_out_from_what_is_shown(program: Program) -> None:

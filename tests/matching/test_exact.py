@@ -58,6 +58,7 @@ def _points(result: MatchResult) -> tuple[int, int]:
     return len(new), sum(round((p.score or 0) * 10_000) for p in new)
 
 
+@pytest.mark.slow
 @FAST
 @given(bipartite_case())
 def test_sparse_bipartite_is_exact_and_says_so(case: Case) -> None:
@@ -79,6 +80,7 @@ def test_sparse_bipartite_is_exact_and_says_so(case: Case) -> None:
     assert result.summary.optimality.startswith("optimal")
 
 
+@pytest.mark.slow
 @FAST
 @given(bipartite_case())
 def test_a_stopped_search_still_reports_a_true_bound(case: Case) -> None:
@@ -123,6 +125,7 @@ def _graph(n_rows: int, n_cols: int, edges: Edges) -> AllowedGraph:
     )
 
 
+@pytest.mark.slow
 @FAST
 @given(weighted_graph(), st.integers(0, 2**31))
 def test_duals_certify_the_optimum_and_bound_any_subset(case: Weighted, seed: int) -> None:
@@ -166,6 +169,7 @@ def _peer_program(people: list[Participant], chosen: MatchingSettings) -> Progra
     return program(people, fmt="peer", settings=fixed)
 
 
+@pytest.mark.slow
 @FAST
 @given(people_strategy(max_mentors=4, max_mentees=6, peer=True), settings_strategy())
 def test_sparse_peer_pairs_are_certified_honestly(

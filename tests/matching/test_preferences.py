@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -80,6 +81,7 @@ def test_zero_bonus_ignores_preferences() -> None:
     assert scored is not None and not any("choice" in r for r in scored.reasons)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(people_strategy(max_mentors=5, max_mentees=6), settings_strategy(), st.integers(0, 999))
 def test_scalar_and_vectorised_scores_agree_with_preferences(

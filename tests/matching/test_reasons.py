@@ -83,6 +83,7 @@ def bipartite_programs(draw: st.DrawFn) -> tuple[Program, frozenset[tuple[str, s
     return prog, exclude
 
 
+@pytest.mark.slow
 @FAST
 @given(bipartite_programs(), st.sampled_from(["dense", "sparse"]))
 def test_every_one_on_one_and_reverse_reason_is_true(
@@ -95,6 +96,7 @@ def test_every_one_on_one_and_reverse_reason_is_true(
     check_bipartite_reasons(prog, result, exclude)
 
 
+@pytest.mark.slow
 @FAST
 @given(people_strategy(max_mentors=4, max_mentees=7, peer=True), settings_strategy())
 def test_every_peer_reason_is_true(people: list[Participant], chosen: MatchingSettings) -> None:

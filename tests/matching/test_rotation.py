@@ -59,6 +59,7 @@ def _everyone_meets(count: int, seed: int = 1) -> list[Participant]:
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(people_strategy(max_mentors=5, max_mentees=7, peer=True), st.integers(1, 5))
 def test_no_pair_repeats_and_every_pair_keeps_the_rules(

@@ -7,6 +7,7 @@ import random
 from collections import Counter
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -60,6 +61,7 @@ def blocking_pairs(prog: Program, result: MatchResult) -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None)
 @given(people_strategy(max_mentors=5, max_mentees=8), st.integers(0, 10_000), st.booleans())
 def test_stable_objective_leaves_no_blocking_pair(

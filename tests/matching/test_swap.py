@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 
 from mentorkit.matching.engine import match_cohort
@@ -14,6 +15,7 @@ def _teaches(teacher: Participant, learner: Participant) -> bool:
     return any(goal.skill in offered for goal in (learner.mentee.goals if learner.mentee else ()))
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(people_strategy(max_mentors=6, max_mentees=6, peer=True))
 def test_every_swap_is_mutual(people: list[Participant]) -> None:

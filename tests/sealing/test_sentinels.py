@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mentorkit.cli.main import cli
@@ -71,6 +72,7 @@ def _found(repo: Path, *args: str) -> str:
     ).stdout
 
 
+@pytest.mark.slow
 def test_no_sentinel_in_git_the_site_or_the_review(tmp_path: Path) -> None:
     repo = copy_program(FIXTURES / "validate" / "base", tmp_path / "repo")
     key = generate()
