@@ -244,14 +244,25 @@ def _imported(module: Module) -> Iterator[tuple[int, str]]:
             "import_module",
             "__import__",
         ):
-            first = node.args[0] if node.args else None
-            constant = first.value if isinstance(first, ast.Constant) else None
-            yield node.lineno, constant if isinstance(constant, str) else COMPUTED
+            yield node.lineno, _import_name(node.args[0] if node.args else None)
 
 
 # A name computed at run time cannot be judged. Only ``cli`` may use one: main.py loads
 # its commands lazily from the COMMANDS table, and cli may import every layer anyway.
 COMPUTED = "mentorkit.<computed>"
+
+
+def _import_name(arg: ast.expr | None) -> str:
+    """A constant module name, or the package a name like f"mentorkit.checks.{name}" lies in."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return arg.value
+    if isinstance(arg, ast.JoinedStr) and arg.values:
+        first = arg.values[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            package = first.value.rpartition(".")[0]
+            if package.startswith("mentorkit.") and _is_module(package):
+                return package
+    return COMPUTED
 
 
 def _layer_of(dotted: str) -> str | None:
@@ -447,6 +458,11 @@ def _parsed(name: str, source: str) -> list[Module]:
             "import importlib\nimportlib.import_module('mentorkit.cli')",
         ),
         ("mentorkit.matching.engine", "from importlib import import_module\nimport_module(name)"),
+        (
+            "mentorkit.checks",
+            "from importlib import import_module\nimport_module(f'mentorkit.cli.{n}')",
+        ),
+        ("mentorkit.checks", "from importlib import import_module\nimport_module(f'mentor{n}')"),
         ("mentorkit.workflow.review", "from mentorkit.writing.files import write_text_atomic"),
         ("mentorkit.reporters.github", "from mentorkit.loading import files"),
         ("mentorkit.newlayer.x", "from mentorkit.model import program"),
@@ -462,6 +478,7 @@ def test_the_import_rule_catches_a_wrong_import(name: str, source: str) -> None:
         ("mentorkit.checks.schema", "from mentorkit.loading.schemas import load_schema"),
         ("mentorkit.writing.git", "from mentorkit.loading.git import run_git"),
         ("mentorkit.cli.main", "import importlib\nimportlib.import_module(name)"),
+        ("mentorkit.checks", "import importlib\nimportlib.import_module(f'mentorkit.checks.{n}')"),
         ("mentorkit.model.program", "from mentorkit import __version__"),
         ("mentorkit.site.render", "import jinja2"),
     ],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mentorkit.checks import ALL_CHECKS, CODES
-from tests.conftest import FIXTURES
+from mentorkit.checks import ALL_CHECKS, CHECKS, CODES
+from tests.conftest import FIXTURES, REPO_ROOT
 
 
 @pytest.mark.parametrize("module", ALL_CHECKS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
@@ -26,3 +26,10 @@ def test_check_judges_the_model_or_the_files(module: object) -> None:
     assert callable(getattr(module, "check", None)) or callable(
         getattr(module, "check_files", None)
     )
+
+
+def test_every_check_module_is_registered_once() -> None:
+    """A new module in checks/ runs only once its name is in CHECKS (the one line to add)."""
+    helpers = {"__init__", "base"}
+    modules = {p.stem for p in (REPO_ROOT / "mentorkit" / "checks").glob("*.py")} - helpers
+    assert sorted(CHECKS) == sorted(modules)
