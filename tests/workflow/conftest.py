@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -47,15 +48,22 @@ def write_program(dest: Path, coordinator: str = "octo-coord") -> None:
         target.write_text(text, encoding="utf-8")
 
 
-@pytest.fixture
-def program_repo(tmp_path: Path) -> Path:
-    """A program repository with one commit on main."""
-    repo = tmp_path / "repo"
+@pytest.fixture(scope="session")
+def committed_program(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The template program committed once per session (do not change it: copy it)."""
+    repo = tmp_path_factory.mktemp("committed") / "repo"
     repo.mkdir()
     write_program(repo)
     git(repo, "init", "--quiet", "--initial-branch=main")
     commit_all(repo, "base")
     return repo
+
+
+@pytest.fixture
+def program_repo(tmp_path: Path, committed_program: Path) -> Path:
+    """A program repository with one commit on main: a copy of ``committed_program``,
+    its history included (copying is several times cheaper than init and commit)."""
+    return Path(shutil.copytree(committed_program, tmp_path / "repo", symlinks=True))
 
 
 def run(repo: Path, *args: str, input: str | None = None) -> tuple[int, str, str]:

@@ -10,6 +10,7 @@ from ``.pre-commit-hooks.yaml`` over the changed files.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,11 +82,11 @@ def _edit(repo: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def committed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The validator's fixture program on main, with grace -- ada's agreement still a draft
     that grace signed, and a branch ``change`` checked out for the pull request."""
-    root = copy_program(FIXTURES / "validate" / "base", tmp_path / "repo")
+    root = copy_program(FIXTURES / "validate" / "base", tmp_path_factory.mktemp("flow") / "repo")
     _edit(root, AGREEMENT, "status: active", "status: draft")
     _edit(
         root,
@@ -99,6 +100,12 @@ def repo(tmp_path: Path) -> Path:
     assert code == 0, out + err
     git(root, "checkout", "--quiet", "-b", "change")
     return root
+
+
+@pytest.fixture
+def repo(tmp_path: Path, committed: Path) -> Path:
+    """A copy of ``committed`` (history included) for one test to change."""
+    return Path(shutil.copytree(committed, tmp_path / "repo", symlinks=True))
 
 
 # --- signing ------------------------------------------------------------------------
