@@ -3,7 +3,7 @@
 Git is input: this module is the one place that runs it (``writing.git`` borrows
 ``run_git`` for ``git init``, the one git command that writes). Nothing from the
 repository is ever executed: git is asked for names and bytes; a past version comes back
-as a tar archive that ``writing.folders.unpack_tar`` unpacks as plain files.
+as a tar archive that ``writing.git.unpack_tar`` unpacks as plain files.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class GitError(Exception):
 
 
 def run_git(root: Path, *args: str, text: bool = True) -> str | bytes:
+    """git's output for ``git -C root ARGS`` (text, or bytes); GitError when it fails."""
     try:
         done = subprocess.run(
             ["git", "-C", str(root), *args],
