@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tests.workflow.conftest import program_repo
+from tests.workflow.conftest import committed_program, program_repo
 
-__all__ = ["program_repo"]
+__all__ = ["committed_program", "program_repo"]
