@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -27,8 +28,14 @@ from mentorkit.sealing.keys import generate as new_identity
 from mentorkit.sealing.keys import parse_recipients
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run(root: Path, *args: str, identity: Path | None = None) -> tuple[float, int]:
     env = {**os.environ, "MENTORKIT_IDENTITY": str(identity) if identity else ""}
+    cpu = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mentorkit", "--repo", str(root), *args],
@@ -38,6 +45,7 @@ def _run(root: Path, *args: str, identity: Path | None = None) -> tuple[float, i
         check=False,
     )
     elapsed = time.perf_counter() - start
+    print(f"  {' '.join(args)[:40]:<40} wall {elapsed:6.2f} s  cpu {_children_cpu() - cpu:6.2f} s", flush=True)
     if done.returncode not in (0, 1, 2):
         sys.exit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr[-500:]}")
     return elapsed, done.returncode
@@ -68,8 +76,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=20000)
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="build the two repositories here and keep them")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = str(args.keep) if args.keep else scratch
         plain, sealed = Path(tmp) / "plain", Path(tmp) / "sealed"
         generate(plain, args.participants)
         shutil.copytree(plain, sealed)

@@ -18,7 +18,7 @@ from mentorkit.model.build import build_program
 from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem, has_errors, sort_problems
-from mentorkit.sealing.opening import open_repository, redact
+from mentorkit.sealing.opening import open_repository, opener, redact
 
 
 @dataclass(frozen=True)
@@ -124,9 +124,9 @@ def validate_program(
     reveal: bool = False,
 ) -> ValidationResult:
     """Load the repository at ``root`` and validate it (see ``check_loaded``)."""
-    return check_loaded(
-        load_repository(root), only, baseline=baseline, identity=identity, reveal=reveal
-    )
+    # With an identity the sealed values are opened by the processes that read the files.
+    loaded = load_repository(root, opener=opener(identity) if identity is not None else None)
+    return check_loaded(loaded, only, baseline=baseline, identity=identity, reveal=reveal)
 
 
 def _shown_sealed(problems: list[Problem], opened: LoadedRepository, reveal: bool) -> list[Problem]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mentorkit.loading.yaml_reader import DEFAULT_MAX_BYTES, LoadedDocument, parse_yaml
 from mentorkit.model.paths import kind_of
@@ -25,6 +26,12 @@ MAX_BYTES = {
 }
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 4000
+
+# Given a document's path and data, what the caller wants worked out beside the parse
+# (None for nothing): sealing.opening decrypts sealed values this way, so decryption is
+# spread over the processes that read the files instead of needing a pool of its own.
+# It must be picklable (a module-level function or a functools.partial of one).
+Opener = Callable[[str, dict[str, Any]], Any]
 
 
 class RepositoryNotFound(Exception):
@@ -130,6 +137,8 @@ class LoadedRepository:
     documents: dict[str, LoadedDocument]
     kinds: dict[str, str]
     problems: tuple[Problem, ...] = field(default=())
+    # What load_repository's opener gave per path (opened sealed values: memory only).
+    opened: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 def _read_one(root: str, relpath: str) -> LoadedDocument | Problem:
@@ -171,35 +180,55 @@ def _read_one(root: str, relpath: str) -> LoadedDocument | Problem:
     return parse_yaml(raw, relpath, max_bytes=limit)
 
 
-def _read_chunk(root: str, relpaths: list[str]) -> list[LoadedDocument | Problem]:
-    return [_read_one(root, rel) for rel in relpaths]
+Read = tuple[LoadedDocument | Problem, Any]
 
 
-def _read_all(root: Path, relpaths: list[str]) -> Iterable[LoadedDocument | Problem]:
+def _read_chunk(root: str, relpaths: list[str], opener: Opener | None = None) -> list[Read]:
+    out: list[Read] = []
+    for rel in relpaths:
+        result = _read_one(root, rel)
+        extra = None
+        if opener is not None and isinstance(result, LoadedDocument):
+            extra = opener(rel, result.data)
+        out.append((result, extra))
+    return out
+
+
+def _read_all(root: Path, relpaths: list[str], opener: Opener | None) -> Iterable[Read]:
     workers = min(os.cpu_count() or 1, 8)
     if len(relpaths) < PARALLEL_THRESHOLD or workers < 2:
-        return _read_chunk(str(root), relpaths)
+        return _read_chunk(str(root), relpaths, opener)
     size = max(256, len(relpaths) // (workers * 4))
     chunks = [relpaths[i : i + size] for i in range(0, len(relpaths), size)]
-    results: list[LoadedDocument | Problem] = []
+    results: list[Read] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for chunk in pool.map(_read_chunk, [str(root)] * len(chunks), chunks):
+        for chunk in pool.map(
+            _read_chunk, [str(root)] * len(chunks), chunks, [opener] * len(chunks)
+        ):
             results.extend(chunk)
     return results
 
 
-def load_repository(root: Path, relpaths: list[str] | None = None) -> LoadedRepository:
-    """Read and parse the data files under ``root`` (all of them unless ``relpaths`` names some)."""
+def load_repository(
+    root: Path, relpaths: list[str] | None = None, opener: Opener | None = None
+) -> LoadedRepository:
+    """Read and parse the data files under ``root`` (all of them unless ``relpaths`` names some).
+
+    With an ``opener``, its result for each document that gives one is kept in ``opened``.
+    """
     paths = discover(root) if relpaths is None else sorted(relpaths)
     documents: dict[str, LoadedDocument] = {}
     kinds: dict[str, str] = {}
     problems: list[Problem] = []
-    for relpath, result in zip(paths, _read_all(root, paths), strict=True):
+    opened: dict[str, Any] = {}
+    for relpath, (result, extra) in zip(paths, _read_all(root, paths, opener), strict=True):
         kinds[relpath] = kind_of(relpath) or ""
         if isinstance(result, Problem):
             problems.append(result)
         else:
             documents[relpath] = result
+            if extra is not None:
+                opened[relpath] = extra
     required = {
         "program/program.yaml": "the program charter file is missing",
         "program/skills.yaml": "the skill vocabulary is missing, so no skill can be checked or matched",
@@ -207,4 +236,4 @@ def load_repository(root: Path, relpaths: list[str] | None = None) -> LoadedRepo
     for relpath, message in required.items():
         if relpath not in kinds and relpath.replace(".yaml", ".yml") not in kinds:
             problems.append(Problem(relpath, 0, 0, "error", "missing-file", message))
-    return LoadedRepository(root, documents, kinds, tuple(problems))
+    return LoadedRepository(root, documents, kinds, tuple(problems), opened)

@@ -8,9 +8,8 @@ document's ``sealed:`` key. Nothing opened is ever written anywhere.
 from __future__ import annotations
 
 import dataclasses
-import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,11 +20,9 @@ from mentorkit.model.source import KeyPath, Location
 from mentorkit.problems import Problem
 from mentorkit.sealing.crypto import SealError, open_bytes
 from mentorkit.sealing.fields import SEALED_KEY, sealable_fields
-from mentorkit.sealing.keys import parse_identities
+from mentorkit.sealing.keys import Identity, parse_identities
 
 CODE = "sealed-open"
-# Below this many sealed values a process pool costs more than it saves.
-PARALLEL_THRESHOLD = 2000
 MAX_SEALED_BYTES = 64 * 1024
 
 
@@ -52,32 +49,37 @@ def sealed_paths(loaded: LoadedRepository) -> list[str]:
     return sorted(p for p, doc in loaded.documents.items() if SEALED_KEY in doc.data)
 
 
-def _decrypt_chunk(
-    identity_text: str, items: list[tuple[str, str]]
-) -> list[tuple[str, bytes | str]]:
-    identities = parse_identities(identity_text)
-    out: list[tuple[str, bytes | str]] = []
-    for path, armored in items:
-        try:
-            out.append((path, open_bytes(armored, identities)))
-        except SealError as exc:
-            out.append((path, str(exc)))
-    return out
+@functools.lru_cache(maxsize=2)
+def _identities(identity_text: str) -> tuple[Identity, ...]:
+    # Parsed once per process, not once per value (each reading worker has its own).
+    return tuple(parse_identities(identity_text))
 
 
-def _decrypt_all(
-    identity_text: str, items: list[tuple[str, str]]
-) -> Iterable[tuple[str, bytes | str]]:
-    workers = min(os.cpu_count() or 1, 8)
-    if len(items) < PARALLEL_THRESHOLD or workers < 2:
-        return _decrypt_chunk(identity_text, items)
-    size = max(256, len(items) // (workers * 4))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    results: list[tuple[str, bytes | str]] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for chunk in pool.map(_decrypt_chunk, [identity_text] * len(chunks), chunks):
-            results.extend(chunk)
-    return results
+def open_sealed(identity_text: str, path: str, data: dict[str, Any]) -> dict[str, Any] | str | None:
+    """The opened mapping of a document's sealed value, why it cannot be opened, or None.
+
+    None when the document has no sealed text. Meant to run where the file was read
+    (``load_repository``'s opener), so decrypting and parsing use every core; the opened
+    values stay in memory. The contents are parsed by the same reader as plain files, so
+    an opened value becomes exactly the data its plain twin would.
+    """
+    armored = data.get(SEALED_KEY)
+    if not isinstance(armored, str):
+        return None
+    try:
+        plaintext = open_bytes(armored, _identities(identity_text))
+    except SealError as exc:
+        return str(exc)
+    parsed = parse_yaml(plaintext, path, max_bytes=MAX_SEALED_BYTES)
+    if isinstance(parsed, Problem):
+        # Only the code: the message could quote the private text into a shared log.
+        return f"the sealed value is not a valid YAML mapping ({parsed.code})"
+    return parsed.data
+
+
+def opener(identity_text: str) -> Callable[[str, dict[str, Any]], Any]:
+    """The ``load_repository`` opener that opens sealed values with this identity."""
+    return functools.partial(open_sealed, identity_text)
 
 
 def _problem(doc: LoadedDocument, message: str) -> Problem:
@@ -86,19 +88,13 @@ def _problem(doc: LoadedDocument, message: str) -> Problem:
 
 
 def _merge(
-    doc: LoadedDocument, kind: str, plaintext: bytes
-) -> tuple[LoadedDocument | None, list[Problem]]:
-    """The document with its opened fields laid over the plain ones, or None when unusable."""
-    parsed = parse_yaml(plaintext, doc.path, max_bytes=MAX_SEALED_BYTES)
-    if isinstance(parsed, Problem):
-        # Only the code: the message could quote the private text into a shared log.
-        return None, [
-            _problem(doc, f"the sealed value is not a valid YAML mapping ({parsed.code})")
-        ]
+    doc: LoadedDocument, kind: str, parsed: dict[str, Any]
+) -> tuple[LoadedDocument, list[Problem]]:
+    """The document with its opened fields laid over the plain ones."""
     allowed = sealable_fields(kind)
     problems = []
     opened: dict[str, Any] = {}
-    for key, value in parsed.data.items():
+    for key, value in parsed.items():
         if key not in allowed:
             problems.append(
                 _problem(
@@ -124,27 +120,29 @@ def _merge(
 def open_repository(loaded: LoadedRepository, identity_text: str | None) -> OpenedRepository:
     """``loaded`` with every sealed value the identity can open laid over its document.
 
-    Without an identity nothing is opened and every sealed document is listed as unopened.
+    Values already opened while loading (``loaded.opened``) are used as they are; the
+    rest are opened here. Without an identity nothing is opened and every sealed
+    document is listed as unopened.
     """
     paths = sealed_paths(loaded)
     if identity_text is None or not paths:
         return OpenedRepository(loaded, frozenset(paths))
-    items = [(p, v) for p in paths if isinstance(v := loaded.documents[p].data[SEALED_KEY], str)]
     documents = dict(loaded.documents)
-    unopened = set(paths) - {p for p, _ in items}
+    unopened: set[str] = set()
     problems: list[Problem] = []
-    for path, result in _decrypt_all(identity_text, items):
+    for path in paths:
         doc = loaded.documents[path]
-        if isinstance(result, str):
+        result = loaded.opened.get(path)
+        if result is None:
+            result = open_sealed(identity_text, path, doc.data)
+        if result is None:
+            unopened.add(path)  # not armored text: the sealed check reports it
+        elif isinstance(result, str):
             unopened.add(path)
             problems.append(_problem(doc, result))
-            continue
-        merged, found = _merge(doc, loaded.kinds.get(path, ""), result)
-        problems.extend(found)
-        if merged is None:
-            unopened.add(path)
         else:
-            documents[path] = merged
+            documents[path], found = _merge(doc, loaded.kinds.get(path, ""), result)
+            problems.extend(found)
     opened = dataclasses.replace(loaded, documents=documents)
     return OpenedRepository(opened, frozenset(unopened), tuple(problems))
 
@@ -156,15 +154,14 @@ def redact(problems: Sequence[Problem], opened: LoadedRepository) -> list[Proble
     is not a known participant" would print a sealed value there. `mentorkit edit`
     shows the details to the person fixing the file.
     """
-    sealed_lines: dict[str, int] = {}
-    for path, doc in opened.documents.items():
-        if isinstance(doc, OpenedDocument) and doc.sealed_keys:
-            sealed_lines[path] = doc.locate((SEALED_KEY,))[0]
-    if not sealed_lines:
+    if not any(_has_opened(doc) for doc in opened.documents.values()):
         return list(problems)
     out = []
     for problem in problems:
-        line = sealed_lines.get(problem.path)
+        # Only the documents a problem is about are located: finding the line of every
+        # opened document would parse 20,000 files a second time.
+        doc = opened.documents.get(problem.path)
+        line = doc.locate((SEALED_KEY,))[0] if doc is not None and _has_opened(doc) else None
         if line is not None and problem.line == line and problem.code != CODE:
             problem = dataclasses.replace(
                 problem,
@@ -180,6 +177,10 @@ def redact(problems: Sequence[Problem], opened: LoadedRepository) -> list[Proble
             )
         out.append(problem)
     return out
+
+
+def _has_opened(doc: LoadedDocument) -> bool:
+    return isinstance(doc, OpenedDocument) and bool(doc.sealed_keys)
 
 
 def _tells_a_sealed_rule(problem: Problem) -> bool:
