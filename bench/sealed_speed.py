@@ -45,7 +45,10 @@ def _run(root: Path, *args: str, identity: Path | None = None) -> tuple[float, i
         check=False,
     )
     elapsed = time.perf_counter() - start
-    print(f"  {' '.join(args)[:40]:<40} wall {elapsed:6.2f} s  cpu {_children_cpu() - cpu:6.2f} s", flush=True)
+    print(
+        f"  {' '.join(args)[:40]:<40} wall {elapsed:6.2f} s  cpu {_children_cpu() - cpu:6.2f} s",
+        flush=True,
+    )
     if done.returncode not in (0, 1, 2):
         sys.exit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr[-500:]}")
     return elapsed, done.returncode

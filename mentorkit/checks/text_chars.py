@@ -28,8 +28,10 @@ from mentorkit.checks.base import problem_in
 from mentorkit.model.characters import describe, first_uncarried
 from mentorkit.model.source import Documents, KeyPath
 from mentorkit.problems import Problem
+from mentorkit.sealing.fields import SEALED_KEY
 
 CODE = "text-chars"
+_ARMOR = (SEALED_KEY,)
 
 
 def _field(keypath: KeyPath) -> str:
@@ -56,6 +58,8 @@ def _strings(value: Any, keypath: KeyPath) -> Iterator[tuple[KeyPath, bool, str]
 def check_files(files: Documents) -> Iterator[Problem]:
     for doc in files.documents.values():
         for keypath, is_key, text in _strings(doc.data, ()):
+            if keypath == _ARMOR:
+                continue  # base64 armor: the sealed check refuses any other character
             bad = first_uncarried(text)
             if bad is None:
                 continue

@@ -58,7 +58,7 @@ def armor_problem(value: Any) -> str | None:
     lines = value.strip().splitlines()
     if len(lines) < 3 or lines[0].strip() != BEGIN or lines[-1].strip() != END:
         return f"sealed should start with {BEGIN} and end with {END}"
-    body = "".join(line.strip() for line in lines[1:-1])
+    body = "".join(map(str.strip, lines[1:-1]))
     try:
         raw = base64.b64decode(body, validate=True)
     except (binascii.Error, ValueError):
