@@ -12,7 +12,8 @@ Three rules, all read from the syntax tree of every module in ``mentorkit/``:
 
 There is no list of tolerated breaks. When a rule is bent on purpose, name the module in
 ``MODULE_EXTRA`` or ``PROGRAM_RUNNERS`` with the reason, in the same commit: the tables
-are the design, reviewed like code.
+are the design, reviewed like code. ``SHARED_MODULES`` names the pure modules of an I/O
+layer that every layer may import (a test holds them free of file access).
 """
 
 from __future__ import annotations
@@ -63,6 +64,15 @@ IO_LAYERS = frozenset({"loading", "writing"})
 # Pure functions over values: they receive what loading read and return what writing or
 # a reporter puts out.
 PURE = frozenset({"model", "checks", "matching", "lifecycle", "site", "reporters"})
+
+# Pure modules of an I/O layer that every layer may import, each with the reason; a test
+# below holds them pure (they open, read and write nothing).
+SHARED_MODULES: dict[str, str] = {
+    # The one set of ruamel round-trip settings: match, rematch, accept, leave, seal and
+    # the check-in migration each prepare their edit as text in their own layer, and
+    # writing.files writes it.
+    "mentorkit.writing.yaml_round_trip": "the YAML every edit of a hand-written file writes",
+}
 
 # Single modules allowed more than their layer, each with the reason. An entry is a layer
 # ("loading") or one module of it ("loading.git").
@@ -283,7 +293,7 @@ def import_violations(modules: list[Module]) -> list[str]:
         allowed = LAYERS.get(module.layer, frozenset()) | MODULE_EXTRA.get(module.name, frozenset())
         for line, target in _imported(module):
             layer = _layer_of(target)
-            if layer is None or layer == module.layer:
+            if layer is None or layer == module.layer or target in SHARED_MODULES:
                 continue
             if target == COMPUTED and module.layer == "cli":
                 continue
@@ -562,6 +572,20 @@ def test_the_program_rule_catches_a_program_run(name: str, source: str) -> None:
 )
 def test_the_io_rule_lets_pure_code_be(source: str) -> None:
     assert io_violations(_parsed("mentorkit.cli.match", source)) == []
+
+
+@pytest.mark.parametrize("name", sorted(SHARED_MODULES))
+def test_shared_modules_touch_no_files(name: str) -> None:
+    module = next(m for m in MODULES if m.name == name)
+    shared = Module(name.replace(".writing.", ".model."), module.path, module.tree)
+    assert io_violations([shared]) == []
+
+
+def test_a_shared_module_may_be_imported_from_any_layer() -> None:
+    source = "from mentorkit.writing.yaml_round_trip import round_trip_yaml"
+    assert import_violations(_parsed("mentorkit.sealing.rewrite", source)) == []
+    other = "from mentorkit.writing.files import write_text_atomic"
+    assert len(import_violations(_parsed("mentorkit.sealing.rewrite", other))) == 1
 
 
 def test_loading_and_writing_may_touch_files() -> None:

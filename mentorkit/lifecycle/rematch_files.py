@@ -11,27 +11,12 @@ and check-ins stay as written.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from mentorkit.lifecycle.rematch import RematchError, RematchPlan
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    return yaml
-
-
-def _dump(yaml: YAML, doc: Any) -> str:
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    return out.getvalue()
+from mentorkit.writing.yaml_round_trip import dump_text, round_trip_yaml
 
 
 def _put(node: CommentedMap, key: str, value: Any, after: str) -> None:
@@ -45,7 +30,7 @@ def rematch_match_text(text: str | None, plan: RematchPlan) -> str:
     """The match file after the rematch: the pair ended, the proposal recorded after it."""
     if text is None:
         raise RematchError(f"program/matches/{plan.cohort}.yaml is gone")
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     doc = yaml.load(text)
     pairs = doc.get("pairs") if isinstance(doc, CommentedMap) else None
     if not isinstance(pairs, list):
@@ -68,7 +53,7 @@ def rematch_match_text(text: str | None, plan: RematchPlan) -> str:
     if plan.proposal is not None:
         pairs.insert(pairs.index(node) + 1, _proposal_node(plan))
     _record_unmatched(doc, plan)
-    return _dump(yaml, doc)
+    return dump_text(doc, yaml)
 
 
 def _proposal_node(plan: RematchPlan) -> CommentedMap:
@@ -102,10 +87,10 @@ def rematch_agreement_text(text: str | None, plan: RematchPlan) -> str:
     """The agreement with ``status: rematched`` and ``status_reason``."""
     if text is None:
         raise RematchError(f"{plan.agreement} is gone")
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     doc = yaml.load(text)
     if not isinstance(doc, CommentedMap):
         raise RematchError(f"{plan.agreement} is not a mapping")
     doc["status"] = "rematched"
     _put(doc, "status_reason", plan.status_reason, "status")
-    return _dump(yaml, doc)
+    return dump_text(doc, yaml)

@@ -9,26 +9,17 @@ function changes the mapping in place, and the text is dumped with the indentati
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from mentorkit.matching.yaml_comments import detach_leading_comments, reattach_leading_comments
+from mentorkit.writing.yaml_round_trip import dump_text, round_trip_yaml
 
 
 class EditError(ValueError):
     """The file is not what the edit expects (not a mapping, no such entry)."""
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    return yaml
 
 
 def edit_text(
@@ -43,7 +34,7 @@ def edit_text(
     to that entry would land below the comment; for the top-level ``lists`` named, those
     lines are taken off first and put back above the same entries afterwards.
     """
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     doc = yaml.load(text)
     if not isinstance(doc, CommentedMap):
         raise EditError(f"{where} is not a mapping")
@@ -51,9 +42,7 @@ def edit_text(
     change(doc)
     for key in lists:
         reattach_leading_comments(doc, key, detached[key])
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    return out.getvalue()
+    return dump_text(doc, yaml)
 
 
 def put_after(node: CommentedMap, key: str, value: Any, *after: str) -> None:

@@ -8,7 +8,6 @@ is proposed again keeps its mapping and only its score, status and reasons chang
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -16,7 +15,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from mentorkit import __version__
 from mentorkit.matching.result import MatchResult, ProposedCircle, ProposedPair
 from mentorkit.matching.yaml_comments import detach_leading_comments, reattach_leading_comments
-from mentorkit.matching.yaml_text import new_file_body, yaml_settings
+from mentorkit.matching.yaml_text import new_file_body
+from mentorkit.writing.yaml_round_trip import dump_text, round_trip_yaml
 
 HEADER = (
     "# yaml-language-server: $schema=../../schemas/match.schema.json\n"
@@ -111,7 +111,7 @@ def render_match_file(result: MatchResult, existing_text: str | None, *, fast: b
     A new file is emitted directly (``fast``), byte for byte what ruamel.yaml would write
     (tests hold the two equal) but many times quicker for cohorts of thousands.
     """
-    yaml = yaml_settings()
+    yaml = round_trip_yaml()
     doc = yaml.load(existing_text) if existing_text and existing_text.strip() else None
     if not isinstance(doc, CommentedMap):
         if fast:
@@ -162,6 +162,4 @@ def render_match_file(result: MatchResult, existing_text: str | None, *, fast: b
     for key in lists:
         reattach_leading_comments(doc, key, detached[key])
     doc["summary"] = _summary(result)
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    return out.getvalue()
+    return dump_text(doc, yaml)

@@ -9,15 +9,13 @@ unusual text is never formatted differently.
 
 from __future__ import annotations
 
-import io
 import re
 from functools import lru_cache
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from mentorkit import __version__
 from mentorkit.matching.result import MatchResult
+from mentorkit.writing.yaml_round_trip import dump_text
 
 _SAFE = r"[A-Za-z0-9 ,()._/+-]"
 # starts with a letter, or with a digit but containing a space: never a number, bool or date.
@@ -28,19 +26,9 @@ _RESERVED = re.compile(r"(?i)(?:true|false|null|yes|no|on|off|y|n|inf|nan)")
 _QUOTED = re.compile(rf"[A-Za-z0-9](?=[^\n]*: )(?:{_SAFE}|:)*[A-Za-z0-9)]")
 
 
-def yaml_settings() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    return yaml
-
-
 @lru_cache(maxsize=65536, typed=True)
 def _by_ruamel(value: Any) -> str:
-    out = io.StringIO()
-    yaml_settings().dump({"k": value}, out)
-    return out.getvalue()[3:].rstrip("\n")
+    return dump_text({"k": value})[3:].rstrip("\n")
 
 
 def scalar(value: Any) -> str:

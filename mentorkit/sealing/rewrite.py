@@ -6,7 +6,6 @@ diff stays local; unsealing puts the opened fields back where ``sealed:`` was.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -15,18 +14,11 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from mentorkit.sealing.fields import SEALED_KEY
+from mentorkit.writing.yaml_round_trip import dump_text, round_trip_yaml
 
 
 class RewriteError(ValueError):
     """The file cannot be edited round-trip (it is not a YAML mapping)."""
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    return yaml
 
 
 def _load(yaml: YAML, text: str) -> CommentedMap:
@@ -36,15 +28,9 @@ def _load(yaml: YAML, text: str) -> CommentedMap:
     return doc
 
 
-def _dump(yaml: YAML, doc: Any) -> str:
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    return out.getvalue()
-
-
 def plain_values(text: str, fields: Sequence[str]) -> dict[str, Any]:
     """The private fields written in plain text, as plain Python values (for sealing)."""
-    doc = _load(_yaml(), text)
+    doc = _load(round_trip_yaml(), text)
     return {field: _plain(doc[field]) for field in fields if field in doc}
 
 
@@ -86,7 +72,7 @@ def _pop(doc: CommentedMap, field: str) -> None:
 
 def sealed_text(text: str, armored: str, replaced: Sequence[str]) -> str:
     """``text`` with the ``replaced`` fields removed and ``sealed:`` holding ``armored``."""
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     doc = _load(yaml, text)
     keys = list(doc)
     position = min((keys.index(f) for f in replaced if f in doc), default=None)
@@ -100,12 +86,12 @@ def sealed_text(text: str, armored: str, replaced: Sequence[str]) -> str:
         doc[SEALED_KEY] = value
     else:
         doc.insert(position, SEALED_KEY, value)
-    return _dump(yaml, doc)
+    return dump_text(doc, yaml)
 
 
 def opened_text(text: str, values: Mapping[str, Any]) -> str:
     """``text`` with ``sealed:`` replaced by the opened fields, in their plain form."""
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     doc = _load(yaml, text)
     keys = list(doc)
     position = keys.index(SEALED_KEY) if SEALED_KEY in doc else len(keys)
@@ -117,4 +103,4 @@ def opened_text(text: str, values: Mapping[str, Any]) -> str:
             doc[field] = value
         else:
             doc.insert(position + offset, field, value)
-    return _dump(yaml, doc)
+    return dump_text(doc, yaml)

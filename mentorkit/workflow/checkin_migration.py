@@ -9,11 +9,9 @@ path) stays, with the reason, so nothing is lost.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from mentorkit.loading.repository import LoadedRepository
@@ -21,6 +19,7 @@ from mentorkit.model.checkin_path import CheckinPath
 from mentorkit.model.program import Program
 from mentorkit.sealing.service import seal_text
 from mentorkit.workflow.scaffold import to_yaml
+from mentorkit.writing.yaml_round_trip import dump_text, round_trip_yaml
 
 _FIELDS = ("cohort", "mentor", "mentee", "date", "by", "health", "note")
 
@@ -31,14 +30,6 @@ class MigrationPlan:
     agreements: dict[str, str] = field(default_factory=dict)  # agreements without them
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    return yaml
 
 
 def _entry(agreement: dict[str, Any], item: Any) -> dict[str, Any] | None:
@@ -87,7 +78,7 @@ def _plan_one(loaded: LoadedRepository, program: Program, path: str, plan: Migra
 
 
 def _without(text: str, keep: list[int]) -> str:
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     doc = yaml.load(text)
     assert isinstance(doc, CommentedMap)
     if keep:
@@ -97,9 +88,7 @@ def _without(text: str, keep: list[int]) -> str:
                 del items[index]
     else:
         del doc["checkins"]
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    return out.getvalue()
+    return dump_text(doc, yaml)
 
 
 def plan_migration(loaded: LoadedRepository, program: Program) -> MigrationPlan:
