@@ -3,7 +3,8 @@ dashboard and the review.
 
 Each figure keeps the exact set of units it counts (people, pairs, goals, agreements,
 capacity slots), so ``mentorkit.lifecycle.published`` can hand them to the disclosure
-rules; counts and rates are properties of those sets. See ``mentorkit.lifecycle.metrics``
+rules; counts and rates are read off those sets (``size``, ``share``, ``in_state``), so
+a count can never disagree with the set behind it. See ``mentorkit.lifecycle.metrics``
 for how each figure is defined.
 """
 
@@ -11,10 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any, Literal
+
+from mentorkit.model.entities import HEALTHS, CohortStatus, GoalStatus
 
 UNDER_USED_BELOW = 0.5
 
 Ids = frozenset[Hashable]
+
+# Goal statuses in the order the report and the dashboard show them.
+GOAL_STATUSES: tuple[GoalStatus, ...] = ("achieved", "in-progress", "not-started", "dropped")
+# The health of an agreement's latest check-in, or "none" when it has none yet.
+HealthState = Literal["on-track", "needs-attention", "off-track", "none"]
+HEALTH_STATES: tuple[HealthState, ...] = (*HEALTHS, "none")
 
 
 def ratio(part: int, whole: int) -> float | None:
@@ -26,69 +36,68 @@ def person(pid: str) -> tuple[str, str]:
     return ("person", pid)
 
 
-@dataclass(frozen=True)
-class CohortParticipation:
+class Size:
+    """A count read off a set field: how many units ``field`` holds."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+    def __get__(self, obj: Any, owner: Any = None) -> int:
+        return len(getattr(obj, self.field))
+
+
+class Share:
+    """A rate of two counts of the same object; None when the whole is empty."""
+
+    def __init__(self, part: str, whole: str) -> None:
+        self.part, self.whole = part, whole
+
+    def __get__(self, obj: Any, owner: Any = None) -> float | None:
+        return ratio(getattr(obj, self.part), getattr(obj, self.whole))
+
+
+class InState:
+    """How many units are in one state of a by-state distribution (``ids(state)``)."""
+
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+    def __get__(self, obj: Any, owner: Any = None) -> int:
+        return len(obj.ids(self.state))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Participation:
+    """Who is enrolled, who seeks a mentor (or a circle) and who has one."""
+
+    enrolled_ids: Ids
+    seeking_ids: Ids
+    matched_ids: Ids
+
+    enrolled = Size("enrolled_ids")
+    seeking = Size("seeking_ids")
+    matched = Size("matched_ids")
+    match_rate = Share("matched", "seeking")
+
+
+@dataclass(frozen=True, kw_only=True)
+class CohortParticipation(Participation):
     cohort: str
     name: str
-    status: str
+    status: CohortStatus
     matched_yet: bool  # a match file exists: before that, "matched" means nothing yet
-    enrolled_ids: Ids
     mentor_ids: Ids
-    seeking_ids: Ids
-    matched_ids: Ids
 
-    @property
-    def enrolled(self) -> int:
-        return len(self.enrolled_ids)
-
-    @property
-    def mentors(self) -> int:
-        return len(self.mentor_ids)
-
-    @property
-    def seeking(self) -> int:
-        return len(self.seeking_ids)
-
-    @property
-    def matched(self) -> int:
-        return len(self.matched_ids)
-
-    @property
-    def match_rate(self) -> float | None:
-        return ratio(self.matched, self.seeking)
+    mentors = Size("mentor_ids")
 
 
-@dataclass(frozen=True)
-class DepartmentParticipation:
+@dataclass(frozen=True, kw_only=True)
+class DepartmentParticipation(Participation):
     department: str
-    people_ids: Ids
-    enrolled_ids: Ids
-    seeking_ids: Ids
-    matched_ids: Ids
+    people_ids: Ids  # everyone in the department, enrolled or not
 
-    @property
-    def people(self) -> int:
-        return len(self.people_ids)
-
-    @property
-    def enrolled(self) -> int:
-        return len(self.enrolled_ids)
-
-    @property
-    def seeking(self) -> int:
-        return len(self.seeking_ids)
-
-    @property
-    def matched(self) -> int:
-        return len(self.matched_ids)
-
-    @property
-    def participation_rate(self) -> float | None:
-        return ratio(self.enrolled, self.people)
-
-    @property
-    def match_rate(self) -> float | None:
-        return ratio(self.matched, self.seeking)
+    people = Size("people_ids")
+    participation_rate = Share("enrolled", "people")
 
 
 @dataclass(frozen=True)
@@ -97,9 +106,7 @@ class MentorLoad:
     capacity: int
     accepted: int
 
-    @property
-    def utilisation(self) -> float | None:
-        return ratio(self.accepted, self.capacity)
+    utilisation = Share("accepted", "capacity")
 
     @property
     def under_used(self) -> bool:
@@ -120,9 +127,7 @@ class Utilisation:
     def accepted(self) -> int:
         return sum(m.accepted for m in self.mentors)
 
-    @property
-    def rate(self) -> float | None:
-        return ratio(self.accepted, self.capacity)
+    rate = Share("accepted", "capacity")
 
     @property
     def under_used(self) -> tuple[str, ...]:
@@ -137,88 +142,45 @@ class Utilisation:
         """One unit per place a mentor offered: capacity as a set, for the disclosure rules."""
         return frozenset(("slot", m.mentor, i) for m in self.mentors for i in range(m.capacity))
 
-    @property
-    def filled_ids(self) -> Ids:
-        return frozenset(("slot", m.mentor, i) for m in self.mentors for i in range(m.accepted))
-
-
-GOAL_STATUSES = ("achieved", "in-progress", "not-started", "dropped")
-
 
 @dataclass(frozen=True)
-class GoalAttainment:
-    agreement_ids: Ids  # the agreements (pairs) whose goals these are
-    by_status: tuple[tuple[str, Ids], ...]  # (status, goal ids) in GOAL_STATUSES order
+class _ByState:
+    """Units (goals, agreements) sorted into states, in the vocabulary's order."""
 
-    def ids(self, status: str) -> Ids:
-        return dict(self.by_status).get(status, frozenset())
-
-    @property
-    def agreements(self) -> int:
-        return len(self.agreement_ids)
-
-    @property
-    def all_ids(self) -> Ids:
-        return frozenset().union(*(ids for _, ids in self.by_status))
-
-    @property
-    def total(self) -> int:
-        return len(self.all_ids)
-
-    @property
-    def achieved(self) -> int:
-        return len(self.ids("achieved"))
-
-    @property
-    def in_progress(self) -> int:
-        return len(self.ids("in-progress"))
-
-    @property
-    def not_started(self) -> int:
-        return len(self.ids("not-started"))
-
-    @property
-    def dropped(self) -> int:
-        return len(self.ids("dropped"))
-
-    @property
-    def rate(self) -> float | None:
-        return ratio(self.achieved, self.total)
-
-
-HEALTH_STATES = ("on-track", "needs-attention", "off-track", "none")
-
-
-@dataclass(frozen=True)
-class HealthDistribution:
-    by_state: tuple[tuple[str, Ids], ...]  # (state, agreement ids) in HEALTH_STATES order
+    by_state: tuple[tuple[str, Ids], ...]
 
     def ids(self, state: str) -> Ids:
         return dict(self.by_state).get(state, frozenset())
 
     @property
-    def on_track(self) -> int:
-        return len(self.ids("on-track"))
-
-    @property
-    def needs_attention(self) -> int:
-        return len(self.ids("needs-attention"))
-
-    @property
-    def off_track(self) -> int:
-        return len(self.ids("off-track"))
-
-    @property
-    def no_checkin(self) -> int:
-        return len(self.ids("none"))
-
-    @property
     def all_ids(self) -> Ids:
         return frozenset().union(*(ids for _, ids in self.by_state))
 
-    @property
-    def total(self) -> int:
-        return len(self.all_ids)
+    total = Size("all_ids")
+
+
+@dataclass(frozen=True)
+class GoalAttainment(_ByState):
+    """Goals by status (GOAL_STATUSES order) of the agreements in ``agreement_ids``."""
+
+    agreement_ids: Ids = frozenset()  # the agreements (pairs) whose goals these are
+
+    agreements = Size("agreement_ids")
+    achieved = InState("achieved")
+    in_progress = InState("in-progress")
+    not_started = InState("not-started")
+    dropped = InState("dropped")
+    rate = Share("achieved", "total")
+
+
+@dataclass(frozen=True)
+class HealthDistribution(_ByState):
+    """Active agreements by the health of their latest check-in (HEALTH_STATES order)."""
+
+    on_track = InState("on-track")
+    needs_attention = InState("needs-attention")
+    off_track = InState("off-track")
+    no_checkin = InState("none")
 
 
 @dataclass(frozen=True)
@@ -228,13 +190,8 @@ class SkillBalance:
     offering_ids: Ids
     seeking_ids: Ids
 
-    @property
-    def mentors_offering(self) -> int:
-        return len(self.offering_ids)
-
-    @property
-    def mentees_seeking(self) -> int:
-        return len(self.seeking_ids)
+    mentors_offering = Size("offering_ids")
+    mentees_seeking = Size("seeking_ids")
 
     @property
     def is_gap(self) -> bool:
@@ -247,17 +204,9 @@ class CrossFunctional:
     pair_ids: Ids
     crossing_ids: Ids
 
-    @property
-    def accepted_pairs(self) -> int:
-        return len(self.pair_ids)
-
-    @property
-    def cross_functional(self) -> int:
-        return len(self.crossing_ids)
-
-    @property
-    def share(self) -> float | None:
-        return ratio(self.cross_functional, self.accepted_pairs)
+    accepted_pairs = Size("pair_ids")
+    cross_functional = Size("crossing_ids")
+    share = Share("cross_functional", "accepted_pairs")
 
 
 @dataclass(frozen=True)
@@ -267,17 +216,9 @@ class Continuation:
     from_ids: Ids
     continuing_ids: Ids
 
-    @property
-    def from_enrolled(self) -> int:
-        return len(self.from_ids)
-
-    @property
-    def continuing(self) -> int:
-        return len(self.continuing_ids)
-
-    @property
-    def rate(self) -> float | None:
-        return ratio(self.continuing, self.from_enrolled)
+    from_enrolled = Size("from_ids")
+    continuing = Size("continuing_ids")
+    rate = Share("continuing", "from_enrolled")
 
 
 @dataclass(frozen=True)
@@ -296,9 +237,7 @@ class ProgramMetrics:
     continuation: tuple[Continuation, ...]
     lessons_per_month: tuple[tuple[str, int], ...]
 
-    @property
-    def people(self) -> int:
-        return len(self.people_ids)
+    people = Size("people_ids")
 
     @property
     def skill_gaps(self) -> tuple[str, ...]:

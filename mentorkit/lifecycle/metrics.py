@@ -139,11 +139,11 @@ def _departments(program: Program, cohorts: list[Cohort]) -> tuple[DepartmentPar
 
     return tuple(
         DepartmentParticipation(
-            dept,
-            as_ids(people[dept]),
-            as_ids(enrolled[dept]),
-            as_ids(seeking[dept]),
-            as_ids(matched[dept]),
+            department=dept,
+            people_ids=as_ids(people[dept]),
+            enrolled_ids=as_ids(enrolled[dept]),
+            seeking_ids=as_ids(seeking[dept]),
+            matched_ids=as_ids(matched[dept]),
         )
         for dept in sorted(people)
     )
@@ -171,8 +171,8 @@ def _goals(program: Program, cohort_ids: set[str]) -> GoalAttainment:
             for index, goal in enumerate(agreement.goals):
                 statuses[goal.status].add(("goal", agreement.source, index))
     return GoalAttainment(
+        by_state=tuple((s, frozenset(statuses[s])) for s in GOAL_STATUSES),
         agreement_ids=frozenset(agreements),
-        by_status=tuple((s, frozenset(statuses[s])) for s in GOAL_STATUSES),
     )
 
 

@@ -30,6 +30,7 @@ from mentorkit.model.entities import (
     COHORT_FORMATS,
     COHORT_STATUSES,
     DEPARTED_FIELDS,
+    GOAL_STATUSES,
     HEALTHS,
     MILESTONE_KINDS,
     PAIR_STATUSES,
@@ -231,7 +232,7 @@ def _agreement(doc: Document) -> Agreement:
             required(g["goal"]),
             optional_text(g.get("skill")),
             text(g.get("measure")),
-            text(g.get("status"), "not-started"),
+            choice(g.get("status"), GOAL_STATUSES, "not-started"),
         ),
     )
     # The old inline list, kept readable until `mentorkit migrate-checkins` moves it out.

@@ -21,6 +21,7 @@ PairStatus = Literal["proposed", "accepted", "ended"]
 AgreementStatus = Literal["draft", "active", "paused", "completed", "rematched"]
 MilestoneKind = Literal["kickoff", "review", "reflection", "custom"]
 Health = Literal["on-track", "needs-attention", "off-track"]
+GoalStatus = Literal["not-started", "in-progress", "achieved", "dropped"]
 # How a person is open to being mentored (a participant's ``formats``), not a cohort format.
 MeetingFormat = Literal["one-on-one", "circle", "reverse", "async", "shadowing"]
 
@@ -30,6 +31,7 @@ PAIR_STATUSES: tuple[PairStatus, ...] = get_args(PairStatus)
 AGREEMENT_STATUSES: tuple[AgreementStatus, ...] = get_args(AgreementStatus)
 MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
 HEALTHS: tuple[Health, ...] = get_args(Health)
+GOAL_STATUSES: tuple[GoalStatus, ...] = get_args(GoalStatus)
 MEETING_FORMATS: tuple[MeetingFormat, ...] = get_args(MeetingFormat)
 # Formats that pair mentors with mentees; the others group peers (everyone is both).
 BIPARTITE_FORMATS: frozenset[CohortFormat] = frozenset({"one-on-one", "reverse"})
@@ -254,7 +256,7 @@ class AgreementGoal:
     goal: str
     skill: str | None = None
     measure: str = ""
-    status: str = "not-started"
+    status: GoalStatus = "not-started"
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
+from mentorkit.lifecycle.metric_values import GOAL_STATUSES, HEALTH_STATES
 from mentorkit.lifecycle.metrics import compute_metrics
+from mentorkit.model.entities import GoalStatus, Health
 from mentorkit.model.program import Program
 
 from .conftest import TODAY
@@ -123,3 +127,8 @@ def test_one_cohort_scope(fixture_program: Program) -> None:
 def test_unknown_cohort_raises_key_error(fixture_program: Program) -> None:
     with pytest.raises(KeyError):
         compute_metrics(fixture_program, TODAY, cohort="nope")
+
+
+def test_the_report_orders_cover_the_model_vocabularies() -> None:
+    assert sorted(GOAL_STATUSES) == sorted(get_args(GoalStatus))
+    assert sorted(HEALTH_STATES) == sorted([*get_args(Health), "none"])

@@ -14,27 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.workflow.conftest import COHORT, TODAY, commit_all, git, run
+from tests.workflow.test_end_to_end import ADA as NEWCOMER
 
 GOLDEN = Path(__file__).parent / "golden" / "review"
 UPDATE = os.environ.get("MENTORKIT_UPDATE_GOLDEN") == "1"
-
-NEWCOMER = f"""\
-id: ada-lovelace
-name: Ada Lovelace
-github: AdaL
-email: ada.private@example.com
-department: Research
-level: 6
-timezone: Europe/London
-languages: [en]
-cohorts: [{COHORT}]
-mentor:
-  capacity: 1
-  skills:
-    python: 5
-    sql: 4
-avoid: [sam-okoro]
-"""
 
 
 def _newcomer(repo: Path) -> str:
