@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from mentorkit.reporters import json_text
 from mentorkit.reporters.github import annotation
 from mentorkit.workflow.authorship import AuthorshipResult
 
@@ -40,7 +39,7 @@ def as_json(result: AuthorshipResult) -> str:
             for d in result.decisions
         ],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload)
 
 
 def as_github(result: AuthorshipResult) -> str:

@@ -6,7 +6,6 @@ as published, so it always carries the suppressed figures (``metrics_to_dict(pub
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,6 +13,8 @@ from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD
 from mentorkit.lifecycle.metric_values import GOAL_STATUSES, HEALTH_STATES, ProgramMetrics
 from mentorkit.lifecycle.published import Figures, metrics_to_dict, skills_in_shown_order
 from mentorkit.lifecycle.recognition import MentorContribution
+from mentorkit.reporters import json_text
+from mentorkit.reporters.markdown import table
 
 LEGEND = (
     f'"{WITHHELD}" marks a figure that could single someone out: it is about too few people, '
@@ -41,10 +42,6 @@ GOAL_HEADER = (
 Section = tuple[str, list[str], list[list[str]], list[str]]  # title, header, rows, keys
 
 
-def _json(payload: Any) -> str:
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-
-
 def _contribution(row: MentorContribution) -> dict[str, Any]:
     return {
         "mentor": row.mentor,
@@ -64,7 +61,7 @@ def metrics_json(
 ) -> str:
     payload = metrics_to_dict(metrics, figures, published=published)
     payload["recognition"] = [_contribution(r) for r in recognition]
-    return _json(payload)
+    return json_text(payload)
 
 
 class _Cells:
@@ -281,18 +278,6 @@ def metrics_text(
     return "\n".join(lines) + "\n"
 
 
-def _md_cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    return [
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-        *("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows),
-    ]
-
-
 def metrics_markdown(
     metrics: ProgramMetrics, figures: Figures, recognition: Sequence[MentorContribution]
 ) -> str:
@@ -304,7 +289,7 @@ def metrics_markdown(
         f"On {metrics.today}, counting the people on the site. {LEGEND}.",
     ]
     for title, header, rows, keys in _sections(metrics, figures, True):
-        lines += ["", f"### {title}", "", *(_md_table(header, rows) if rows else ["None."])]
+        lines += ["", f"### {title}", "", *(table(header, rows) if rows else ["None."])]
         why = _why(figures, keys)
         if why:
             lines += ["", *(f"- {w}" for w in why)]
@@ -316,6 +301,6 @@ def metrics_markdown(
             "",
             "### Mentors we thank",
             "",
-            *_md_table(RECOGNITION_HEADER, _recognition_rows(recognition)),
+            *table(RECOGNITION_HEADER, _recognition_rows(recognition)),
         ]
     return "\n".join(lines) + "\n"

@@ -5,32 +5,18 @@ Formatters only: ``mentorkit.lifecycle.health`` and ``mentorkit.lifecycle.rematc
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from mentorkit.lifecycle.health import HealthReport
 from mentorkit.lifecycle.rematch import Alternative, RematchPlan
+from mentorkit.reporters import json_text
 from mentorkit.reporters.github import annotation
-
-
-def _json(payload: Any) -> str:
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-
-
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    def cell(text: str) -> str:
-        return str(text).replace("|", "\\|").replace("\n", " ")
-
-    return [
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-        *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows),
-    ]
+from mentorkit.reporters.markdown import Cell, table
 
 
 def health_json(report: HealthReport) -> str:
-    return _json(
+    return json_text(
         {
             "cohort": report.cohort,
             "today": report.today,
@@ -73,11 +59,11 @@ def health_markdown(report: HealthReport) -> str:
         f"{len(report.flagged)} of {len(report.pairs)} pairs on {report.today}.",
     ]
     if report.flagged:
-        rows = [
-            [f"{p.mentor} → {p.mentee}", "<br>".join(f"**{f.code}**: {f.message}" for f in p.flags)]
+        rows: list[list[Cell]] = [
+            [f"{p.mentor} → {p.mentee}", tuple(f"**{f.code}**: {f.message}" for f in p.flags)]
             for p in report.flagged
         ]
-        lines += ["", *_md_table(["pair", "why"], rows)]
+        lines += ["", *table(["pair", "why"], rows)]
     return "\n".join(lines) + "\n"
 
 
@@ -103,7 +89,7 @@ def _alternative(a: Alternative | None) -> dict[str, Any] | None:
 
 
 def rematch_json(plan: RematchPlan, written: Sequence[str]) -> str:
-    return _json(
+    return json_text(
         {
             "cohort": plan.cohort,
             "mentee": plan.mentee,

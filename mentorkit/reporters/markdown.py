@@ -7,6 +7,9 @@ skill cannot open a table cell, a link, an HTML tag or a mention.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from mentorkit.model.lookalike import without_invisible
 
 
@@ -31,9 +34,15 @@ def one_line(text: object, limit: int) -> str:
     return value[: limit - 1].rstrip() + f"… ({len(value):,} characters)"
 
 
+_BACKSLASHES_BEFORE_PIPE = re.compile(r"(\\+)(?=\|)")
+
+
 def code(text: str, limit: int = 100) -> str:
-    """An inline code span that stays on one line and cannot be closed early."""
-    return "`" + one_line(text, limit).replace("`", "'").replace("|", "\\|") + "`"
+    """An inline code span that stays on one line and cannot be closed early, nor end a
+    table cell (backslashes before a pipe are doubled, so the pipe stays escaped)."""
+    shown = one_line(text, limit).replace("`", "'")
+    shown = _BACKSLASHES_BEFORE_PIPE.sub(lambda m: m.group(1) * 2, shown)
+    return "`" + shown.replace("|", "\\|") + "`"
 
 
 # Backslash-escaped so participant text is shown as typed: no emphasis, links, headings,
@@ -50,14 +59,26 @@ def plain(text: object, limit: int = 120) -> str:
 
 def cell(text: object) -> str:
     """Text for a table cell that mentorkit composed (it may hold Markdown of its own):
-    one line, no cell break, no HTML tag."""
-    return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    one line, no cell break, no HTML tag. A backslash is escaped too: GitHub splits cells
+    before reading escapes, so ``\\|`` would otherwise end the cell."""
+    escaped = str(text).replace("\\", "\\\\").replace("|", "\\|")
+    return escaped.replace("\r", " ").replace("\n", " ").replace("<", "&lt;")
 
 
-def table(header: list[str], rows: list[list[str]]) -> list[str]:
+# A table cell: text, or several lines of text (shown one under the other).
+Cell = str | tuple[str, ...]
+
+
+def _cell_text(value: Cell) -> str:
+    if isinstance(value, tuple):
+        return "<br>".join(cell(line) for line in value)
+    return cell(value)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[str]:
     """A GitHub Markdown table, every cell through ``cell``."""
     return [
         "| " + " | ".join(cell(h) for h in header) + " |",
         "|" + "---|" * len(header),
-        *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows),
+        *("| " + " | ".join(_cell_text(c) for c in row) + " |" for row in rows),
     ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from typing import Any
 
 from rich import box
@@ -13,6 +12,8 @@ from rich.table import Table
 from mentorkit.matching.fairness import MIN_GROUP_SIZE, FairnessAudit, GroupFigures
 from mentorkit.matching.result import MatchResult, MatchSummary
 from mentorkit.model.entities import PEER_PAIR_FORMATS
+from mentorkit.reporters import json_text
+from mentorkit.reporters.markdown import cell
 
 TEXT_WIDTH = 120
 FORMATS = ("text", "json", "markdown")
@@ -200,11 +201,7 @@ def as_dict(result: MatchResult, fairness: FairnessAudit | None = None) -> dict[
 
 
 def as_json(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
-    return json.dumps(as_dict(result, fairness), indent=2, ensure_ascii=False) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    return json_text(as_dict(result, fairness))
 
 
 def as_markdown(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
@@ -215,13 +212,13 @@ def as_markdown(result: MatchResult, fairness: FairnessAudit | None = None) -> s
         for p in result.pairs:
             status = p.status + (" 🔒" if p.locked else "")
             out.append(
-                f"| `{p.mentor}` | `{p.mentee}` | {_num(p.score)} | {status} | {_cell('; '.join(p.reasons))} |"
+                f"| `{p.mentor}` | `{p.mentee}` | {_num(p.score)} | {status} | {cell('; '.join(p.reasons))} |"
             )
     if result.circles:
         out += ["", "| circle | facilitator | members | why |", "|---|---|---|---|"]
         for c in result.circles:
             out.append(
-                f"| {_cell(c.id)} | `{c.facilitator or '-'}` | {_cell(', '.join(c.members))} | {_cell('; '.join(c.reasons))} |"
+                f"| {cell(c.id)} | `{c.facilitator or '-'}` | {cell(', '.join(c.members))} | {cell('; '.join(c.reasons))} |"
             )
     if result.unmatched:
         out += [
@@ -231,7 +228,7 @@ def as_markdown(result: MatchResult, fairness: FairnessAudit | None = None) -> s
             "| person | role | why |",
             "|---|---|---|",
         ]
-        out += [f"| `{u.id}` | {u.role} | {_cell(u.reason)} |" for u in result.unmatched]
+        out += [f"| `{u.id}` | {u.role} | {cell(u.reason)} |" for u in result.unmatched]
         out += ["", "</details>"]
     if fairness is not None:
         out += [
@@ -243,7 +240,7 @@ def as_markdown(result: MatchResult, fairness: FairnessAudit | None = None) -> s
         ]
         for g in _fairness_rows(fairness):
             out.append(
-                f"| {_cell(g.group)} | {g.people} | {g.matched} | {_pct(g.match_rate)} | {_num(g.mean_score)} | {_pct(g.first_choice_share)} | {_cell('; '.join(g.flags)) or '-'} |"
+                f"| {cell(g.group)} | {g.people} | {g.matched} | {_pct(g.match_rate)} | {_num(g.mean_score)} | {_pct(g.first_choice_share)} | {cell('; '.join(g.flags)) or '-'} |"
             )
         out += ["", *_fairness_notes(fairness)]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -6,7 +6,9 @@ import json
 from collections.abc import Sequence
 
 from mentorkit.problems import Problem
+from mentorkit.reporters import json_text
 from mentorkit.reporters.github import annotation
+from mentorkit.reporters.markdown import cell
 
 
 def _location(p: Problem) -> str:
@@ -42,7 +44,7 @@ def as_json(problems: Sequence[Problem], files_checked: int) -> str:
             for p in problems
         ],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload)
 
 
 def as_github(problems: Sequence[Problem], _files_checked: int) -> str:
@@ -61,10 +63,6 @@ def as_github(problems: Sequence[Problem], _files_checked: int) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
-
-
 def as_markdown(problems: Sequence[Problem], files_checked: int) -> str:
     if not problems:
         return f"**No problems** in {files_checked} file(s).\n"
@@ -76,8 +74,7 @@ def as_markdown(problems: Sequence[Problem], files_checked: int) -> str:
         "|---|---|---|---|",
     ]
     out.extend(
-        f"| `{_md_cell(_location(p))}` | {p.level} | `{p.code}` | {_md_cell(p.message)} |"
-        for p in problems
+        f"| `{cell(_location(p))}` | {p.level} | `{p.code}` | {cell(p.message)} |" for p in problems
     )
     return "\n".join(out) + "\n"
 
@@ -99,7 +96,7 @@ def _elsewhere(elsewhere: Sequence[Problem], fmt: str) -> str:
             "|---|---|---|---|",
         ]
         rows += [
-            f"| `{_md_cell(_location(p))}` | {p.level} | `{p.code}` | {_md_cell(p.message)} |"
+            f"| `{cell(_location(p))}` | {p.level} | `{p.code}` | {cell(p.message)} |"
             for p in elsewhere
         ]
         return "\n" + "\n".join(rows) + "\n"
@@ -119,6 +116,6 @@ def render(
         payload = json.loads(as_json(problems, files_checked))
         payload["elsewhere"] = json.loads(as_json(elsewhere, 0))["problems"]
         payload["ok"] = payload["ok"] and not any(p.is_error for p in elsewhere)
-        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        return json_text(payload)
     text = RENDERERS[fmt](problems, files_checked)
     return text + _elsewhere(elsewhere, fmt) if elsewhere else text

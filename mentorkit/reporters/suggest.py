@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from mentorkit.matching.suggest import Suggestions
+from mentorkit.reporters import json_text
 
 FORMATS = ("text", "json")
 
@@ -37,7 +36,7 @@ def as_json(result: Suggestions) -> str:
             for s in result.items
         ],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload)
 
 
 def render(result: Suggestions, fmt: str) -> str:
