@@ -46,8 +46,6 @@ ALL_CHECKS: tuple[ModuleType, ...] = tuple(
     import_module(f"mentorkit.checks.{name}") for name in CHECKS
 )
 
-CODES = {module.CODE: module for module in ALL_CHECKS}
-
 
 def run_checks(files: Documents, program: Program) -> Iterator[Problem]:
     """Every check over the files as written and over the model built from them."""

@@ -167,9 +167,3 @@ def is_top_level(root: Path) -> bool:
     return Path(top).resolve() == root.resolve()
 
 
-def is_repository(root: Path) -> bool:
-    try:
-        run_git(root, "rev-parse", "--git-dir")
-    except GitError:
-        return False
-    return True

@@ -36,7 +36,10 @@ from mentorkit.model.source import KeyPath, Location
 from mentorkit.problems import Problem
 
 _CParser: Any
-try:  # libyaml's parser is ~10x faster; fall back so a PyYAML without it still works
+# libyaml's parser is ~10x faster. PyYAML built without libyaml (a source build on a
+# platform with no wheel) has no CParser: the pure Python parser then reads the same
+# values and positions (a test holds it), only slower.
+try:
     from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     _CParser = None

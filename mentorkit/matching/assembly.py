@@ -11,9 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
-from mentorkit.matching.assignment import STABILITY_POINTS, Edges
 from mentorkit.matching.candidates import Candidates
 from mentorkit.matching.result import PersonOptions, ProposedPair
 from mentorkit.matching.score import SCALE, Scoring, score_with
@@ -123,24 +120,6 @@ def all_pairs(
     pairs = [carried_pair(p, program, scoring) for p in carried] + list(fresh)
     pairs.sort(key=lambda p: (p.status == "ended", p.mentor, p.mentee))
     return pairs
-
-
-def stability_bonus(
-    edges: Edges,
-    rows: Sequence[Participant],
-    cols: Sequence[Participant],
-    proposals: set[tuple[str, str]],
-    peer: bool = False,
-) -> np.ndarray:
-    """``STABILITY_POINTS`` on each edge that is a standing proposal, so ties keep it."""
-    bonus = np.zeros(len(edges), dtype=np.int64)
-    if not proposals:
-        return bonus
-    for k, (r, c) in enumerate(zip(edges.rows.tolist(), edges.cols.tolist(), strict=True)):
-        key = (cols[c].id, rows[r].id)
-        if key in proposals or (peer and key[::-1] in proposals):
-            bonus[k] = STABILITY_POINTS
-    return bonus
 
 
 def person_options(

@@ -47,7 +47,3 @@ def parse_checkin_path(relpath: str) -> CheckinPath | None:
     if found is None:
         return None
     return CheckinPath(**found.groupdict())
-
-
-def pair_folder(cohort: str, mentor: str, mentee: str) -> str:
-    return f"program/checkins/{cohort}/{mentor}--{mentee}"

@@ -12,7 +12,6 @@ from mentorkit.model.entities import (
     Departed,
     Lesson,
     MatchFile,
-    MatchingSettings,
     Participant,
     Skill,
     SkillCategory,
@@ -76,10 +75,6 @@ class Program:
 
     def mentees_in(self, cohort_id: str) -> list[Participant]:
         return [p for p in self.enrolled(cohort_id) if p.mentee is not None]
-
-    def settings_for(self, cohort_id: str) -> MatchingSettings:
-        cohort = self.cohorts.get(cohort_id)
-        return cohort.matching if cohort else self.charter.matching
 
     def unopened_participants(self, ids: list[str] | None = None) -> list[Participant]:
         """The participants (of ``ids``, else all) whose sealed fields are unknown."""

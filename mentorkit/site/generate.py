@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from mentorkit.lifecycle.calendar import cohort_calendar
 from mentorkit.model.program import Program
 from mentorkit.site.community import community_pages
 from mentorkit.site.feed import FEED_PATH, render_feed
@@ -34,10 +35,6 @@ NOT_IN_NAV = (
 
 
 def _calendars(program: Program) -> dict[str, bytes]:
-    try:
-        from mentorkit.lifecycle.calendar import cohort_calendar
-    except ImportError:  # the calendar module is optional for the site
-        return {}
     return {f"cohorts/{cid}.ics": cohort_calendar(program, cid) for cid in sorted(program.cohorts)}
 
 
@@ -65,9 +62,7 @@ def generate_docs(
     files.update(handbook_pages(env, handbook, program, view))
     files.update(community_pages(env, view, categories))
     files.update(program_pages(env, program, view, set(calendars)))
-    thanks = recognition_page(env, program, view)
-    if thanks is not None:
-        files["community/thanks.md"] = thanks
+    files["community/thanks.md"] = recognition_page(env, program, view)
     files[FEED_PATH] = render_feed(view, base_url or program.charter.site.url)
     files.update(calendars)
     files.update(assets or {})

@@ -9,15 +9,12 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from mentorkit.lifecycle.published import public_program
+from mentorkit.lifecycle.recognition import mentor_contributions
 from mentorkit.model.program import Program
 from mentorkit.site.view import PublicView
 
 
-def recognition_page(env: Environment, program: Program, view: PublicView) -> str | None:
-    try:
-        from mentorkit.lifecycle.recognition import mentor_contributions
-    except ImportError:  # recognition is an optional part of the lifecycle package
-        return None
+def recognition_page(env: Environment, program: Program, view: PublicView) -> str:
     thanked = [
         row
         for row in mentor_contributions(public_program(program), public_only=True)

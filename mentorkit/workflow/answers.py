@@ -11,7 +11,6 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from zoneinfo import available_timezones
 
@@ -28,16 +27,6 @@ class Rejected(ValueError):
 
 
 Checker = Callable[[str], Any]
-
-
-@dataclass(frozen=True)
-class Question:
-    """One prompt: its text, a default, how to check the answer and what ``?`` shows."""
-
-    text: str
-    check: Checker
-    help: str
-    default: str | None = None
 
 
 def _items(text: str) -> list[str]:

@@ -96,7 +96,3 @@ def files_as_changes(root: Path, relpaths: list[str], base: Side | None = None) 
         known = base is None or kind_of(rel) is None or rel in base.loaded.kinds
         changes.append(Change(rel, "modified" if known else "added", None, mode))
     return sorted(changes)
-
-
-def data_changes(changes: list[Change]) -> list[Change]:
-    return [c for c in changes if kind_of(c.path) or (c.old_path and kind_of(c.old_path))]

@@ -116,3 +116,31 @@ def test_alias_bomb_is_refused_quickly() -> None:
 
 def test_recursive_alias_is_refused() -> None:
     assert problem("a: &a [*a]\n").code in ("yaml-alias", "yaml-syntax")
+
+
+SAMPLES = (
+    "id: ada\nlevel: 05\nbio: |\n  line one\n  line two\nskills: {python: 5}\nlist: [a, 'b']\n",
+    "id: ada\nname: [unclosed\n",
+    "a: &x 1\nb: *x\n",
+    "- not a mapping\n",
+)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_pure_python_parser_reads_what_libyaml_reads(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyYAML built without libyaml has no CParser: the reader falls back to PyYAML's pure
+    Python parser, which must give the same values, positions and problems (libyaml words
+    a syntax error its own way; where it is and its code are the same)."""
+    from mentorkit.loading import yaml_reader
+
+    def snapshot() -> object:
+        found = load(text)
+        if isinstance(found, Problem):
+            return found.path, found.line, found.col, found.level, found.code
+        return found.data, dict(found.positions), dict(found.key_positions)
+
+    with_libyaml = snapshot()
+    monkeypatch.setattr(yaml_reader, "_PositionedLoader", yaml_reader._PurePythonLoader)
+    assert snapshot() == with_libyaml
