@@ -19,9 +19,11 @@ from __future__ import annotations
 from typing import Any
 
 from mentorkit.lifecycle.relationships import find_pair, relationship_start
+from mentorkit.model.entities import AgreementStatus
 from mentorkit.model.program import Program
 
-TRANSITIONS: dict[str, frozenset[str]] = {
+# Enforced on pull requests: ``mentorkit.workflow.agreement_transitions`` (the review).
+TRANSITIONS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     "draft": frozenset({"active", "rematched", "completed"}),
     "active": frozenset({"paused", "completed", "rematched"}),
     "paused": frozenset({"active", "completed", "rematched"}),
@@ -38,12 +40,10 @@ class AgreementError(ValueError):
     """No agreement can be prefilled (unknown cohort or mentee, no accepted pair)."""
 
 
-def transition_problem(old: str, new: str) -> str | None:
+def transition_problem(old: AgreementStatus, new: AgreementStatus) -> str | None:
     """Why ``old -> new`` is not a lifecycle step; None when it is (or nothing changed)."""
     if old == new:
         return None
-    if old not in TRANSITIONS:
-        return f"unknown agreement status {old!r}"
     if new not in TRANSITIONS[old]:
         allowed = ", ".join(sorted(TRANSITIONS[old])) or "nothing (it is final)"
         return f"an agreement cannot go from {old} to {new}; from {old} it can go to {allowed}"

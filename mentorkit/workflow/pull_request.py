@@ -11,6 +11,7 @@ from mentorkit.loading.files import repository_relative
 from mentorkit.loading.git import changed_files, merge_base
 from mentorkit.model.changes import Change
 from mentorkit.validation import check_loaded, new_problems, problems_of
+from mentorkit.workflow.agreement_transitions import transition_problems
 from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
 from mentorkit.workflow.match_preview import preview_matches, touched_cohorts
 from mentorkit.workflow.review import ReviewInput, changed_problems, newcomers, redacted
@@ -60,7 +61,10 @@ def review_input(pr: PullRequest, author: str | None, today: dt.date) -> ReviewI
     the problems the change brings to files it did not touch (absent on the base); the
     proposed matches and the published figures of the cohorts the change touches."""
     every = check_loaded(pr.head.loaded, None, pr.head.program).problems
-    problems = changed_problems(every, pr.changes)
+    problems = (
+        *changed_problems(every, pr.changes),
+        *transition_problems(pr.changes, pr.base.program, pr.head.program),
+    )
     touched = sorted({c.path for c in pr.changes} | {c.old_path for c in pr.changes if c.old_path})
     elsewhere = new_problems(every, problems_of(pr.base.loaded, pr.base.program), touched)
     cohorts = touched_cohorts(pr.changes, pr.base.program, pr.head.program)

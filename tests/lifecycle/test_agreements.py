@@ -7,7 +7,13 @@ import dataclasses
 import pytest
 
 from mentorkit.checks import agreement_status
-from mentorkit.lifecycle.agreements import AgreementError, prefill_agreement, transition_problem
+from mentorkit.lifecycle.agreements import (
+    TRANSITIONS,
+    AgreementError,
+    prefill_agreement,
+    transition_problem,
+)
+from mentorkit.model.entities import AGREEMENT_STATUSES, AgreementStatus
 from mentorkit.model.program import Program
 
 
@@ -44,8 +50,13 @@ def test_prefill_needs_an_accepted_pair(fixture_program: Program) -> None:
         ("completed", "draft", False),
     ],
 )
-def test_transitions(old: str, new: str, allowed: bool) -> None:
+def test_transitions(old: AgreementStatus, new: AgreementStatus, allowed: bool) -> None:
     assert (transition_problem(old, new) is None) is allowed
+
+
+def test_every_status_has_its_steps() -> None:
+    assert set(TRANSITIONS) == set(AGREEMENT_STATUSES)
+    assert all(steps <= set(AGREEMENT_STATUSES) for steps in TRANSITIONS.values())
 
 
 def test_status_check(fixture_program: Program) -> None:
