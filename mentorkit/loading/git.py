@@ -165,5 +165,3 @@ def is_top_level(root: Path) -> bool:
     except GitError:
         return False
     return Path(top).resolve() == root.resolve()
-
-

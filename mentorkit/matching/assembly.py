@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mentorkit.matching.candidates import Candidates
-from mentorkit.matching.result import PersonOptions, ProposedPair
+from mentorkit.matching.result import Origin, PersonOptions, ProposedPair
 from mentorkit.matching.score import SCALE, Scoring, score_with
 from mentorkit.model.entities import Cohort, MatchFile, Pair, Participant
 from mentorkit.model.program import Program
@@ -71,7 +71,9 @@ def carried_pair(pair: Pair, program: Program, scoring: Scoring | None = None) -
     pairs), the recorded score and reasons stand, hand-written ones included.
     """
     a, b = program.participants.get(pair.mentor), program.participants.get(pair.mentee)
-    origin = "history" if pair.status == "ended" else "locked" if pair.locked else "accepted"
+    origin: Origin = (
+        "history" if pair.status == "ended" else "locked" if pair.locked else "accepted"
+    )
     cross = a is not None and b is not None and a.department != b.department
     score, reasons = pair.score, pair.reasons
     if scoring is not None and a is not None and b is not None and pair.status != "ended":

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+from mentorkit.model.entities import CohortFormat, PairStatus
+
+# Where a pair or circle of a result comes from: proposed anew, kept from the proposals on
+# the table, or carried over as the match file has it (locked, accepted, ended history).
+Origin = Literal["new", "kept", "locked", "accepted", "history"]
+# What an unmatched person was looking for: a mentor (mentee), a mentee (mentor), a peer
+# pair or a circle.
+UnmatchedRole = Literal["mentor", "mentee", "peer", "member"]
 
 
 class MatchingError(Exception):
@@ -16,10 +26,10 @@ class ProposedPair:
     mentor: str
     mentee: str
     score: float | None
-    status: str = "proposed"
+    status: PairStatus = "proposed"
     locked: bool = False
     reasons: tuple[str, ...] = ()
-    origin: str = "new"
+    origin: Origin = "new"
     cross_functional: bool = False
     round: int | None = None  # rotation cohorts
 
@@ -31,14 +41,14 @@ class ProposedCircle:
     facilitator: str | None
     reasons: tuple[str, ...] = ()
     locked: bool = False
-    origin: str = "new"
+    origin: Origin = "new"
 
 
 @dataclass(frozen=True)
 class UnmatchedPerson:
     id: str
     reason: str
-    role: str = "mentee"
+    role: UnmatchedRole = "mentee"
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ class PersonOptions:
 
 @dataclass(frozen=True)
 class MatchSummary:
-    format: str
+    format: CohortFormat
     objective: str
     matched: int
     unmatched: int
@@ -83,7 +93,7 @@ class MatchSummary:
 @dataclass(frozen=True)
 class MatchResult:
     cohort: str
-    format: str
+    format: CohortFormat
     pairs: tuple[ProposedPair, ...]
     circles: tuple[ProposedCircle, ...]
     unmatched: tuple[UnmatchedPerson, ...]

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from mentorkit.lifecycle.relationships import current_cohort_ids, mentor_load
-from mentorkit.model.entities import Milestone, Participant, Skill, as_date
+from mentorkit.model.entities import (
+    CohortFormat,
+    CohortStatus,
+    Milestone,
+    Participant,
+    Skill,
+    as_date,
+)
 from mentorkit.model.pages import shared_pages, slug
 from mentorkit.model.program import Program
 from mentorkit.model.rules import utc_offset_hours
@@ -68,8 +75,8 @@ class PublicLesson:
 class PublicCohort:
     id: str
     name: str
-    format: str
-    status: str
+    format: CohortFormat
+    status: CohortStatus
     starts: str
     ends: str
     cadence: str

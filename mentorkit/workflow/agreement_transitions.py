@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator
 
 from mentorkit.checks.base import problem_at
 from mentorkit.lifecycle.agreements import transition_problem
+from mentorkit.model.changes import Change
 from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
-from mentorkit.workflow.gitrepo import Change
 
 CODE = "agreement-transition"
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from mentorkit.model.changes import Change
+from mentorkit.model.changes import Change, ChangeStatus
 from mentorkit.model.pages import lesson_page
 from mentorkit.model.paths import kind_of, stem
 from mentorkit.workflow.authorship_checkins import judge_checkin
@@ -30,7 +30,7 @@ class FileDecision:
     """The verdict on one changed path, with the reason in words."""
 
     path: str
-    status: str
+    status: ChangeStatus
     verdict: Verdict
     code: str
     message: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from mentorkit.model.changes import ChangeStatus
 from mentorkit.model.checkin_path import parse_checkin_path
 
 Verdict = tuple[bool, str, str]  # (allowed, code, message)
@@ -17,7 +18,7 @@ Verdict = tuple[bool, str, str]  # (allowed, code, message)
 
 def judge_checkin(
     path: str,
-    status: str,
+    status: ChangeStatus,
     author: str,
     own_ids: set[str],
     base_files: Mapping[str, Mapping[str, Any] | None],

@@ -9,7 +9,7 @@ from typing import Literal
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.result import MatchResult, ProposedPair
 from mentorkit.model.changes import Change
-from mentorkit.model.entities import Circle, MatchFile, Pair
+from mentorkit.model.entities import Circle, MatchFile, Pair, PairStatus
 from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 
@@ -22,7 +22,7 @@ class PairView:
     mentor: str
     mentee: str
     score: float | None
-    status: str
+    status: PairStatus
     reasons: tuple[str, ...]
 
 
