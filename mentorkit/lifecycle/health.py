@@ -32,7 +32,7 @@ from mentorkit.lifecycle.relationships import (
     mentor_load,
     relationship_start,
 )
-from mentorkit.model.entities import CADENCE_DAYS, Agreement, Cohort, Pair, as_date
+from mentorkit.model.entities import CADENCE_DAYS, Agreement, Cohort, Health, Pair, as_date
 from mentorkit.model.program import Program
 
 GRACE_DAYS = 7
@@ -57,7 +57,7 @@ class PairHealth:
     agreement: str | None
     started: str | None
     latest_checkin: str | None
-    latest_health: str | None
+    latest_health: Health | None
     flags: tuple[HealthFlag, ...]
 
     @property

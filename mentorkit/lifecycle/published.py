@@ -35,7 +35,7 @@ from mentorkit.lifecycle.metric_values import (
 )
 from mentorkit.lifecycle.metrics import compute_metrics
 from mentorkit.lifecycle.network import network_specs
-from mentorkit.model.entities import MatchFile
+from mentorkit.model.entities import CohortStatus, MatchFile
 from mentorkit.model.program import Program
 
 NOT_MATCHED_YET = "not matched yet"
@@ -338,7 +338,9 @@ def _is_gap(f: Figures, skill: str) -> bool:
     return f[f"skill:{skill}:offering"].value == 0 and bool(seeking)
 
 
-def _cohort(f: Figures, cid: str, name: str, status: str, matched_yet: bool) -> dict[str, Any]:
+def _cohort(
+    f: Figures, cid: str, name: str, status: CohortStatus, matched_yet: bool
+) -> dict[str, Any]:
     k = f"cohort:{cid}:"
     return {
         "cohort": cid,
