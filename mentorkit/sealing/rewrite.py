@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from mentorkit.sealing.fields import SEALED_KEY
@@ -46,28 +46,72 @@ def _plain(value: Any) -> Any:
     return str(value)  # a date object from ruamel: written as it reads
 
 
-def _pop(doc: CommentedMap, field: str) -> None:
-    """Remove ``field``, keeping the whole-line comments that ruamel attached to it.
+def _last_token(node: Any) -> tuple[dict[Any, Any], Any, int] | None:
+    """Where ruamel keeps the comment lines written after ``node``'s last line.
 
-    ruamel stores the comment lines after a value with that value; they usually introduce
-    the next field, so they move there. The comment on the removed line itself goes with
-    it (it may speak about the private value).
+    They hang on the deepest last item: a sequence's last entry, a mapping's last value.
     """
-    if field not in doc:
-        return
-    keys = list(doc)
-    token = doc.ca.items.pop(field, None)
-    doc.pop(field)
-    after = token[2] if token and len(token) > 2 else None
-    value = getattr(after, "value", "") or ""
-    rest = value.split("\n", 1)[1] if "\n" in value else ""
-    lines = [line.strip() for line in rest.splitlines()]
+    if isinstance(node, CommentedSeq) and len(node):
+        inner = _last_token(node[-1])
+        return inner or (
+            (node.ca.items, len(node) - 1, 0) if len(node) - 1 in node.ca.items else None
+        )
+    if isinstance(node, CommentedMap) and len(node):
+        last = list(node)[-1]
+        inner = _last_token(node[last])
+        return inner or ((node.ca.items, last, 2) if last in node.ca.items else None)
+    return None
+
+
+def _comment_lines(token: Any) -> list[str]:
+    """The whole-line comments of a trailing comment token ('' for a blank line).
+
+    The token starts with the comment at the end of the value's own line when there is
+    one: that one speaks about the private value and goes with it.
+    """
+    value = getattr(token, "value", "") or ""
+    if value and not value.startswith("\n") and getattr(token, "column", 0) > 0:
+        value = value.split("\n", 1)[1] if "\n" in value else ""
+    lines = [line.strip() for line in value.lstrip("\n").splitlines()]
     comments = [line[1:].strip() if line.startswith("#") else "" for line in lines]
     while comments and not comments[-1]:
         comments.pop()
-    following = keys[keys.index(field) + 1 :]
-    if any(comments) and following:
+    return comments
+
+
+def _pop(doc: CommentedMap, field: str) -> list[str]:
+    """Remove ``field``, keeping the whole-line comments written after its value.
+
+    ruamel stores the comment lines after a value with that value (with its last item
+    for a list or mapping); they usually introduce the next field, so they move there.
+    Returns them when no field follows: the caller puts them back at the end.
+    """
+    if field not in doc:
+        return []
+    keys = list(doc)
+    where = _last_token(doc[field])
+    if where is not None:
+        table, key, slot = where
+        token = table[key][slot]
+    else:
+        token = (doc.ca.items.get(field) or [None, None, None])[2]
+    doc.ca.items.pop(field, None)
+    doc.pop(field)
+    comments = _comment_lines(token)
+    following = [k for k in keys[keys.index(field) + 1 :] if k in doc]
+    if not any(comments):
+        return []
+    if following:
         doc.yaml_set_comment_before_after_key(following[0], before="\n".join(comments))
+        return []
+    return comments
+
+
+def _with_end(text: str, comments: Sequence[str]) -> str:
+    """``text`` with comment lines (from fields removed at the end) after it."""
+    if not comments:
+        return text
+    return text + "".join(f"# {c}\n" if c else "\n" for c in comments)
 
 
 def sealed_text(text: str, armored: str, replaced: Sequence[str]) -> str:
@@ -78,15 +122,15 @@ def sealed_text(text: str, armored: str, replaced: Sequence[str]) -> str:
     position = min((keys.index(f) for f in replaced if f in doc), default=None)
     if SEALED_KEY in doc:
         position = keys.index(SEALED_KEY)
-    for field in replaced:
-        _pop(doc, field)
-    _pop(doc, SEALED_KEY)
+    end: list[str] = []
+    for field in [*replaced, SEALED_KEY]:
+        end += _pop(doc, field)
     value = LiteralScalarString(armored)
     if position is None or position >= len(doc):
         doc[SEALED_KEY] = value
     else:
         doc.insert(position, SEALED_KEY, value)
-    return dump_text(doc, yaml)
+    return _with_end(dump_text(doc, yaml), end)
 
 
 def opened_text(text: str, values: Mapping[str, Any]) -> str:
@@ -95,7 +139,7 @@ def opened_text(text: str, values: Mapping[str, Any]) -> str:
     doc = _load(yaml, text)
     keys = list(doc)
     position = keys.index(SEALED_KEY) if SEALED_KEY in doc else len(keys)
-    _pop(doc, SEALED_KEY)
+    end = _pop(doc, SEALED_KEY)
     for offset, (field, value) in enumerate(values.items()):
         if field in doc:
             continue
@@ -103,4 +147,4 @@ def opened_text(text: str, values: Mapping[str, Any]) -> str:
             doc[field] = value
         else:
             doc.insert(position + offset, field, value)
-    return dump_text(doc, yaml)
+    return _with_end(dump_text(doc, yaml), end)
