@@ -18,8 +18,8 @@ from mentorkit.model.build import build_program
 from mentorkit.sealing.crypto import SealError
 from mentorkit.sealing.fields import SEALABLE_KINDS
 from mentorkit.sealing.keys import Identity, generate, parse_identities
-from mentorkit.sealing.service import Outcome, rekey_text, seal_text, unseal_text
-from mentorkit.writing.files import write_text_atomic
+from mentorkit.sealing.service import Outcome, rekey_text, seal_many, unseal_text
+from mentorkit.writing.files import write_text_atomic, write_texts_atomic
 from mentorkit.writing.private import (
     private_scratch,
     run_editor,
@@ -53,16 +53,13 @@ def _selected(loaded: LoadedRepository, only: list[str] | None) -> list[tuple[st
 
 
 def _apply(root: Path, outcomes: Iterable[Outcome], quiet_unchanged: bool = True) -> int:
-    """Write the changed files; report each; the number that failed."""
+    """Write the changed files (together, each atomically); report each; the number that failed."""
+    outcomes = list(outcomes)
+    write_texts_atomic({root / o.path: o.text for o in outcomes if o.text is not None})
     failed = 0
     for outcome in outcomes:
-        if outcome.failed:
-            failed += 1
-            click.echo(f"{outcome.path}: {outcome.note}", err=True)
-        elif outcome.text is not None:
-            write_text_atomic(root / outcome.path, outcome.text)
-            click.echo(f"{outcome.path}: {outcome.note}", err=True)
-        elif not quiet_unchanged:
+        failed += outcome.failed
+        if outcome.failed or outcome.text is not None or not quiet_unchanged:
             click.echo(f"{outcome.path}: {outcome.note}", err=True)
     return failed
 
@@ -115,7 +112,7 @@ def seal(ctx: click.Context, paths: tuple[Path, ...], identity_file: Path | None
     text = identity_text(identity_file)
     keys: list[Identity] = parse_identities(text) if text else []
     chosen = _selected(loaded, _relative(root, paths))
-    outcomes = [seal_text(program, p, k, loaded.documents[p].text, keys) for p, k in chosen]
+    outcomes = seal_many(program, [(p, k, loaded.documents[p].text) for p, k in chosen], keys)
     if _apply(root, outcomes):
         ctx.exit(1)
 

@@ -28,9 +28,14 @@ def _load(yaml: YAML, text: str) -> CommentedMap:
     return doc
 
 
-def plain_values(text: str, fields: Sequence[str]) -> dict[str, Any]:
-    """The private fields written in plain text, as plain Python values (for sealing)."""
-    doc = _load(round_trip_yaml(), text)
+def load_round_trip(text: str) -> CommentedMap:
+    """``text`` loaded for a round-trip edit: one load serves reading and rewriting it."""
+    return _load(round_trip_yaml(), text)
+
+
+def plain_values(source: str | CommentedMap, fields: Sequence[str]) -> dict[str, Any]:
+    """The fields written in plain text, as plain Python values (for sealing)."""
+    doc = source if isinstance(source, CommentedMap) else load_round_trip(source)
     return {field: _plain(doc[field]) for field in fields if field in doc}
 
 
@@ -114,10 +119,13 @@ def _with_end(text: str, comments: Sequence[str]) -> str:
     return text + "".join(f"# {c}\n" if c else "\n" for c in comments)
 
 
-def sealed_text(text: str, armored: str, replaced: Sequence[str]) -> str:
-    """``text`` with the ``replaced`` fields removed and ``sealed:`` holding ``armored``."""
+def sealed_text(source: str | CommentedMap, armored: str, replaced: Sequence[str]) -> str:
+    """``source`` with the ``replaced`` fields removed and ``sealed:`` holding ``armored``.
+
+    A loaded ``source`` (``load_round_trip``) is edited in place.
+    """
     yaml = round_trip_yaml()
-    doc = _load(yaml, text)
+    doc = source if isinstance(source, CommentedMap) else _load(yaml, source)
     keys = list(doc)
     position = min((keys.index(f) for f in replaced if f in doc), default=None)
     if SEALED_KEY in doc:

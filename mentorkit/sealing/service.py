@@ -8,7 +8,10 @@ participant's own keys, or an agreement's and a check-in's mentor's and mentee's
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,8 +20,14 @@ from mentorkit.model.program import Program
 from mentorkit.problems import Problem
 from mentorkit.sealing.crypto import SealError, open_bytes, seal_mapping
 from mentorkit.sealing.fields import SEALABLE_KINDS, SEALED_KEY, private_fields, sealable_fields
-from mentorkit.sealing.keys import Identity, KeyProblem, parse_recipients
-from mentorkit.sealing.rewrite import RewriteError, opened_text, plain_values, sealed_text
+from mentorkit.sealing.keys import Identity, KeyProblem, Recipient, parse_recipients
+from mentorkit.sealing.rewrite import (
+    RewriteError,
+    load_round_trip,
+    opened_text,
+    plain_values,
+    sealed_text,
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,10 @@ class Outcome:
     text: str | None = None
     note: str = ""
     failed: bool = False
+
+
+# The plain fields that say who a document is sealed to (see recipient_keys).
+RECIPIENT_FIELDS = ("keys", "mentor", "mentee")
 
 
 def recipient_keys(program: Program, kind: str, data: Mapping[str, Any]) -> list[str]:
@@ -58,22 +71,24 @@ def open_values(armored: Any, identities: Sequence[Identity], path: str) -> dict
     return parsed.data
 
 
-def _seal(
-    program: Program, kind: str, text: str, values: dict[str, Any], drop: Sequence[str]
-) -> str:
-    data = parse_yaml(text.encode("utf-8"), "file")
-    plain = data.data if not isinstance(data, Problem) else {}
-    keys = recipient_keys(program, kind, plain)
+def _recipients(program: Program, kind: str, plain: Mapping[str, Any]) -> list[Recipient]:
     if not program.charter.sealing.keys:
         raise SealError(
             "program.yaml lists no privacy.recipients: add each coordinator's public key "
             "(from `mentorkit keygen`) before sealing"
         )
     try:
-        recipients = parse_recipients(keys)
+        return parse_recipients(recipient_keys(program, kind, plain))
     except KeyProblem as exc:
         raise SealError(str(exc)) from None
-    return sealed_text(text, seal_mapping(values, recipients), drop)
+
+
+def _seal(
+    program: Program, kind: str, text: str, values: dict[str, Any], drop: Sequence[str]
+) -> str:
+    data = parse_yaml(text.encode("utf-8"), "file")
+    plain = data.data if not isinstance(data, Problem) else {}
+    return sealed_text(text, seal_mapping(values, _recipients(program, kind, plain)), drop)
 
 
 def seal_text(
@@ -82,18 +97,19 @@ def seal_text(
     """Move the plain private fields of a document into its sealed value.
 
     Needs no secret unless the file is already sealed and also has plain private
-    fields: merging them means opening the old value, so that takes an identity.
+    fields: merging them means opening the old value, so that takes an identity. The
+    file is loaded once (round-trip) for reading the values and rewriting it.
     """
     if kind not in SEALABLE_KINDS:
         return Outcome(path, note="nothing private in this kind of file")
     fields = private_fields(kind, seal_manager=program.charter.sealing.seal_manager)
     try:
-        values = plain_values(text, fields)
+        doc = load_round_trip(text)
+        values = plain_values(doc, fields)
         if not values:
-            return Outcome(path, note="already sealed" if SEALED_KEY in text else "nothing to seal")
-        current = parse_yaml(text.encode("utf-8"), path)
+            return Outcome(path, note="already sealed" if SEALED_KEY in doc else "nothing to seal")
         existing: dict[str, Any] = {}
-        if not isinstance(current, Problem) and SEALED_KEY in current.data:
+        if SEALED_KEY in doc:
             if not identities:
                 return Outcome(
                     path,
@@ -101,15 +117,48 @@ def seal_text(
                     f"merge them, or run `mentorkit edit {path}`",
                     failed=True,
                 )
-            existing = open_values(current.data[SEALED_KEY], identities, path)
+            existing = open_values(doc[SEALED_KEY], identities, path)
         merged = {
             f: v for f in sealable_fields(kind) if (v := values.get(f, existing.get(f))) is not None
         }
-        return Outcome(
-            path, _seal(program, kind, text, merged, list(values)), f"sealed {', '.join(values)}"
-        )
+        plain = plain_values(doc, RECIPIENT_FIELDS)
+        armored = seal_mapping(merged, _recipients(program, kind, plain))
+        return Outcome(path, sealed_text(doc, armored, list(values)), f"sealed {', '.join(values)}")
     except (SealError, RewriteError) as exc:
         return Outcome(path, note=str(exc), failed=True)
+
+
+# The program (and identities) every sealing worker reads: handed over by fork, never pickled.
+_WORKER_STATE: list[tuple[Program, Sequence[Identity]]] = []
+# Below this many files the worker processes cost more than they save.
+PARALLEL_THRESHOLD = 200
+
+
+def _seal_in_worker(item: tuple[str, str, str]) -> Outcome:
+    program, identities = _WORKER_STATE[0]
+    return seal_text(program, *item, identities)
+
+
+def seal_many(
+    program: Program, items: Sequence[tuple[str, str, str]], identities: Sequence[Identity] = ()
+) -> list[Outcome]:
+    """``seal_text`` over (path, kind, text) items, on every core for a big repository.
+
+    Each file is a round-trip load and dump in pure Python (a few ms), so 20,000 files
+    are worth the processes. Workers are forked so the program reaches them without
+    being pickled; where fork is not available the files are sealed one by one.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    methods = multiprocessing.get_all_start_methods()
+    if len(items) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in methods:
+        return [seal_text(program, *item, identities) for item in items]
+    _WORKER_STATE[:] = [(program, identities)]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(_seal_in_worker, items, chunksize=64))
+    finally:
+        _WORKER_STATE.clear()
 
 
 def rekey_text(
