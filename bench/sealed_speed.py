@@ -36,7 +36,7 @@ def _children_cpu() -> float:
 
 def _run(root: Path, *args: str, identity: Path | None = None) -> tuple[float, int, float]:
     env = {**os.environ, "MENTORKIT_IDENTITY": str(identity) if identity else ""}
-    cpu = _children_cpu()
+    before = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mentorkit", "--repo", str(root), *args],
@@ -46,10 +46,8 @@ def _run(root: Path, *args: str, identity: Path | None = None) -> tuple[float, i
         check=False,
     )
     elapsed = time.perf_counter() - start
-    print(
-        f"  {' '.join(args)[:40]:<40} wall {elapsed:6.2f} s  cpu {_children_cpu() - cpu:6.2f} s",
-        flush=True,
-    )
+    cpu = _children_cpu() - before
+    print(f"  {' '.join(args)[:40]:<40} wall {elapsed:6.2f} s  cpu {cpu:6.2f} s", flush=True)
     if done.returncode not in (0, 1, 2):
         sys.exit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr[-500:]}")
     return elapsed, done.returncode, cpu
