@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 from mentorkit.lifecycle.relationships import (
     checkins_until,
@@ -43,9 +44,20 @@ DEFAULT_CADENCE = "monthly"
 CLOSED_AGREEMENTS = ("completed", "rematched")
 
 
+# Why a pair shows up in the health report (the handbook's check-ins page explains each).
+HealthCode = Literal[
+    "unsigned",
+    "stale-checkin",
+    "latest-health",
+    "over-capacity",
+    "missed-milestone",
+    "three-month-check",
+]
+
+
 @dataclass(frozen=True)
 class HealthFlag:
-    code: str
+    code: HealthCode
     message: str
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from mentorkit.model.entities import CohortFormat, PairStatus
+from mentorkit.model.entities import CohortFormat, Objective, PairStatus
 
 # Where a pair or circle of a result comes from: proposed anew, kept from the proposals on
 # the table, or carried over as the match file has it (locked, accepted, ended history).
@@ -63,7 +63,7 @@ class PersonOptions:
 @dataclass(frozen=True)
 class MatchSummary:
     format: CohortFormat
-    objective: str
+    objective: Objective
     matched: int
     unmatched: int
     mean_score: float | None

@@ -18,6 +18,7 @@ from mentorkit.model.entities import (
     MEETING_FORMATS,
     Cohort,
     MatchingSettings,
+    Objective,
     Participant,
 )
 from mentorkit.model.program import Program
@@ -63,7 +64,7 @@ class Scoring:
     cross_functional: str
     max_gap: float
     min_score: float
-    objective: str = "coverage"
+    objective: Objective = "coverage"
     choice_points: int = 0  # a 1st choice's bonus in points (see ``preferences``)
 
     @property

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
 from mentorkit.matching.preferences import (
     mentee_choices,
@@ -26,6 +27,9 @@ from mentorkit.matching.result import MatchingError
 from mentorkit.matching.score import Scoring, score_with, scoring_for
 from mentorkit.model.entities import BIPARTITE_FORMATS, Cohort, Participant
 from mentorkit.model.program import Program
+
+# What the suggestions for a person are: mentors (for a mentee), mentees or peers.
+SuggestionRole = Literal["mentors", "mentees", "peers"]
 
 OPEN_STATUSES = ("planning", "enrolling", "matching", "active")
 
@@ -42,7 +46,7 @@ class Suggestion:
 class Suggestions:
     person: str
     cohort: str
-    role: str  # what the suggestions are: mentors, mentees or peers
+    role: SuggestionRole  # what the suggestions are
     items: tuple[Suggestion, ...]
     considered: int  # people of that role in the cohort, before the hard rules
 
@@ -68,7 +72,7 @@ def _cohort(program: Program, person: Participant, cohort_id: str | None) -> Coh
     return open_ones[0]
 
 
-def _role(cohort: Cohort, person: Participant, as_role: str | None) -> str:
+def _role(cohort: Cohort, person: Participant, as_role: str | None) -> SuggestionRole:
     if cohort.format not in BIPARTITE_FORMATS:
         return "peers"
     wanted = as_role or ("mentee" if person.mentee else "mentor")

@@ -10,6 +10,7 @@ from typing import Any
 
 from mentorkit.model.entities import (
     DEFAULT_MIN_GROUP,
+    OBJECTIVES,
     Charter,
     MatchingSettings,
     SealingSettings,
@@ -105,7 +106,7 @@ def matching_settings(raw: Any, base: MatchingSettings) -> MatchingSettings:
             if isinstance(size, int) and not isinstance(size, bool) and size >= 2
             else base.circle_size
         ),
-        objective=choice(raw.get("objective"), ("coverage", "quality", "stable"), base.objective),
+        objective=choice(raw.get("objective"), OBJECTIVES, base.objective),
         min_score=setting("min_score", base.min_score),
         preference_bonus=setting("preference_bonus", base.preference_bonus),
     )

@@ -22,6 +22,8 @@ AgreementStatus = Literal["draft", "active", "paused", "completed", "rematched"]
 MilestoneKind = Literal["kickoff", "review", "reflection", "custom"]
 Health = Literal["on-track", "needs-attention", "off-track"]
 GoalStatus = Literal["not-started", "in-progress", "achieved", "dropped"]
+# What a cohort's matching optimises first (``matching.objective``).
+Objective = Literal["coverage", "quality", "stable"]
 # How a person is open to being mentored (a participant's ``formats``), not a cohort format.
 MeetingFormat = Literal["one-on-one", "circle", "reverse", "async", "shadowing"]
 
@@ -32,6 +34,7 @@ AGREEMENT_STATUSES: tuple[AgreementStatus, ...] = get_args(AgreementStatus)
 MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
 HEALTHS: tuple[Health, ...] = get_args(Health)
 GOAL_STATUSES: tuple[GoalStatus, ...] = get_args(GoalStatus)
+OBJECTIVES: tuple[Objective, ...] = get_args(Objective)
 MEETING_FORMATS: tuple[MeetingFormat, ...] = get_args(MeetingFormat)
 # Formats that pair mentors with mentees; the others group peers (everyone is both).
 BIPARTITE_FORMATS: frozenset[CohortFormat] = frozenset({"one-on-one", "reverse"})
@@ -84,7 +87,7 @@ class MatchingSettings:
     max_timezone_gap_hours: float = 8.0
     cross_functional: Literal["prefer", "require", "ignore"] = "prefer"
     circle_size: int = 5
-    objective: Literal["coverage", "quality", "stable"] = "coverage"
+    objective: Objective = "coverage"
     min_score: float = 0.0
     preference_bonus: float = 0.1  # added to a 1st choice's score; a 5th choice gets a fifth
 

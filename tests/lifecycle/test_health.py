@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, get_args
 
-from mentorkit.lifecycle.health import cohort_health
+from mentorkit.lifecycle.health import HealthCode, cohort_health
 from mentorkit.model.entities import Checkin
 from mentorkit.model.program import Program
+from tests.conftest import REPO_ROOT
 
 from .conftest import TODAY
 
@@ -174,3 +175,8 @@ def test_paused_and_closed_agreements(fixture_program: Program) -> None:
     assert flags(paused, "m1", "e2") == {}
     completed = with_agreement(fixture_program, "m4", "e5", status="completed")
     assert flags(completed, "m4", "e5") == {}
+
+
+def test_the_handbook_explains_every_health_code() -> None:
+    page = (REPO_ROOT / "mentorkit" / "handbook" / "check-ins.md").read_text(encoding="utf-8")
+    assert [code for code in get_args(HealthCode) if f"`{code}`" not in page] == []

@@ -16,6 +16,7 @@ from mentorkit.model.entities import (
     HEALTHS,
     MEETING_FORMATS,
     MILESTONE_KINDS,
+    OBJECTIVES,
     PAIR_STATUSES,
 )
 
@@ -35,6 +36,7 @@ def _at(schema: dict[str, Any], *keys: str) -> list[str]:
         ("cohort", ("properties", "milestones", "items", "properties", "kind"), MILESTONE_KINDS),
         ("match", ("properties", "pairs", "items", "properties", "status"), PAIR_STATUSES),
         ("agreement", ("properties", "status"), AGREEMENT_STATUSES),
+        ("program", ("properties", "matching", "properties", "objective"), OBJECTIVES),
         ("agreement", ("properties", "goals", "items", "properties", "status"), GOAL_STATUSES),
         ("participant", ("properties", "formats", "items"), MEETING_FORMATS),
         ("agreement", ("properties", "checkins", "items", "properties", "health"), HEALTHS),

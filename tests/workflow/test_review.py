@@ -69,7 +69,7 @@ def test_participant_markdown_cannot_inject_html_or_mentions(program_repo: Path)
 
 def _result(pairs: list[ProposedPair], unmatched: list[UnmatchedPerson]) -> MatchResult:
     summary = MatchSummary(
-        "one-on-one", "score", len(pairs), len(unmatched), None, None, None, 0, "t"
+        "one-on-one", "coverage", len(pairs), len(unmatched), None, None, None, 0, "t"
     )
     return MatchResult("c1", "one-on-one", tuple(pairs), (), tuple(unmatched), summary)
 
