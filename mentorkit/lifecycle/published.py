@@ -84,7 +84,7 @@ def metric_specs(metrics: ProgramMetrics) -> list[Spec]:
     wide = metrics.scope is None
     specs: list[Spec] = [Count("people", metrics.people_ids, public=wide, keep=9)]
     for c in metrics.cohorts:
-        k = f"cohort:{c.cohort}:"
+        k = cohort_figure_key(c.cohort, "")
         specs += [
             Count(k + "enrolled", c.enrolled_ids, metrics.people_ids, keep=3),
             Count(k + "mentors", c.mentor_ids, c.enrolled_ids),
@@ -154,6 +154,31 @@ def _number(figure: Figure) -> float | None:
     return round(value, 4) if isinstance(value, float) else value
 
 
+# A cohort's figures, in the order the dashboard, the report and the review show them.
+COHORT_FIGURES = ("enrolled", "mentors", "seeking", "matched", "match_rate")
+
+
+def cohort_figure_key(cohort: str, name: str) -> str:
+    """The key of a cohort's figure (one of ``COHORT_FIGURES``)."""
+    return f"cohort:{cohort}:{name}"
+
+
+@dataclass(frozen=True)
+class CohortFigures:
+    """One cohort's published figures, typed: what the cohort pages, the dashboard, the
+    report and the review read."""
+
+    enrolled: Figure
+    mentors: Figure
+    seeking: Figure
+    matched: Figure
+    match_rate: Figure
+
+    def named(self) -> dict[str, Figure]:
+        """Each figure by its name, in ``COHORT_FIGURES`` order."""
+        return {name: getattr(self, name) for name in COHORT_FIGURES}
+
+
 class Figures:
     """Lookup of disclosed figures; also collects the reasons for a report's legend."""
 
@@ -163,8 +188,12 @@ class Figures:
     def __getitem__(self, key: str) -> Figure:
         return self.figures[key]
 
-    def get(self, key: str) -> Figure | None:
-        return self.figures.get(key)
+    def cohort(self, cohort_id: str) -> CohortFigures | None:
+        """The cohort's figures; None for a cohort these metrics do not cover."""
+        keys = [cohort_figure_key(cohort_id, name) for name in COHORT_FIGURES]
+        if any(key not in self.figures for key in keys):
+            return None
+        return CohortFigures(*(self.figures[key] for key in keys))
 
     def withheld(self) -> dict[str, str]:
         return {k: f.withheld for k, f in self.figures.items() if f.withheld}
@@ -200,19 +229,14 @@ def publish(program: Program, today: dt.date, *, cohort: str | None = None) -> P
     return PublishedMetrics(shared, metrics, figures, threshold)
 
 
-def cohort_figure_key(cohort: str, name: str) -> str:
-    """The key of a cohort's figure (enrolled, mentors, seeking, matched, match_rate)."""
-    return f"cohort:{cohort}:{name}"
-
-
 def _not_matched_yet(metrics: ProgramMetrics) -> dict[str, Figure]:
     """Before a cohort's first match there is no match rate: "not matched yet", not 0%."""
     pending = Figure(None, note=NOT_MATCHED_YET)
     notes = {}
     for c in metrics.cohorts:
         if not c.matched_yet:
-            notes[f"cohort:{c.cohort}:matched"] = pending
-            notes[f"cohort:{c.cohort}:match_rate"] = pending
+            notes[cohort_figure_key(c.cohort, "matched")] = pending
+            notes[cohort_figure_key(c.cohort, "match_rate")] = pending
     return notes
 
 
@@ -341,18 +365,13 @@ def _is_gap(f: Figures, skill: str) -> bool:
 def _cohort(
     f: Figures, cid: str, name: str, status: CohortStatus, matched_yet: bool
 ) -> dict[str, Any]:
-    k = f"cohort:{cid}:"
-    return {
+    found: dict[str, Any] = {
         "cohort": cid,
         "name": name,
         "status": status,
         "matched_yet": matched_yet,
-        "enrolled": _number(f[k + "enrolled"]),
-        "mentors": _number(f[k + "mentors"]),
-        "seeking": _number(f[k + "seeking"]),
-        "matched": _number(f[k + "matched"]),
-        "match_rate": _number(f[k + "match_rate"]),
     }
+    return found | {name: _number(f[cohort_figure_key(cid, name)]) for name in COHORT_FIGURES}
 
 
 def _department(f: Figures, dept: str) -> dict[str, Any]:

@@ -11,7 +11,13 @@ from typing import Any
 
 from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD
 from mentorkit.lifecycle.metric_values import GOAL_STATUSES, HEALTH_STATES, ProgramMetrics
-from mentorkit.lifecycle.published import Figures, metrics_to_dict, skills_in_shown_order
+from mentorkit.lifecycle.published import (
+    COHORT_FIGURES,
+    Figures,
+    cohort_figure_key,
+    metrics_to_dict,
+    skills_in_shown_order,
+)
 from mentorkit.lifecycle.recognition import MentorContribution
 from mentorkit.reporters import json_text
 from mentorkit.reporters.markdown import table
@@ -95,11 +101,8 @@ def _participation(m: ProgramMetrics, c: _Cells) -> list[Section]:
         [
             row.cohort,
             row.status,
-            c.n(f"cohort:{row.cohort}:enrolled"),
-            c.n(f"cohort:{row.cohort}:mentors"),
-            c.n(f"cohort:{row.cohort}:seeking"),
-            c.n(f"cohort:{row.cohort}:matched"),
-            c.pct(f"cohort:{row.cohort}:match_rate"),
+            *(c.n(cohort_figure_key(row.cohort, name)) for name in COHORT_FIGURES[:-1]),
+            c.pct(cohort_figure_key(row.cohort, "match_rate")),
         ]
         for row in m.cohorts
     ]

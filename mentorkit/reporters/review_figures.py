@@ -4,21 +4,14 @@
 from __future__ import annotations
 
 from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD, Figure
-from mentorkit.lifecycle.published import PublishedMetrics, cohort_figure_key
+from mentorkit.lifecycle.published import COHORT_FIGURES, PublishedMetrics
 from mentorkit.reporters.markdown import code, table
 
-# (figure name, column, format): the cohort columns of the dashboard and the report.
-COLUMNS = (
-    ("enrolled", "enrolled", "{:,}"),
-    ("mentors", "mentors", "{:,}"),
-    ("seeking", "seeking", "{:,}"),
-    ("matched", "matched", "{:,}"),
-    ("match_rate", "match rate", PERCENT),
-)
 
-
-def _text(figure: Figure | None, fmt: str) -> str:
-    return "–" if figure is None else figure.text(fmt)
+def _text(figure: Figure | None, name: str) -> str:
+    if figure is None:
+        return "–"
+    return figure.text(PERCENT if name == "match_rate" else "{:,}")
 
 
 def _row(
@@ -26,19 +19,19 @@ def _row(
 ) -> tuple[list[str], list[str]] | None:
     """The cells (``old → new`` where a figure moves) and the withheld reasons, or None
     when no figure of the cohort changes."""
-    cells, reasons, moved = [code(cohort)], [], False
-    for name, _, fmt in COLUMNS:
-        key = cohort_figure_key(cohort, name)
-        old, new = before.figures.get(key), after.figures.get(key)
-        old_text, new_text = _text(old, fmt), _text(new, fmt)
-        if old is not None and old_text != new_text:
+    found_old, found_new = before.figures.cohort(cohort), after.figures.cohort(cohort)
+    old = found_old.named() if found_old else {}
+    new = found_new.named() if found_new else {}
+    cells, reasons, moved = [code(cohort)], [], not old
+    for name in COHORT_FIGURES:
+        old_text, new_text = _text(old.get(name), name), _text(new.get(name), name)
+        if old and old_text != new_text:
             moved = True
             cells.append(f"{old_text} → {new_text}")
         else:
-            moved = moved or old is None
             cells.append(new_text)
-        if new is not None and new.withheld:
-            reasons.append(new.withheld)
+        if name in new and new[name].withheld:
+            reasons.append(new[name].withheld)
     return (cells, reasons) if moved else None
 
 
@@ -57,7 +50,7 @@ def figure_lines(
     lines = [
         "**Cohort figures** (as the dashboard will show them: people on the site only)",
         "",
-        *table(["cohort", *(column for _, column, _ in COLUMNS)], rows),
+        *table(["cohort", *(name.replace("_", " ") for name in COHORT_FIGURES)], rows),
     ]
     if reasons:
         lines += ["", *(f"- {WITHHELD}: {reason}" for reason in dict.fromkeys(reasons))]

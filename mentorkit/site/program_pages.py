@@ -20,6 +20,7 @@ from mentorkit.lifecycle.metric_values import ProgramMetrics
 from mentorkit.lifecycle.network import DepartmentPairs, department_pairs
 from mentorkit.lifecycle.published import (
     Figures,
+    cohort_figure_key,
     metrics_to_dict,
     publish,
     skills_in_shown_order,
@@ -96,8 +97,9 @@ def cohort_pages(
 
 
 def _cohort_figures(figures: Figures, cohort_id: str) -> dict[str, Figure]:
-    names = ("enrolled", "mentors", "seeking", "matched", "match_rate")
-    return {name: figures[f"cohort:{cohort_id}:{name}"] for name in names}
+    found = figures.cohort(cohort_id)
+    assert found is not None  # the caller asks only for cohorts the metrics cover
+    return found.named()
 
 
 def _cohort_page(
@@ -169,12 +171,15 @@ def dashboard_charts(view: PublicView, data: Published) -> dict[str, Markup]:
     return {
         "enrolled": charts.bar_chart(
             "People enrolled per cohort",
-            [charts.Bar(c.name, f[f"cohort:{c.cohort}:enrolled"]) for c in cohorts],
+            [charts.Bar(c.name, f[cohort_figure_key(c.cohort, "enrolled")]) for c in cohorts],
             header=("Cohort", "People enrolled"),
         ),
         "match_rate": charts.bar_chart(
             "Match rate per cohort",
-            [charts.Bar(c.name, f[f"cohort:{c.cohort}:match_rate"], True) for c in cohorts],
+            [
+                charts.Bar(c.name, f[cohort_figure_key(c.cohort, "match_rate")], True)
+                for c in cohorts
+            ],
             header=("Cohort", "Match rate"),
             maximum=1,
         ),
