@@ -1,8 +1,9 @@
 """Making participant text safe for a page that MkDocs renders as Markdown a second time.
 
 Two kinds of text reach a page. Prose people write (bios, lessons) is Markdown: it is
-rendered with Python-Markdown, then cleaned by nh3 against an allow-list, and placed
-in the generated page inside an HTML block so that MkDocs passes it through untouched.
+rendered in the dialect of ``model.markdown_syntax`` (markdown-it-py, raw HTML off),
+then cleaned by nh3 against an allow-list, and placed in the generated page inside an
+HTML block so that MkDocs passes it through untouched.
 Plain fields (names, titles, skills, departments) are never markup: ``plain`` turns
 every character that HTML *or* Markdown treats specially into a numeric character
 reference, so neither the browser nor MkDocs' Markdown (attr_list, emphasis, links)
@@ -18,7 +19,7 @@ import yaml
 from markupsafe import Markup
 
 from mentorkit.model.characters import carried
-from mentorkit.model.markdown_syntax import demote_headings, new_renderer
+from mentorkit.model.markdown_syntax import render
 
 try:  # the loader MkDocs reads front matter with
     from yaml import CSafeLoader as _Loader
@@ -85,19 +86,14 @@ def sanitize_html(html: str) -> str:
     )
 
 
-# The dialect (extensions, headings) is shared with the pull-request render check.
-_renderer = new_renderer()
-
-
 def render_markdown(text: str) -> Markup:
     """Participant Markdown as sanitised HTML, safe to place in an HTML block of a page.
 
-    Headings a participant writes are demoted below the page's own (h1/h2 are not in the
-    allow-list and ``#`` lines become h3 at most), so they cannot hijack the page outline.
+    The dialect (and its one render per process) is ``model.markdown_syntax``: headings
+    a participant writes are demoted below the page's own there (h1/h2 are not in the
+    allow-list either), so they cannot hijack the page outline.
     """
-    _renderer.reset()
-    rendered = _renderer.convert(demote_headings(carried(text or "")))
-    cleaned = sanitize_html(rendered)
+    cleaned = sanitize_html(render(text or "").html).rstrip("\n")
     # MkDocs' Markdown would otherwise read a line of cleaned text such as "[x](y)"
     # (left as text because its brackets sat inside a tag) as a link: escape the
     # characters Markdown reacts to in text nodes. Tags themselves are already clean.
