@@ -1,8 +1,10 @@
 """Arbitrary text in every participant-controlled string cannot put script on a built page.
 
-Hypothesis fills every string a participant writes (their profile and a lesson) with
-arbitrary Unicode, known payloads or both, and the site is built the way the pages
-workflow builds it, *without* validation first: the site layer must hold on its own.
+Hypothesis fills every string a participant writes (their profile, a goal's note, a
+lesson, and the agreement and check-in notes a pair writes, which must never reach the
+site at all) with arbitrary Unicode, known payloads or both, and the site is built the
+way the pages workflow builds it, *without* validation first: the site layer must hold
+on its own.
 Every built page must then be free of event-handler attributes, script URLs and any
 ``<script>`` other than the theme's own; every generated front matter and the feed must
 parse. One build per example, so the examples are few (marked slow).
@@ -51,6 +53,14 @@ PAYLOADS = [
     "javascript:window.__pwn=1",
     "#",
     "\\",
+    # GitHub-flavoured Markdown's own ways in: autolinks, angle links, references, tables
+    "[a](<javascript:window.__pwn=1>)",
+    'www.example.com/"onmouseover="window.__pwn=1',
+    "[r]\n\n[r]: javascript:window.__pwn=1",
+    "| a |\n|---|\n| <img src=x onerror=window.__pwn=1> |",
+    "> " * 30 + "deep",
+    "1. " * 30 + "deep",
+    "a|b\n-|-\n" * 70,
 ]
 TEXT = st.one_of(
     st.text(max_size=40),
@@ -61,6 +71,19 @@ PERSON_FIELDS = ("name", "pronouns", "title", "department", "location", "bio")
 LESSON_FIELDS = ("title", "context", "action", "outcome", "takeaway")
 PERSON = "participants/xavier-xss.yaml"
 LESSON = "program/lessons/2026-10-19-xss-lesson.yaml"
+# Written by a mentee and a pair; private, so on no page, whatever they hold.
+NESTED = {
+    "participants/bob-mentee.yaml": (("mentee", "goals", 0, "note"),),
+    "program/agreements/2026-spring/ada-lovelace--bob-mentee.yaml": (
+        ("goals", 0, "goal"),
+        ("goals", 0, "measure"),
+        ("channels", 0),
+        ("confidentiality",),
+        ("boundaries", 0),
+        ("checkins", 0, "note"),
+    ),
+}
+NESTED_COUNT = sum(len(paths) for paths in NESTED.values())
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc", "poster"}
 THEME_SCRIPTS = ("__md_scope=", "var palette=", "var target=")
 _NOT_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
@@ -109,6 +132,20 @@ def _write(repo: Path, relpath: str, values: dict[str, str]) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=False, sort_keys=False), encoding="utf-8")
 
 
+def _write_nested(repo: Path, texts: list[str]) -> None:
+    """Put one text at each of ``NESTED``'s key paths, in order."""
+    remaining = iter(texts)
+    for relpath, keypaths in NESTED.items():
+        path = repo / relpath
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for keypath in keypaths:
+            parent = data
+            for key in keypath[:-1]:
+                parent = parent[key]
+            parent[keypath[-1]] = next(remaining)
+        path.write_text(yaml.safe_dump(data, allow_unicode=False, sort_keys=False), "utf-8")
+
+
 @settings(
     max_examples=4,
     deadline=None,
@@ -117,14 +154,23 @@ def _write(repo: Path, relpath: str, values: dict[str, str]) -> None:
 @given(
     person=st.fixed_dictionaries(dict.fromkeys(PERSON_FIELDS, TEXT)),
     lesson=st.fixed_dictionaries(dict.fromkeys(LESSON_FIELDS, TEXT)),
+    nested=st.lists(TEXT, min_size=NESTED_COUNT, max_size=NESTED_COUNT),
 )
-@example(person=dict.fromkeys(PERSON_FIELDS, ATTACK), lesson=dict.fromkeys(LESSON_FIELDS, ATTACK))
+@example(
+    person=dict.fromkeys(PERSON_FIELDS, ATTACK),
+    lesson=dict.fromkeys(LESSON_FIELDS, ATTACK),
+    nested=[ATTACK] * NESTED_COUNT,
+)
 def test_no_participant_text_reaches_a_page_as_script(
-    tmp_path_factory: pytest.TempPathFactory, person: dict[str, str], lesson: dict[str, str]
+    tmp_path_factory: pytest.TempPathFactory,
+    person: dict[str, str],
+    lesson: dict[str, str],
+    nested: list[str],
 ) -> None:
     repo = prepare_fixture_repo(tmp_path_factory.mktemp("hostile-repo"))
     _write(repo, PERSON, person)
     _write(repo, LESSON, lesson)
+    _write_nested(repo, nested)
     out = tmp_path_factory.mktemp("hostile-build")
     program = build_program(load_repository(repo))
     assembled = assemble(repo, out, program, dt.date.fromisoformat(TODAY))
