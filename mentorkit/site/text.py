@@ -1,7 +1,7 @@
 """Making participant text safe for a page that MkDocs renders as Markdown a second time.
 
 Two kinds of text reach a page. Prose people write (bios, lessons) is Markdown: it is
-rendered in the dialect of ``model.markdown_syntax`` (markdown-it-py, raw HTML off),
+rendered in the dialect of ``model.markdown_syntax`` (cmark-gfm, raw HTML off),
 then cleaned by nh3 against an allow-list, and placed in the generated page inside an
 HTML block so that MkDocs passes it through untouched.
 Plain fields (names, titles, skills, departments) are never markup: ``plain`` turns
