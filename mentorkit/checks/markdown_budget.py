@@ -76,11 +76,6 @@ def _field(keypath: KeyPath) -> str:
     return ".".join(str(part) for part in keypath)
 
 
-def render_seconds(text: str) -> float:
-    """The CPU seconds the site's renderer took (or takes) over ``text``."""
-    return render(text).seconds
-
-
 def _overrun(field: str, rendered: Rendered) -> str | None:
     """Why ``rendered`` would cost the build too much, or None."""
     advice = "split it up or write it as a code block"
