@@ -6,6 +6,8 @@ Three rules, all read from the syntax tree of every module in ``mentorkit/``:
   the pure layers (``PURE``) import neither ``loading`` nor ``writing``.
 * file I/O: only ``loading/`` (input) and ``writing/`` (output) open, read, stat, list,
   write or delete files. The CLI passes paths to them and never touches the disk itself.
+* libraries that touch files themselves (``IO_LIBRARIES``: MkDocs' build and serve) are
+  imported only where the table says.
 * programs: only the modules in ``PROGRAM_RUNNERS`` start another program. Git is input
   (history is read, never written, apart from ``git init``): it runs only through
   ``loading.git.run_git``.
@@ -87,6 +89,11 @@ MODULE_EXTRA: dict[str, frozenset[str]] = {
     "mentorkit.writing.git": frozenset({"loading.git"}),
     # The base of a pull request is read from a scratch copy of its tree.
     "mentorkit.workflow.snapshots": frozenset({"writing.git"}),
+}
+# Libraries that read or write files themselves when called, and the modules that may
+# import them (besides loading/ and writing/): MkDocs' build and serve write the site.
+IO_LIBRARIES: dict[str, frozenset[str]] = {
+    "mkdocs.commands": frozenset({"mentorkit.site.publish"}),
 }
 # The modules that start another program, and which.
 PROGRAM_RUNNERS: dict[str, str] = {
@@ -244,7 +251,10 @@ def _imported(module: Module) -> Iterator[tuple[int, str]]:
             # from mentorkit import cli / from mentorkit.loading import schemas: the modules
             # named are what is imported; the package itself for any other name.
             names = [f"{target}.{alias.name}" for alias in node.names]
-            modules = [n for n in names if n.startswith("mentorkit") and _is_module(n)]
+            if not target.startswith("mentorkit"):  # from mkdocs import commands
+                yield from ((node.lineno, n) for n in [target, *names])
+                continue
+            modules = [n for n in names if _is_module(n)]
             if len(modules) < len(names):
                 yield node.lineno, target
             for name in modules:
@@ -287,11 +297,26 @@ def _allows(allowed: frozenset[str], target: str) -> bool:
     return parts[1] in allowed or ".".join(parts[1:3]) in allowed
 
 
+def _io_library(module: Module, target: str) -> bool:
+    """Whether ``target`` is a file-touching library ``module`` may not import."""
+    return module.layer not in IO_LAYERS and any(
+        (target == library or target.startswith(library + ".")) and module.name not in users
+        for library, users in IO_LIBRARIES.items()
+    )
+
+
 def import_violations(modules: list[Module]) -> list[str]:
     found = []
     for module in modules:
         allowed = LAYERS.get(module.layer, frozenset()) | MODULE_EXTRA.get(module.name, frozenset())
+        library_lines: set[int] = set()  # one finding per import statement
         for line, target in _imported(module):
+            if _io_library(module, target):
+                if line not in library_lines:
+                    where = f"{module.path.relative_to(PACKAGE.parent)}:{line}"
+                    found.append(f"{where}: {module.name} imports {target}, which touches files")
+                library_lines.add(line)
+                continue
             layer = _layer_of(target)
             if layer is None or layer == module.layer or target in SHARED_MODULES:
                 continue
@@ -476,6 +501,8 @@ def _parsed(name: str, source: str) -> list[Module]:
         ("mentorkit.workflow.review", "from mentorkit.writing.files import write_text_atomic"),
         ("mentorkit.reporters.github", "from mentorkit.loading import files"),
         ("mentorkit.newlayer.x", "from mentorkit.model import program"),
+        ("mentorkit.cli.build", "from mkdocs.commands.serve import serve"),
+        ("mentorkit.site.render", "from mkdocs import commands"),
     ],
 )
 def test_the_import_rule_catches_a_wrong_import(name: str, source: str) -> None:
@@ -491,6 +518,8 @@ def test_the_import_rule_catches_a_wrong_import(name: str, source: str) -> None:
         ("mentorkit.checks", "import importlib\nimportlib.import_module(f'mentorkit.checks.{n}')"),
         ("mentorkit.model.program", "from mentorkit import __version__"),
         ("mentorkit.site.render", "import jinja2"),
+        ("mentorkit.site.publish", "from mkdocs.commands.build import build"),
+        ("mentorkit.site.verify", "from mkdocs.utils.meta import get_data"),
     ],
 )
 def test_the_import_rule_allows_what_the_table_names(name: str, source: str) -> None:

@@ -17,7 +17,7 @@ from mentorkit.cli.identity import (
 )
 from mentorkit.loading.watch import DataWatcher
 from mentorkit.reporters.problems import render
-from mentorkit.site.publish import SiteBuildError, assemble, run_mkdocs
+from mentorkit.site.publish import SiteBuildError, assemble, run_mkdocs, serve_site
 from mentorkit.validation import ValidationResult, validate_program
 
 DEFAULT_OUT = "build"
@@ -117,8 +117,6 @@ def serve(
     Edits to pages in site/, to mkdocs.yml or to the program's data regenerate the pages;
     while the data has errors the last good pages stay up and the problems are printed.
     """
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     root = repository_root(ctx)
     folder = _out_folder(root, out)
     result = _opened(root, identity_file)
@@ -148,8 +146,6 @@ def serve(
     threading.Thread(target=watcher.run, name="mentorkit-watch", daemon=True).start()
     click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)", err=True)
     try:
-        mkdocs_serve(
-            config_file=str(assembled.config), livereload=True, dev_addr=f"127.0.0.1:{port}"
-        )
+        serve_site(assembled.config, port)
     finally:
         stop.set()

@@ -8,7 +8,8 @@ decides what the docs folder holds (the layer test allows it both, and nothing e
 handbook (``mentorkit/handbook/``; a page of the same name in ``site/`` wins) and every
 generated file, writing only what changed and removing what is no longer generated
 (so ``serve`` reloads just the pages that moved), and writes ``OUT/mkdocs.yml``.
-``run_mkdocs`` builds ``OUT/site`` in strict mode and fails on any MkDocs warning.
+``run_mkdocs`` builds ``OUT/site`` in strict mode and fails on any MkDocs warning;
+``serve_site`` runs MkDocs' development server on the assembled docs.
 """
 
 from __future__ import annotations
@@ -139,3 +140,10 @@ def run_mkdocs(config: Path) -> Path:
         if collected.messages:  # strict mode already aborts; this guards other engines' logs
             raise SiteBuildError(collected.messages)
     return Path(mkdocs_config["site_dir"])
+
+
+def serve_site(config: Path, port: int) -> None:
+    """MkDocs' development server on 127.0.0.1 for OUT/mkdocs.yml, reloading on change."""
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(config), livereload=True, dev_addr=f"127.0.0.1:{port}")

@@ -182,6 +182,7 @@ def test_no_withheld_figure_can_be_worked_out_from_what_is_shown(program: Progra
     _audit(specs, figures, 5)
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(programs())
 def test_people_who_are_not_public_count_in_nothing_published(program: Program) -> None:
