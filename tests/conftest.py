@@ -7,6 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: speed is measured by bench/ scripts, never by a timed test, and
+# on a shared or busy machine a first example that imports a module can take 300 ms.
+settings.register_profile("mentorkit", deadline=None)
+settings.load_profile("mentorkit")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO_ROOT = Path(__file__).parent.parent
