@@ -65,6 +65,12 @@ class LoadedDocument:
     path: str
     data: dict[str, Any]
     text: str = field(repr=False, compare=False)
+    # Where the top-level mapping and each of its values and keys start, from the first
+    # parse: most problems point at a top-level field, and these answer them without
+    # parsing the file again (a warning on every one of 20,000 files stays cheap).
+    top: tuple[Location, dict[str, tuple[Location, Location]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @cached_property
     def _tables(self) -> tuple[dict[KeyPath, Location], dict[KeyPath, Location]]:
@@ -85,8 +91,19 @@ class LoadedDocument:
     def key_positions(self) -> dict[KeyPath, Location]:
         return self._tables[1]
 
+    def literal_text(self) -> str | None:
+        """The file's text when every string in ``data`` is spelled in it character for
+        character (no backslash escape anywhere); None otherwise. A check on characters
+        can then search the text once instead of every string."""
+        return None if "\\" in self.text else self.text
+
     def locate(self, keypath: KeyPath, *, key: bool = False) -> Location:
         """The position of ``keypath``, or of its nearest ancestor that has one."""
+        if len(keypath) <= 1 and self.top is not None:
+            root, fields = self.top
+            first = keypath[0] if keypath else None
+            found = fields.get(first) if isinstance(first, str) else None
+            return root if found is None else found[1 if key else 0]
         positions, key_positions = self._tables
         table = key_positions if key else positions
         path = tuple(keypath)
@@ -325,4 +342,5 @@ def parse_yaml(
             "not-a-mapping",
             f"the top level is {kind}; it must be a mapping of fields",
         )
-    return LoadedDocument(path, data, text)
+    top = (_mark(node), {k.value: (_mark(v), _mark(k)) for k, v in node.value})
+    return LoadedDocument(path, data, text, top)

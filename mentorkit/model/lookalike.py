@@ -49,9 +49,14 @@ def without_invisible(text: str) -> str:
 
 def skeleton(name: str) -> str:
     """What a reader sees of ``name``: two names with one skeleton look alike."""
-    folded = unicodedata.normalize("NFKC", without_invisible(name)).casefold()
-    bare = "".join(
-        ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch)
-    )
+    if name.isascii() and name.isprintable():
+        # printable ASCII has nothing invisible, no compatibility form and no mark:
+        # the folding below would return it unchanged apart from case (most names)
+        bare = name.casefold()
+    else:
+        folded = unicodedata.normalize("NFKC", without_invisible(name)).casefold()
+        bare = "".join(
+            ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch)
+        )
     squeezed = " ".join(bare.split()).translate(_LOOK_ALIKE)
     return squeezed.replace("rn", "m").replace("vv", "w")

@@ -28,6 +28,10 @@ class Document(Locator, Protocol):
     @property
     def data(self) -> dict[str, Any]: ...
 
+    def literal_text(self) -> str | None:
+        """The file's text when every string of ``data`` is spelled in it literally."""
+        ...
+
 
 class Documents(Protocol):
     """Every parsed data file of a repository, and the kind of every data file found.

@@ -32,6 +32,9 @@ class OpenedDocument(LoadedDocument):
 
     sealed_keys: frozenset[str] = frozenset()
 
+    def literal_text(self) -> str | None:
+        return None if self.sealed_keys else super().literal_text()  # opened values are not in it
+
     def locate(self, keypath: KeyPath, *, key: bool = False) -> Location:
         if keypath and keypath[0] in self.sealed_keys:
             return super().locate((SEALED_KEY,), key=key)
@@ -114,7 +117,7 @@ def _merge(
         else:
             opened[key] = value
     merged = {**doc.data, **opened}
-    return OpenedDocument(doc.path, merged, doc.text, frozenset(opened)), problems
+    return OpenedDocument(doc.path, merged, doc.text, doc.top, frozenset(opened)), problems
 
 
 def open_repository(loaded: LoadedRepository, identity_text: str | None) -> OpenedRepository:

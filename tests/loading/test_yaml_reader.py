@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -57,6 +58,26 @@ def test_positions_of_values_and_keys() -> None:
     assert doc.locate(("mentee", "goals", 0, "skill")) == (4, 14)
     assert doc.locate(("mentee", "goals", 0, "note"), key=True) == (5, 7)
     assert doc.locate(("mentee", "goals", 3, "missing")) == (4, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: ada\nname: 'Ada'\nmentee:\n  goals:\n    - skill: python\n",
+        '# a comment\n\n---\n  id:   ada\n  "0": zero\n  tags: [a, b]\n',
+        "{id: ada, mentor: {capacity: 2}, languages: [en]}\n",
+        "id: >\n  folded\n  text\nlevel: 3\n",
+    ],
+)
+def test_top_level_positions_agree_with_a_full_parse(text: str) -> None:
+    """A top-level field is located from the first parse (no second parse of the file);
+    the answer must be the one a full parse of the positions gives."""
+    doc = load(text)
+    assert isinstance(doc, LoadedDocument) and doc.top is not None
+    full = replace(doc, top=None)
+    for keypath in [(), ("missing",), (0,), *((k,) for k in doc.data)]:
+        for key in (False, True):
+            assert doc.locate(keypath, key=key) == full.locate(keypath, key=key), keypath
 
 
 @pytest.mark.parametrize(
