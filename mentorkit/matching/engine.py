@@ -8,14 +8,11 @@ modules never import this one.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from mentorkit.matching.assembly import MatchRequest
-from mentorkit.matching.circles import form_circles
-from mentorkit.matching.peer import match_peers
 from mentorkit.matching.result import MatchingError, MatchResult
-from mentorkit.matching.rotation import match_rotation
-from mentorkit.matching.stable import match_by_objective
 from mentorkit.model.program import Program
 
 SOLVERS = ("auto", "dense", "sparse")
@@ -23,17 +20,31 @@ SOLVERS = ("auto", "dense", "sparse")
 Matcher = Callable[[MatchRequest], MatchResult]
 
 
+def _lazy(module: str, name: str) -> Matcher:
+    """The matcher ``module.name``, imported on first use: a run pays only for its own
+    format's solvers (circles load SciPy's optimiser, one-on-one does not need it)."""
+
+    def run(request: MatchRequest) -> MatchResult:
+        matcher: Matcher = getattr(importlib.import_module(module), name)
+        return matcher(request)
+
+    return run
+
+
 def _circles(request: MatchRequest) -> MatchResult:
+    from mentorkit.matching.circles import form_circles
+
     return form_circles(request.program, request.cohort, request.existing)
 
 
 MATCHERS: dict[str, Matcher] = {
-    "one-on-one": match_by_objective,
-    "reverse": match_by_objective,
-    "peer": match_peers,
+    "one-on-one": _lazy("mentorkit.matching.stable", "match_by_objective"),
+    "reverse": _lazy("mentorkit.matching.stable", "match_by_objective"),
+    "peer": _lazy("mentorkit.matching.peer", "match_peers"),
     "circles": _circles,
-    "swap": match_peers,
-    "rotation": match_rotation,  # peer matching; the scoring's mutual rule makes it a swap
+    "swap": _lazy("mentorkit.matching.peer", "match_peers"),
+    # peer matching; the scoring's mutual rule makes it a swap
+    "rotation": _lazy("mentorkit.matching.rotation", "match_rotation"),
 }
 
 
