@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import generate
 
+from mentorkit.matching.allowed import collect
 from mentorkit.matching.assignment import assign, edge_weights
-from mentorkit.matching.candidates import collect, forbidden_columns
+from mentorkit.matching.candidates import forbidden_columns
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.score import scoring_for
 from mentorkit.validation import validate_program

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from mentorkit.matching.allowed import Allowed, build
+from mentorkit.matching.allowed import build
 from mentorkit.matching.assembly import (
     MatchRequest,
     all_pairs,
@@ -23,7 +23,6 @@ from mentorkit.matching.assembly import (
     person_options,
     split_existing,
 )
-from mentorkit.matching.assignment import Edges
 from mentorkit.matching.candidates import forbidden_columns
 from mentorkit.matching.completion import complete
 from mentorkit.matching.exact import OPTIMAL, Certificate, Problem, solve, within
@@ -67,7 +66,7 @@ def match_pairs(request: MatchRequest) -> MatchResult:
         scoring, rows, cols, forbidden_columns(pool, mentors, banned), SPARSE_TOP_K, standing
     )
     problem = Problem.of(allowed.graph, capacity, scoring.objective, standing)
-    seeds = allowed.candidates.edges if method == "sparse" else _everything(allowed)
+    seeds = allowed.candidates.edges if method == "sparse" else allowed.graph.edges()
     chosen, certificate = solve(problem, seeds)
     chosen = complete(allowed.graph, capacity, chosen)
     fresh = [
@@ -87,15 +86,6 @@ def match_pairs(request: MatchRequest) -> MatchResult:
         tuple(unmatched),
         summary,
         person_options(pool, allowed.candidates),
-    )
-
-
-def _everything(allowed: Allowed) -> Edges:
-    graph = allowed.graph
-    return Edges(
-        graph.rows_of(0, graph.n_rows),
-        graph.cols.astype(np.int64),
-        graph.points.astype(np.int64),
     )
 
 

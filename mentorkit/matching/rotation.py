@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 
 import rustworkx
 
+from mentorkit.matching.allowed import collect
 from mentorkit.matching.assembly import MatchRequest, carried_pair, new_pair, split_existing
-from mentorkit.matching.candidates import collect, forbidden_columns
+from mentorkit.matching.candidates import forbidden_columns
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.result import (
     MatchResult,

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 
-from mentorkit.matching.candidates import collect, forbidden_columns
+from mentorkit.matching.allowed import collect
+from mentorkit.matching.candidates import forbidden_columns
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.result import MatchingError, MatchResult

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentorkit.matching.candidates import collect, forbidden_columns
+from mentorkit.matching.allowed import collect
+from mentorkit.matching.candidates import forbidden_columns
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.preferences import ordinal, rank_points
