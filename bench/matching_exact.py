@@ -150,9 +150,8 @@ def allowed_csr(program: Program, peer: bool) -> tuple[csr_matrix, np.ndarray]:
     rows, cols = encode([rows_p, cols_p])
     parts_r, parts_c = [], []
     for block in score_blocks(scoring, rows, cols, forbidden_columns(rows_p, cols_p)):
-        r, c = np.nonzero(block.points >= 0)
-        parts_r.append((r + block.start).astype(np.int32))
-        parts_c.append(c.astype(np.int32))
+        parts_r.append((block.rows + block.start).astype(np.int32))
+        parts_c.append(block.cols.astype(np.int32))
     r, c = np.concatenate(parts_r), np.concatenate(parts_c)
     matrix = csr_matrix((np.ones(len(r), dtype=np.int32), (r, c)), shape=(len(rows_p), len(cols_p)))
     capacity = np.array([p.mentor.capacity if p.mentor else 0 for p in cols_p], dtype=np.int32)
