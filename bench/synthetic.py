@@ -73,14 +73,16 @@ def generate(
     *,
     mentees: int,
     mentors: int,
-    capacity: int = 2,
+    capacity: int | tuple[int, int] = 2,
     fmt: str = "one-on-one",
     seed: int = 7,
     cohort: str = "synthetic",
 ) -> Path:
     """Write a program repository at ``root`` with one cohort; returns ``root``.
 
-    In peer and circles cohorts the mentors also list goals, as peers do.
+    In peer and circles cohorts the mentors also list goals, as peers do. A ``capacity``
+    range (low, high) gives each mentor a capacity drawn from it (from a second random
+    stream, so everything else is generated exactly as with a fixed capacity).
     """
     rng = random.Random(seed)
     (root / "program" / "cohorts").mkdir(parents=True, exist_ok=True)
@@ -97,10 +99,14 @@ def generate(
     )
     people: list[dict[str, object]] = []
     peers = fmt in ("peer", "circles")
+    places = random.Random(seed + 1)
     people += [
-        person(rng, f"mentor-{i:05d}", cohort, mentor=capacity, mentee=peers)
-        for i in range(mentors)
+        person(rng, f"mentor-{i:05d}", cohort, mentor=2, mentee=peers) for i in range(mentors)
     ]
+    for p in people:
+        offer = p["mentor"]
+        assert isinstance(offer, dict)
+        offer["capacity"] = places.randint(*capacity) if isinstance(capacity, tuple) else capacity
     people += [
         person(rng, f"mentee-{i:05d}", cohort, mentor=0, mentee=True) for i in range(mentees)
     ]

@@ -23,6 +23,7 @@ import numpy as np
 
 from mentorkit.matching.allowed import AllowedGraph
 from mentorkit.matching.assignment import Edges
+from mentorkit.matching.parallel import in_order
 
 
 @dataclass(frozen=True)
@@ -92,35 +93,55 @@ def price(
     capacity: np.ndarray,
     per_row: int,
 ) -> Pricing:
-    """Check ``duals`` against every allowed pair, ``graph.chunks()`` at a time.
+    """Check ``duals`` against every allowed pair, ``graph.chunks()`` at a time (on both
+    cores: chunks are independent and their results are combined in order).
 
     ``weight_of(lo, hi)`` gives the objective weights of stored pairs ``lo:hi``.
     """
+
+    def chunk(span: tuple[int, int]) -> tuple[int, Edges | None]:
+        return _price_rows(graph, weight_of, duals, span, per_row)
+
     covered = 0
-    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for start, stop in graph.chunks():
-        lo, hi = int(graph.indptr[start]), int(graph.indptr[stop])
-        if lo == hi:
-            covered += int(np.maximum(duals.row[start:stop], 0).sum())
-            continue
-        rows = graph.rows_of(start, stop)
-        cols = graph.cols[lo:hi].astype(np.int64)
-        slack = weight_of(lo, hi) - duals.col[cols]  # the u_i each pair needs
-        need = np.maximum(duals.row[start:stop], 0)
-        has = np.diff(graph.indptr[start : stop + 1]) > 0
-        heads = graph.indptr[start:stop][has] - lo
-        need[has] = np.maximum(need[has], np.maximum.reduceat(slack, heads))
-        covered += int(need.sum())
-        under = np.nonzero(slack > duals.row[rows])[0]
-        if len(under):
-            found.append(_best_few(rows[under], cols[under], slack[under], per_row, lo + under))
+    found: list[Edges] = []
+    for part_covered, part_found in in_order(chunk, graph.chunks()):
+        covered += part_covered
+        if part_found is not None:
+            found.append(part_found)
     bound = covered + int((capacity.astype(np.int64) * duals.col).sum())
     if not found:
         return Pricing(bound, Edges.empty())
-    rows = np.concatenate([f[0] for f in found])
-    cols = np.concatenate([f[1] for f in found])
-    points = np.concatenate([f[2] for f in found])
-    return Pricing(bound, Edges(rows, cols, graph.points[points].astype(np.int64)))
+    rows = np.concatenate([f.rows for f in found])
+    cols = np.concatenate([f.cols for f in found])
+    points = np.concatenate([f.points for f in found])
+    return Pricing(bound, Edges(rows, cols, points))
+
+
+def _price_rows(
+    graph: AllowedGraph,
+    weight_of: Callable[[int, int], np.ndarray],
+    duals: Duals,
+    span: tuple[int, int],
+    per_row: int,
+) -> tuple[int, Edges | None]:
+    """Rows ``start:stop``: the least their prices must be to cover all their pairs
+    (summed), and their most under-priced pairs, if any."""
+    start, stop = span
+    lo, hi = int(graph.indptr[start]), int(graph.indptr[stop])
+    if lo == hi:
+        return int(np.maximum(duals.row[start:stop], 0).sum()), None
+    rows = graph.rows_of(start, stop)
+    cols = graph.cols[lo:hi].astype(np.int64)
+    slack = weight_of(lo, hi) - duals.col[cols]  # the u_i each pair needs
+    need = np.maximum(duals.row[start:stop], 0)
+    has = np.diff(graph.indptr[start : stop + 1]) > 0
+    heads = graph.indptr[start:stop][has] - lo
+    need[has] = np.maximum(need[has], np.maximum.reduceat(slack, heads))
+    under = np.nonzero(slack > duals.row[rows])[0]
+    if not len(under):
+        return int(need.sum()), None
+    r, c, at = _best_few(rows[under], cols[under], slack[under], per_row, lo + under)
+    return int(need.sum()), Edges(r, c, graph.points[at].astype(np.int64))
 
 
 def _best_few(

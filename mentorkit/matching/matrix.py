@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mentorkit.matching.parallel import in_order
 from mentorkit.matching.preferences import choice_table, lookup
 from mentorkit.matching.score import (
     IDEAL_GAP,
@@ -61,23 +62,20 @@ def score_blocks(
     )
     tz_ok = ~(rows.gaps > scoring.max_gap)  # unknown zones (NaN) never rule a pair out
     by_zone = tz_ok[:, cols.zone]  # per row zone: the columns close enough
-    for start in range(0, n_rows, step):
+
+    def one(start: int) -> Block:
         stop = min(n_rows, start + step)
         mask, stages, col_skill = _allowed(scoring, rows, cols, forbidden, (start, stop), by_zone)
         r, c = np.nonzero(mask)
         points, best_allowed, stage = _points(scoring, rows, cols, (start, stop, r, c), table)
         keep = stage >= 0
         counts = np.bincount(r[keep], minlength=stop - start)
-        yield Block(
-            start,
-            stop,
-            r[keep],
-            c[keep],
-            points[keep],
-            np.column_stack([*stages, counts]),
-            best_allowed,
-            col_skill,
+        stage_counts = np.column_stack([*stages, counts])
+        return Block(
+            start, stop, r[keep], c[keep], points[keep], stage_counts, best_allowed, col_skill
         )
+
+    yield from in_order(one, range(0, n_rows, step))
 
 
 def _allowed(
