@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from mentorkit.loading.yaml_reader import LoadedDocument, parse_yaml
+from mentorkit.model.source import KeyPath
 from mentorkit.problems import Problem
 
 
@@ -75,7 +76,8 @@ def test_top_level_positions_agree_with_a_full_parse(text: str) -> None:
     doc = load(text)
     assert isinstance(doc, LoadedDocument) and doc.top is not None
     full = replace(doc, top=None)
-    for keypath in [(), ("missing",), (0,), *((k,) for k in doc.data)]:
+    paths: list[KeyPath] = [(), ("missing",), (0,), *((k,) for k in doc.data)]
+    for keypath in paths:
         for key in (False, True):
             assert doc.locate(keypath, key=key) == full.locate(keypath, key=key), keypath
 
