@@ -137,7 +137,11 @@ def _round(problem: Problem, edges: Edges) -> tuple[list[tuple[int, int]], int, 
     """Solve on ``edges``, then price every allowed pair against the solution's duals."""
     n_rows, n_cols = problem.graph.n_rows, problem.graph.n_cols
     weights = problem.weights(edges)
-    chosen = assign(n_rows, problem.capacity, edges, weights)
+    if problem.objective == "coverage":  # the same optimum, with small costs
+        lexical = weights - coverage_constant(n_rows)
+        chosen = assign(n_rows, problem.capacity, edges, lexical, most_first=True)
+    else:
+        chosen = assign(n_rows, problem.capacity, edges, weights)
     duals = solution_duals(n_rows, n_cols, edges, weights, chosen)
     pricing = price(problem.graph, problem.stored_weights, duals, problem.capacity, ADD_PER_ROW)
     return chosen, _total(edges, weights, chosen, n_cols), pricing

@@ -7,6 +7,8 @@ answers come from brute force and networkx on every allowed pair.
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -155,6 +157,31 @@ def test_duals_certify_the_optimum_and_bound_any_subset(case: Weighted, seed: in
         2,
     )
     assert pricing.bound >= best_total
+
+
+@FAST
+@given(weighted_graph())
+def test_most_pairs_first_equals_the_coverage_constant(case: Weighted) -> None:
+    """The coverage solve (most pairs, then most weight, small costs) reaches the optimum
+    of the constant-per-pair objective, checked by brute force over every assignment."""
+    n_rows, capacity, edges, weights = case
+    got = assign(n_rows, capacity, edges, weights, most_first=True)
+    by_pair = dict(
+        zip(
+            zip(edges.rows.tolist(), edges.cols.tolist(), strict=True),
+            weights.tolist(),
+            strict=True,
+        )
+    )
+    best = (0, 0)
+    options = [[None, *(c for (r, c) in by_pair if r == row)] for row in range(n_rows)]
+    for choice in itertools.product(*options):
+        load = np.bincount([c for c in choice if c is not None], minlength=len(capacity))
+        if (load <= capacity).all():
+            pairs = [(r, c) for r, c in enumerate(choice) if c is not None]
+            best = max(best, (len(pairs), sum(by_pair[p] for p in pairs)))
+    assert (len(got), sum(by_pair[p] for p in got)) == best
+    assert all((capacity[c] > 0) for _, c in got)
 
 
 def _peer_program(people: list[Participant], chosen: MatchingSettings) -> Program:
