@@ -103,8 +103,10 @@ def build(
         all_c.append(block.cols.astype(col_type))
         all_p.append(block.points.astype(np.int16))
         g = block.rows + block.start
-        by_row.append(_best(g, block.cols, block.points, max(1, top_k), n_cols))
-        by_col.append(_best(block.cols, g, block.points, max(1, top_k // 2), n_rows, flip=True))
+        by_row.append(best_pairs(g, block.cols, block.points, max(1, top_k), n_cols))
+        by_col.append(
+            best_pairs(block.cols, g, block.points, max(1, top_k // 2), n_rows, flip=True)
+        )
     indptr = np.concatenate(([0], np.cumsum(stage_counts[:, len(STAGES) - 1]))).astype(np.int64)
     graph = AllowedGraph(
         n_rows,
@@ -140,7 +142,7 @@ def collect(
     return build(scoring, rows, cols, forbidden, top_k, must_keep).candidates
 
 
-def _best(
+def best_pairs(
     owner: np.ndarray, other: np.ndarray, points: np.ndarray, k: int, width: int, flip: bool = False
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each ``owner``'s ``k`` pairs with the most points (ties: the lower ``other``), as
@@ -175,7 +177,7 @@ def _by_column(
     if not parts:
         return _nothing()
     rows, cols, points = (np.concatenate([p[i] for p in parts]) for i in range(3))
-    return _best(cols, rows, points, k, n_rows, flip=True)
+    return best_pairs(cols, rows, points, k, n_rows, flip=True)
 
 
 def _kept(

@@ -24,7 +24,7 @@ from mentorkit.matching.score import (
 )
 from mentorkit.matching.sides import Side, common, encode, level_sum, meets
 
-__all__ = ["STAGES", "Block", "Side", "encode", "score_blocks"]
+__all__ = ["STAGES", "Block", "Side", "encode", "score_block", "score_blocks"]
 
 BLOCK_CELLS = 2_000_000
 # Filters applied one after another; a row's count after each explains why it is unmatched.
@@ -60,22 +60,37 @@ def score_blocks(
     table = choice_table(
         scoring.choice_points, scoring.peer, (rows.ids, rows.choices), (cols.ids, cols.choices)
     )
-    tz_ok = ~(rows.gaps > scoring.max_gap)  # unknown zones (NaN) never rule a pair out
-    by_zone = tz_ok[:, cols.zone]  # per row zone: the columns close enough
 
     def one(start: int) -> Block:
-        stop = min(n_rows, start + step)
-        mask, stages, col_skill = _allowed(scoring, rows, cols, forbidden, (start, stop), by_zone)
-        r, c = np.nonzero(mask)
-        points, best_allowed, stage = _points(scoring, rows, cols, (start, stop, r, c), table)
-        keep = stage >= 0
-        counts = np.bincount(r[keep], minlength=stop - start)
-        stage_counts = np.column_stack([*stages, counts])
-        return Block(
-            start, stop, r[keep], c[keep], points[keep], stage_counts, best_allowed, col_skill
+        return score_block(
+            scoring, rows, cols, forbidden, (start, min(n_rows, start + step)), table
         )
 
     yield from in_order(one, range(0, n_rows, step))
+
+
+def score_block(
+    scoring: Scoring,
+    rows: Side,
+    cols: Side,
+    forbidden: dict[int, list[int]],
+    span: tuple[int, int],
+    table: tuple[np.ndarray, np.ndarray],
+) -> Block:
+    """Rows ``span`` against every column: the allowed pairs and their points.
+
+    ``table`` is ``preferences.choice_table`` for these rows and columns. Any sub-sides
+    work (``sides.take``), for example one triangle of a peer pool."""
+    start, stop = span
+    tz_ok = ~(rows.gaps > scoring.max_gap)  # unknown zones (NaN) never rule a pair out
+    by_zone = tz_ok[:, cols.zone]  # per row zone: the columns close enough
+    mask, stages, col_skill = _allowed(scoring, rows, cols, forbidden, span, by_zone)
+    r, c = np.nonzero(mask)
+    points, best_allowed, stage = _points(scoring, rows, cols, (start, stop, r, c), table)
+    keep = stage >= 0
+    counts = np.bincount(r[keep], minlength=stop - start)
+    stage_counts = np.column_stack([*stages, counts])
+    return Block(start, stop, r[keep], c[keep], points[keep], stage_counts, best_allowed, col_skill)
 
 
 def _allowed(

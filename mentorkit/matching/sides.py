@@ -11,7 +11,7 @@ computes, so both paths agree to the last bit.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -127,6 +127,30 @@ def encode(groups: Sequence[Sequence[Participant]]) -> list[Side]:
             )
         )
     return sides
+
+
+def take(side: Side, idx: np.ndarray) -> Side:
+    """The people ``idx`` of a side, in that order (vocabularies unchanged)."""
+    keep = idx.tolist()
+    return replace(
+        side,
+        ids=tuple(side.ids[i] for i in keep),
+        level=side.level[idx],
+        zone=side.zone[idx],
+        department=side.department[idx],
+        languages=side.languages[idx],
+        formats=side.formats[idx],
+        format_count=side.format_count[idx],
+        goals=side.goals[idx],
+        goal_count=side.goal_count[idx],
+        offered=side.offered[idx],
+        level_planes=side.level_planes[:, idx],
+        prefers_cross=side.prefers_cross[idx],
+        choices=Choices(
+            tuple(side.choices.as_mentee[i] for i in keep),
+            tuple(side.choices.as_mentor[i] for i in keep),
+        ),
+    )
 
 
 def meets(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 from mentorkit.matching import allowed
 from mentorkit.matching.allowed import collect
 from mentorkit.matching.candidates import forbidden_columns
-from mentorkit.matching.matrix import encode
+from mentorkit.matching.matrix import encode, score_block
 from mentorkit.matching.parallel import in_order
+from mentorkit.matching.preferences import choice_table
 from mentorkit.matching.score import score_with, scoring_for
-from mentorkit.matching.sides import bitset, common, level_sum, meets
+from mentorkit.matching.sides import bitset, common, level_sum, meets, take
 from mentorkit.model.entities import Participant
 from tests.matching.builders import people_strategy, person, program
 
@@ -47,7 +48,7 @@ def test_seeds_are_each_owners_best_with_ties_to_the_lower_index(
     owner = np.array([o for o, _, _ in cells], dtype=np.int64)
     other = np.array([t for _, t, _ in cells], dtype=np.int64)
     points = np.array([p if p % 3 else p // 1000 * 1000 for *_, p in cells], dtype=np.int64)
-    rows, cols, got = allowed._best(owner, other, points, k, 41)
+    rows, cols, got = allowed.best_pairs(owner, other, points, k, 41)
     found = set(zip(rows.tolist(), cols.tolist(), got.tolist(), strict=True))
     assert found == _brute_best(owner.tolist(), other.tolist(), points.tolist(), k)
 
@@ -147,3 +148,44 @@ def test_seeds_hold_each_mentees_best_mentors(people: list[Participant]) -> None
     assert {(r, c) for r, c, _ in expected} <= seed_set
     by_col = _brute_best(every.cols.tolist(), every.rows.tolist(), every.points.tolist(), 1)
     assert {(r, c) for c, r, _ in by_col} <= seed_set
+
+
+def test_a_block_of_sub_sides_scores_like_the_whole() -> None:
+    """``take`` and ``score_block`` (what a peer triangle uses) agree with the full grid."""
+    rng = random.Random(2)
+    skills = ["a", "b", "c", "d"]
+    people = [
+        person(
+            f"p{i:02d}",
+            mentor={s: rng.randint(1, 5) for s in rng.sample(skills, 2)},
+            goals=tuple(rng.sample(skills, 2)),
+            level=rng.randint(1, 9),
+            timezone=rng.choice(["Europe/London", "Asia/Tokyo", "America/New_York"]),
+        )
+        for i in range(30)
+    ]
+    prog = program(people, fmt="peer")
+    scoring = scoring_for(prog.cohorts["c1"])
+    pool = sorted(prog.enrolled("c1"), key=lambda p: p.id)
+    (side,) = encode([pool])
+    forbidden = forbidden_columns(pool, pool)
+    every = collect(scoring, side, side, forbidden).edges
+    full = dict(
+        zip(
+            zip(every.rows.tolist(), every.cols.tolist(), strict=True),
+            every.points.tolist(),
+            strict=True,
+        )
+    )
+    upper = np.arange(10, 30)
+    sub_forbidden = {r: [c - 10 for c in cols if c >= 10] for r, cols in forbidden.items()}
+    table = choice_table(0, True, (side.ids, side.choices), (side.ids[10:], side.choices))
+    block = score_block(scoring, side, take(side, upper), sub_forbidden, (0, 10), table)
+    got = dict(
+        zip(
+            zip(block.rows.tolist(), (block.cols + 10).tolist(), strict=True),
+            block.points.tolist(),
+            strict=True,
+        )
+    )
+    assert got == {(r, c): p for (r, c), p in full.items() if r < 10 and c >= 10}
