@@ -21,11 +21,11 @@ Matcher = Callable[[MatchRequest], MatchResult]
 
 
 def _lazy(module: str, name: str) -> Matcher:
-    """The matcher ``module.name``, imported on first use: a run pays only for its own
+    """The matcher ``mentorkit.matching.<module>.<name>``, imported on first use: a run pays only for its own
     format's solvers (circles load SciPy's optimiser, one-on-one does not need it)."""
 
     def run(request: MatchRequest) -> MatchResult:
-        matcher: Matcher = getattr(importlib.import_module(module), name)
+        matcher: Matcher = getattr(importlib.import_module(f"mentorkit.matching.{module}"), name)
         return matcher(request)
 
     return run
@@ -38,13 +38,13 @@ def _circles(request: MatchRequest) -> MatchResult:
 
 
 MATCHERS: dict[str, Matcher] = {
-    "one-on-one": _lazy("mentorkit.matching.stable", "match_by_objective"),
-    "reverse": _lazy("mentorkit.matching.stable", "match_by_objective"),
-    "peer": _lazy("mentorkit.matching.peer", "match_peers"),
+    "one-on-one": _lazy("stable", "match_by_objective"),
+    "reverse": _lazy("stable", "match_by_objective"),
+    "peer": _lazy("peer", "match_peers"),
     "circles": _circles,
-    "swap": _lazy("mentorkit.matching.peer", "match_peers"),
+    "swap": _lazy("peer", "match_peers"),
     # peer matching; the scoring's mutual rule makes it a swap
-    "rotation": _lazy("mentorkit.matching.rotation", "match_rotation"),
+    "rotation": _lazy("rotation", "match_rotation"),
 }
 
 
