@@ -180,5 +180,7 @@ def _points(
     too_low = points / SCALE < scoring.min_score  # on the fit, before any choice bonus
     points = np.minimum(SCALE, points + lookup(table, g * max(1, len(cols.ids)) + c))
     best = np.full(stop - start, -1, dtype=np.int64)
-    np.maximum.at(best, r, points)
+    if len(r):  # rows ascend: one maximum per run of a row
+        heads = np.flatnonzero(np.concatenate(([True], r[1:] != r[:-1])))
+        best[r[heads]] = np.maximum.reduceat(points, heads)
     return points, best, np.where(too_low, -1, points)
