@@ -98,7 +98,9 @@ def match(
             result = match_cohort(validation.program, cohort)
     except MatchingError as exc:
         raise click.UsageError(str(exc)) from None
-    fairness: FairnessAudit | None = audit(result, groups) if groups is not None else None
+    fairness: FairnessAudit | None = None
+    if groups is not None:  # the program's one privacy threshold, as for every figure
+        fairness = audit(result, groups, validation.program.charter.min_group)
     if groups is not None:
         strangers = sum(1 for person in groups if person not in validation.program.participants)
         if strangers:

@@ -2,8 +2,8 @@
 
 Group data is private: it is read from a file outside the repository (by
 ``mentorkit.loading.private_groups``), used only for
-the figures printed, and never written anywhere. Groups with fewer than
-``MIN_GROUP_SIZE`` people are never shown, not even by name.
+the figures printed, and never written anywhere. Groups with fewer than the program's
+``privacy.min_group`` people are never shown, not even by name.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from mentorkit.matching.result import MatchResult
 from mentorkit.model.entities import DEFAULT_MIN_GROUP, PEER_PAIR_FORMATS
 
-MIN_GROUP_SIZE = DEFAULT_MIN_GROUP  # privacy.min_group's default (model.entities)
 FIRST_CHOICE_TOLERANCE = 0.02  # a match within 0.02 of the person's best possible score
 RATE_GAP = 0.10
 SCORE_GAP = 0.05
@@ -38,6 +37,7 @@ class FairnessAudit:
     groups: tuple[GroupFigures, ...]
     hidden_groups: int
     without_group: int
+    min_group: int = DEFAULT_MIN_GROUP  # the threshold the audit applied
 
 
 @dataclass(frozen=True)
@@ -108,12 +108,18 @@ def _flags(group: GroupFigures, overall: GroupFigures) -> tuple[str, ...]:
     return tuple(flags)
 
 
-def audit(result: MatchResult, groups: Mapping[str, tuple[str, ...]]) -> FairnessAudit:
-    """Figures per group of the people this cohort tried to match; small groups are withheld.
+def audit(
+    result: MatchResult,
+    groups: Mapping[str, tuple[str, ...]],
+    min_group: int = DEFAULT_MIN_GROUP,
+) -> FairnessAudit:
+    """Figures per group of the people this cohort tried to match; groups smaller than
+    ``min_group`` (the program's ``privacy.min_group``) are withheld.
 
     Withholding a small group is not enough when everyone else is shown: "everyone" minus
     the shown groups would give the small group's figures back. So while the people
-    outside the shown groups number 1-4, the smallest shown group is withheld too.
+    outside the shown groups number 1 to ``min_group - 1``, the smallest shown group is
+    withheld too.
     """
     outcomes = _outcomes(result)
     members: dict[str, list[_Outcome]] = defaultdict(list)
@@ -123,13 +129,13 @@ def audit(result: MatchResult, groups: Mapping[str, tuple[str, ...]]) -> Fairnes
             members[group].append(outcome)
             member_ids[group].add(person)
     overall = _figures("everyone", list(outcomes.values()))
-    shown_names = [name for name in sorted(members) if len(members[name]) >= MIN_GROUP_SIZE]
+    shown_names = [name for name in sorted(members) if len(members[name]) >= min_group]
 
     def outside(names: list[str]) -> int:
         covered = set().union(*(member_ids[name] for name in names)) if names else set()
         return len(outcomes) - len(covered)
 
-    while shown_names and 0 < outside(shown_names) < MIN_GROUP_SIZE:
+    while shown_names and 0 < outside(shown_names) < min_group:
         shown_names.remove(min(shown_names, key=lambda name: (len(members[name]), name)))
     shown = []
     for name in shown_names:
@@ -137,4 +143,4 @@ def audit(result: MatchResult, groups: Mapping[str, tuple[str, ...]]) -> Fairnes
         shown.append(GroupFigures(**{**figures.__dict__, "flags": _flags(figures, overall)}))
     hidden = len(members) - len(shown)
     without = sum(1 for person in outcomes if not groups.get(person))
-    return FairnessAudit(overall, tuple(shown), hidden, without)
+    return FairnessAudit(overall, tuple(shown), hidden, without, min_group)

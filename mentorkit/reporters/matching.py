@@ -9,7 +9,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from mentorkit.matching.fairness import MIN_GROUP_SIZE, FairnessAudit, GroupFigures
+from mentorkit.matching.fairness import FairnessAudit, GroupFigures
 from mentorkit.matching.result import MatchResult, MatchSummary
 from mentorkit.model.entities import PEER_PAIR_FORMATS
 from mentorkit.reporters import json_text
@@ -153,7 +153,7 @@ def _fairness_notes(fairness: FairnessAudit) -> list[str]:
     notes = []
     if fairness.hidden_groups:
         notes.append(
-            f"{fairness.hidden_groups} group(s) not shown: each has fewer than {MIN_GROUP_SIZE} "
+            f"{fairness.hidden_groups} group(s) not shown: each has fewer than {fairness.min_group} "
             "people, or would let such a group's figures be worked out."
         )
     if fairness.without_group:
@@ -195,7 +195,7 @@ def as_dict(result: MatchResult, fairness: FairnessAudit | None = None) -> dict[
             "groups": [{**g.__dict__, "flags": list(g.flags)} for g in _fairness_rows(fairness)],
             "hidden_groups": fairness.hidden_groups,
             "without_group": fairness.without_group,
-            "min_group_size": MIN_GROUP_SIZE,
+            "min_group_size": fairness.min_group,
         }
     return payload
 

@@ -109,6 +109,19 @@ def test_private_data_adds_the_audit_and_is_never_written(repo: Path, tmp_path: 
             assert "group-one" not in path.read_text(encoding="utf-8", errors="replace")
 
 
+def test_the_audit_uses_the_programs_privacy_threshold(repo: Path, tmp_path: Path) -> None:
+    program = repo / "program" / "program.yaml"
+    text = program.read_text(encoding="utf-8")
+    program.write_text(text + "privacy:\n  min_group: 7\n", encoding="utf-8")
+    outside = _groups(tmp_path / "groups.csv")
+    code, out, err = run(repo, "spring", "--private-data", str(outside), "--format", "json")
+    assert code == 0, err
+    fairness = json.loads(out)["fairness"]
+    assert fairness["min_group_size"] == 7
+    assert [g["group"] for g in fairness["groups"]] == ["everyone"]  # group-one has 6 < 7
+    assert fairness["hidden_groups"] == 2
+
+
 @pytest.mark.slow
 def test_same_bytes_whatever_the_hash_seed(repo: Path) -> None:
     outputs = set()

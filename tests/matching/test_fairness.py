@@ -53,6 +53,15 @@ def test_groups_smaller_than_five_are_never_shown() -> None:
     assert found.without_group == 2
 
 
+def test_the_threshold_is_the_one_given() -> None:
+    people = [f"p{i}" for i in range(11)]
+    groups = dict.fromkeys(people[:8], ("big",)) | dict.fromkeys(people[8:11], ("tiny",))
+    outcome = result(dict.fromkeys(people, 0.6), [], {})
+    assert [g.group for g in audit(outcome, groups, min_group=3).groups] == ["big", "tiny"]
+    stricter = audit(outcome, groups, min_group=9)
+    assert stricter.groups == () and stricter.min_group == 9
+
+
 def test_mentors_without_mentees_are_not_counted() -> None:
     found = audit(result({"x": 0.5}, [], {}), {"idle": ("g",)})
     assert found.overall.people == 1
