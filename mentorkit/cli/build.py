@@ -15,6 +15,7 @@ from mentorkit.cli.identity import (
     refuse_unopened,
     sealed_unopened,
 )
+from mentorkit.cli.report_exports import export_option, load_survey, refuse_survey_problems
 from mentorkit.loading.watch import DataWatcher
 from mentorkit.reporters.problems import render
 from mentorkit.site.publish import SiteBuildError, assemble, run_mkdocs, serve_site
@@ -72,15 +73,27 @@ def _opened(root: Path, identity_file: Path | None) -> ValidationResult:
 @out_option
 @today_option
 @identity_option
+@click.option(
+    "--survey",
+    "survey_path",
+    type=export_option,
+    help="A survey export (CSV, outside the repository): its disclosed figures join the dashboard.",
+)
 @click.pass_context
 def build(
-    ctx: click.Context, out: Path | None, today: dt.datetime | None, identity_file: Path | None
+    ctx: click.Context,
+    out: Path | None,
+    today: dt.datetime | None,
+    identity_file: Path | None,
+    survey_path: Path | None,
 ) -> None:
     """Validate the data, generate the site's pages and build the MkDocs Material site.
 
     Refuses (exit 1) when the data has errors or MkDocs reports any warning, and (exit 2)
     when agreements or check-ins are sealed and no identity opens them. Sealed fields are
-    opened in memory for the dashboard's aggregates and never reach a page.
+    opened in memory for the dashboard's aggregates and never reach a page. --survey adds
+    NPS and satisfaction per cohort and role to the dashboard (only the disclosed figures;
+    an export with a bad row is refused with its file and line).
     """
     root = repository_root(ctx)
     folder = _out_folder(root, out)
@@ -89,9 +102,15 @@ def build(
     if not result.ok:
         _refuse(result)
         ctx.exit(1)
+    survey = None
+    if survey_path is not None:
+        survey = load_survey(ctx, survey_path, root, result.program, None)
+        if refuse_survey_problems(survey):
+            click.echo("The site was not built: fix the survey export first.", err=True)
+            ctx.exit(1)
     try:
         with working("Building the site…"):
-            assembled = assemble(root, folder, result.program, as_today(today))
+            assembled = assemble(root, folder, result.program, as_today(today), survey)
             site = run_mkdocs(assembled.config)
     except SiteBuildError as exc:
         _refuse_build(exc)

@@ -22,6 +22,7 @@ from mentorkit.cli.lifecycle_common import (
     today_option,
     warn_problems,
 )
+from mentorkit.cli.report_exports import export_option, report_exports
 from mentorkit.lifecycle.health import cohort_health
 from mentorkit.lifecycle.metrics import compute_metrics
 from mentorkit.lifecycle.published import publish, raw_figures
@@ -47,6 +48,18 @@ from mentorkit.writing.files import write_text_atomic
     is_flag=True,
     help="Only what the site may show: people on it, no small groups (Markdown always).",
 )
+@click.option(
+    "--survey",
+    "survey_path",
+    type=export_option,
+    help="A survey export (CSV, outside the repository): NPS and satisfaction per cohort and role.",
+)
+@click.option(
+    "--outcomes",
+    "outcomes_path",
+    type=export_option,
+    help="An HR export (CSV, outside the repository): retention and promotion, mentored or not.",
+)
 @today_option
 @format_option("text", "json", "markdown", "github")
 @identity_option
@@ -59,6 +72,8 @@ def report(
     write: bool,
     force: bool,
     published: bool,
+    survey_path: Path | None,
+    outcomes_path: Path | None,
     today: dt.datetime | None,
     fmt: str | None,
     identity_file: Path | None,
@@ -67,10 +82,17 @@ def report(
     lessons, recognition), for the whole program or one COHORT.
 
     --health lists the pairs needing attention; --reflection drafts a retrospective.
-    Exit 0 with a report, 1 when a file would be overwritten, 2 on misuse.
+    --survey and --outcomes report on private exports instead, with the same disclosure
+    rules as the site. Exit 0 with a report, 1 when a file would be overwritten or an
+    export has problems, 2 on misuse.
     """
+    exports = survey_path is not None or outcomes_path is not None
     if health and reflection:
         raise click.UsageError("choose --health or --reflection, not both")
+    if exports and (health or reflection or published):
+        raise click.UsageError(
+            "--survey and --outcomes go alone (their figures are always published ones)"
+        )
     if (health or reflection) and not cohort:
         raise click.UsageError("--health and --reflection need a COHORT")
     if (write or force) and not reflection:
@@ -80,6 +102,13 @@ def report(
         program, errors = load_checked(root, identity_text(identity_file))
     if cohort:
         require_cohort(program, cohort)
+    if exports:
+        text, bad_rows = report_exports(ctx, root, program, cohort, survey_path, outcomes_path, fmt)
+        emit(text)
+        warn_problems(errors)
+        if errors or bad_rows:
+            ctx.exit(1)
+        return
     # Goals and health come from sealed agreements and check-ins: without them every
     # such figure would be silently wrong, so say so instead (exit 2).
     refuse_unopened(

@@ -20,6 +20,7 @@ from mentorkit.model.entities import (
     SuccessMetric,
     Weights,
 )
+from mentorkit.model.export_settings import OutcomeSettings, SurveySettings
 from mentorkit.model.source import Document
 
 
@@ -152,6 +153,39 @@ def build_charter(doc: Document | None) -> Charter:
             if isinstance(min_group, int) and not isinstance(min_group, bool) and min_group >= 2
             else DEFAULT_MIN_GROUP
         ),
+        surveys=survey_settings(d.get("surveys")),
+        outcomes=outcome_settings(d.get("outcomes")),
+    )
+
+
+def _small_int(value: Any, low: int, high: int, default: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return default
+
+
+def survey_settings(raw: Any) -> SurveySettings:
+    """``surveys:`` (the schema has checked it; anything odd falls back to the defaults)."""
+    settings, columns = mapping(raw), mapping(mapping(raw).get("columns"))
+    base = SurveySettings()
+    scale = _small_int(settings.get("satisfaction_scale"), 2, 10, base.satisfaction_scale)
+    return SurveySettings(
+        recommend=text(columns.get("recommend"), base.recommend),
+        satisfaction=text(columns.get("satisfaction")),
+        cohort=text(columns.get("cohort")),
+        role=text(columns.get("role")),
+        satisfaction_scale=scale,
+        satisfied_from=_small_int(settings.get("satisfied_from"), 1, scale, 0),
+    )
+
+
+def outcome_settings(raw: Any) -> OutcomeSettings:
+    columns, base = mapping(mapping(raw).get("columns")), OutcomeSettings()
+    return OutcomeSettings(
+        id=text(columns.get("id"), base.id),
+        employed=text(columns.get("employed"), base.employed),
+        promoted=text(columns.get("promoted"), base.promoted),
+        as_of=text(columns.get("as_of"), base.as_of),
     )
 
 

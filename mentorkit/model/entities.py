@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from mentorkit.model.export_settings import OutcomeSettings, SurveySettings
 from mentorkit.model.paths import stem
 
 # The closed vocabularies of the data. Each Literal is the one home of its values: the
@@ -362,3 +363,5 @@ class Charter:
     sealing: SealingSettings = field(default_factory=SealingSettings)
     # privacy.min_group: the smallest group a published figure may describe.
     min_group: int = DEFAULT_MIN_GROUP
+    surveys: SurveySettings = field(default_factory=SurveySettings)
+    outcomes: OutcomeSettings = field(default_factory=OutcomeSettings)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from mentorkit.lifecycle.calendar import cohort_calendar
+from mentorkit.lifecycle.survey import SurveyResponses
 from mentorkit.model.program import Program
 from mentorkit.site.community import community_pages
 from mentorkit.site.feed import FEED_PATH, render_feed
@@ -46,12 +47,14 @@ def generate_docs(
     hand_written: frozenset[str] = frozenset(),
     handbook: dict[str, str] | None = None,
     assets: Mapping[str, bytes] | None = None,
+    survey: SurveyResponses | None = None,
 ) -> dict[str, str | bytes]:
     """The generated part of the docs folder for ``program`` as of ``today``.
 
     ``hand_written`` names the pages of ``site/``: generated pages link to those and to
     ``handbook``, the packaged handbook templates (path to text) rendered here;
-    ``assets`` (path to bytes) are added as they are.
+    ``assets`` (path to bytes) are added as they are; ``survey``, the answers of a
+    survey export, adds its disclosed figures to the dashboard.
     """
     handbook = handbook or {}
     view = public_view(program, today)
@@ -61,7 +64,7 @@ def generate_docs(
     files: dict[str, str | bytes] = {}
     files.update(handbook_pages(env, handbook, program, view))
     files.update(community_pages(env, view, categories))
-    files.update(program_pages(env, program, view, set(calendars)))
+    files.update(program_pages(env, program, view, set(calendars), survey))
     files["community/thanks.md"] = recognition_page(env, program, view)
     files[FEED_PATH] = render_feed(view, base_url or program.charter.site.url)
     files.update(calendars)

@@ -25,11 +25,13 @@ from mentorkit.lifecycle.published import (
     publish,
     skills_in_shown_order,
 )
+from mentorkit.lifecycle.survey import SurveyResponses
 from mentorkit.model.pages import skill_page
 from mentorkit.model.program import Program
 from mentorkit.site import charts
 from mentorkit.site.network import department_network
 from mentorkit.site.render import month_name
+from mentorkit.site.survey_section import survey_table
 from mentorkit.site.text import render_markdown, title_yaml
 from mentorkit.site.view import PublicCohort, PublicView
 
@@ -207,7 +209,9 @@ def _cohort_names(view: PublicView, ids: tuple[str, ...]) -> str:
     return ", ".join(names.get(cid, cid) for cid in ids)
 
 
-def dashboard_page(env: Environment, view: PublicView, data: Published) -> str:
+def dashboard_page(
+    env: Environment, view: PublicView, data: Published, survey: SurveyResponses | None = None
+) -> str:
     gaps = metrics_to_dict(data.metrics, data.figures, published=True)["skill_gaps"]
     return env.get_template("dashboard.md.j2").render(
         page="dashboard/index.md",
@@ -221,6 +225,8 @@ def dashboard_page(env: Environment, view: PublicView, data: Published) -> str:
         skill_page=skill_page,
         skill_rows=min(len(_skill_rows(view, data)), SKILL_ROWS),
         skills_total=len(_skill_rows(view, data)),
+        survey=survey_table(survey, data.min_group) if survey is not None else None,
+        survey_settings=survey.settings if survey is not None else None,
     )
 
 
@@ -232,12 +238,16 @@ def network_page(env: Environment, data: Published) -> str:
 
 
 def program_pages(
-    env: Environment, program: Program, view: PublicView, calendars: set[str]
+    env: Environment,
+    program: Program,
+    view: PublicView,
+    calendars: set[str],
+    survey: SurveyResponses | None = None,
 ) -> dict[str, str]:
     data = published(program, view)
     pages = {
         "handbook/charter.md": charter_page(env, program, view),
-        "dashboard/index.md": dashboard_page(env, view, data),
+        "dashboard/index.md": dashboard_page(env, view, data, survey),
         "dashboard/network.md": network_page(env, data),
     }
     pages.update(cohort_pages(env, view, data, calendars))

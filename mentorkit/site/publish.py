@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mentorkit.lifecycle.survey import SurveyResponses
 from mentorkit.loading.handbook import packaged_assets, packaged_handbook
 from mentorkit.loading.site_sources import LinkOutsideSite, read_site_sources
 from mentorkit.model.program import Program
@@ -52,7 +53,13 @@ class AssembledDocs:
     written: int
 
 
-def assemble(root: Path, out: Path, program: Program, today: dt.date) -> AssembledDocs:
+def assemble(
+    root: Path,
+    out: Path,
+    program: Program,
+    today: dt.date,
+    survey: SurveyResponses | None = None,
+) -> AssembledDocs:
     """Write OUT/docs (hand-written + generated pages) and OUT/mkdocs.yml.
 
     Raises ``SiteBuildError`` before writing anything when program.yaml's site URLs are
@@ -75,6 +82,7 @@ def assemble(root: Path, out: Path, program: Program, today: dt.date) -> Assembl
             hand_written=frozenset(wanted),
             handbook=handbook,
             assets=packaged_assets(),
+            survey=survey,
         )
     except UnsafeFrontMatter as error:
         raise SiteBuildError([str(error)], by_mkdocs=False) from None
