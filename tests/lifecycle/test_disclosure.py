@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mentorkit.lifecycle.disclosure import (
     COMPLEMENTARY,
@@ -24,11 +26,26 @@ from mentorkit.lifecycle.disclosure import (
 )
 from mentorkit.lifecycle.metrics import compute_metrics
 from mentorkit.lifecycle.network import network_specs
+from mentorkit.lifecycle.outcomes import (
+    Outcome,
+    OutcomeRecords,
+    mentored_people,
+    outcome_figures,
+    outcome_specs,
+)
 from mentorkit.lifecycle.published import (
     metric_specs,
     public_program,
     published_figures,
 )
+from mentorkit.lifecycle.survey import (
+    Response,
+    SurveyResponses,
+    survey_figures,
+    survey_groups,
+    survey_specs,
+)
+from mentorkit.model.export_settings import SurveySettings
 from mentorkit.model.program import Program
 
 from .programs import programs, without_hidden
@@ -189,3 +206,66 @@ def test_people_who_are_not_public_count_in_nothing_published(program: Program) 
     _, with_them = _published(program)
     _, without_them = _published(without_hidden(program))
     assert with_them == without_them
+
+
+# Survey and outcome figures: the private exports go through the same rules.
+
+ROLES = ("mentor", "mentee", "both", "not given")
+
+
+@st.composite
+def surveys(draw: Any) -> SurveyResponses:
+    rows = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(("c1", "c2", "c3")),
+                st.sampled_from(ROLES),
+                st.none() | st.integers(0, 10),
+                st.none() | st.integers(1, 5),
+            ),
+            max_size=45,
+        )
+    )
+    responses = tuple(Response(i + 2, *row) for i, row in enumerate(rows))
+    return SurveyResponses("survey.csv", responses, (), SurveySettings(satisfaction="s"), {})
+
+
+@PROPERTY
+@given(surveys(), st.integers(2, 6))
+def test_no_withheld_survey_figure_can_be_worked_out(survey: SurveyResponses, k: int) -> None:
+    specs = survey_specs(survey)
+    figures = survey_figures(survey, k)
+    _audit(specs, figures, k)
+    for group in survey_groups(survey):  # NPS only from two shown shares
+        shares = [figures[f"{group.key}:{s}"] for s in ("promoters", "detractors")]
+        assert figures[f"{group.key}:nps"].shown == all(f.shown for f in shares)
+
+
+@st.composite
+def outcomes(draw: Any) -> tuple[Program, OutcomeRecords]:
+    program = draw(programs())
+    rows = tuple(
+        Outcome(pid, draw(st.booleans()), draw(st.booleans()))
+        for pid in program.participants
+        if draw(st.integers(0, 9))  # most people are in the export
+    )
+    return program, OutcomeRecords("hr.csv", rows, (), (), 0, mentored_people(program))
+
+
+@PROPERTY
+@given(outcomes())
+def test_no_withheld_outcome_figure_can_be_worked_out(
+    found: tuple[Program, OutcomeRecords],
+) -> None:
+    program, records = found
+    specs, result = outcome_specs(records), outcome_figures(records, 5)
+    _audit(specs, result.figures, 5)
+    # Hidden people count too, but only inside figures that pass on their own.
+    for measure in ("retention", "promotion"):
+        difference = result.differences[measure]
+        rates = [result.figures[f"outcomes:{g}:{measure}"] for g in ("mentored", "not_mentored")]
+        assert difference.shown == all(r.shown for r in rates)
+    # Read beside the site's own figures (disclosed apart), nothing withheld on either
+    # side can be worked out.
+    site_specs, site_figures = _published(program)
+    _audit([*site_specs, *specs], {**site_figures, **result.figures}, 5)
