@@ -43,7 +43,7 @@ def program(*people: str) -> Program:
                 timezone="UTC",
                 source=f"participants/{p}.yaml",
                 public=p != "hidden",
-            )  # fmt: skip
+            )
             for p in people
         },
         cohorts={"c1": cohort},
