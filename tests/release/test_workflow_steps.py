@@ -9,6 +9,7 @@ with the ``${{ }}`` expressions GitHub would fill in. Steps that need GitHub its
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import subprocess
@@ -25,6 +26,11 @@ pytestmark = pytest.mark.slow
 SHA = "0123456789abcdef0123456789abcdef01234567"
 ACTION = f"acme/mentorkit@{SHA}"
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
+SURVEY_HEADINGS = (
+    "Which cohort were you part of?,Your role in the program,"
+    "How likely are you to recommend the mentoring program to a colleague?,"
+    '"Overall, how satisfied are you with your mentoring experience?"'
+)
 SKIPPED = (
     "actions/checkout@",
     "actions/setup-python@",
@@ -61,6 +67,7 @@ class Runner:
             "inputs.python-version": "3.12",
             # A new program has nothing sealed yet: its pages build needs no identity.
             "secrets.MENTORKIT_IDENTITY": "",
+            "secrets.MENTORKIT_SURVEY_CSV": "",
         }
         self.ran: list[str] = []
 
@@ -142,6 +149,17 @@ def test_the_action_and_the_workflow_steps_run(installed: Installed, tmp_path: P
     assert (temp / "site-build" / "site" / "handbook" / "matching.html").is_file()
     runner.run_workflow(workflows / "mentorkit-pages.yml")
     assert (work / "build" / "site" / "index.html").is_file()
+    # With the survey secret, its figures join the dashboard; the export never lands in
+    # the checkout or stays in the runner's temp folder.
+    cohort = next((work / "program" / "cohorts").glob("*.yaml")).stem
+    rows = "".join(f"{cohort},Mentee,{9 if i % 2 else 6},4\n" for i in range(12))
+    survey = f"{SURVEY_HEADINGS}\n{rows}"
+    runner.context["secrets.MENTORKIT_SURVEY_CSV"] = base64.b64encode(survey.encode()).decode()
+    runner.run_workflow(workflows / "mentorkit-pages.yml")
+    page = (work / "build" / "site" / "dashboard" / "index.html").read_text(encoding="utf-8")
+    assert "What participants say" in page and "<td>+0</td>" in page
+    assert not list(temp.glob("*survey*"))
+    assert not list(work.rglob("*.csv"))
     assert "Install mentorkit from the action's checkout" in runner.ran
     # The action installed mentorkit from its own checkout, not from a package index.
     origin = installed.run(
