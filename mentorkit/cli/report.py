@@ -103,7 +103,9 @@ def report(
     if cohort:
         require_cohort(program, cohort)
     if exports:
-        text, bad_rows = report_exports(ctx, root, program, cohort, survey_path, outcomes_path, fmt)
+        text, bad_rows = report_exports(
+            ctx, root, program, cohort, survey_path, outcomes_path, fmt, as_today(today)
+        )
         emit(text)
         warn_problems(errors)
         if errors or bad_rows:

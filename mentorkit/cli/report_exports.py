@@ -6,13 +6,14 @@ to disclosed aggregates and printed; nothing of them is written anywhere.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import click
 
 from mentorkit.cli.context import resolve_format
-from mentorkit.lifecycle.outcomes import outcome_figures, read_outcomes
+from mentorkit.lifecycle.outcomes import outcome_figures, read_outcomes, site_figures
 from mentorkit.lifecycle.survey import SurveyResponses, read_responses, survey_figures
 from mentorkit.loading.exports import ExportError, read_export
 from mentorkit.model.program import Program
@@ -64,6 +65,7 @@ def report_exports(
     survey_path: Path | None,
     outcomes_path: Path | None,
     fmt: str | None,
+    day: dt.date,
 ) -> tuple[str, bool]:
     """The survey and/or outcome report, and whether any row had an error."""
     chosen = resolve_format(fmt, ("text", "json", "markdown"))
@@ -85,7 +87,8 @@ def report_exports(
             _print_problems(records.problems)
             click.echo("No outcome figures: fix the problems above first.", err=True)
             ctx.exit(1)
-        result = outcome_figures(records, threshold)
+        # Read beside the site: its figures count the same people, so they are known.
+        result = outcome_figures(records, threshold, site_figures(program, day))
         payload["outcomes"] = insight_exports.outcomes_dict(records, result)
         parts.append(
             insight_exports.outcomes_text(records, result, threshold, chosen == "markdown")

@@ -215,12 +215,25 @@ def _twins(rows: np.ndarray) -> list[list[int]]:
     return [groups[row.tobytes()] if row.any() else [i] for i, row in enumerate(rows)]
 
 
-def disclose(specs: Iterable[Spec], min_group: int = DEFAULT_MIN_GROUP) -> dict[str, Figure]:
-    """Every figure of ``specs`` as it may be published together with the others."""
+def disclose(
+    specs: Iterable[Spec], min_group: int = DEFAULT_MIN_GROUP, known: Sequence[Spec] = ()
+) -> dict[str, Figure]:
+    """Every figure of ``specs`` as it may be published together with the others.
+
+    ``known`` are figures already published elsewhere (the site's, beside a report on a
+    private export): a reader has them, so they count as shown and can never be withheld
+    here; figures of ``specs`` are withheld instead when combined with them they would
+    give a withheld figure away. As with public figures, a withheld figure that known
+    ones alone add up to stays withheld by its own rule: how the sets of a private
+    export happen to line up with the site's is nothing a reader knows. Known figures
+    are not returned.
+    """
     unique = list({spec.key: spec for spec in specs}.values())
     algebra = _structural(unique)
     shown = {s.key: _figure(s, "") for s in unique if s.public and s not in algebra}
-    return {**shown, **_suppress(algebra, min_group)}
+    fixed = [s for s in known if s.key not in shown and s not in algebra]
+    figures = _suppress([*algebra, *fixed], min_group, len(algebra))
+    return {**shown, **{k: v for k, v in figures.items() if k not in {s.key for s in fixed}}}
 
 
 def _structural(specs: list[Spec]) -> list[Spec]:
@@ -236,11 +249,14 @@ def _structural(specs: list[Spec]) -> list[Spec]:
     return [s for s in specs if not s.public or (isinstance(s, Count) and s.units in groups)]
 
 
-def _suppress(specs: list[Spec], min_group: int) -> dict[str, Figure]:
-    reasons = [primary_reason(spec, min_group) for spec in specs]
+def _suppress(specs: list[Spec], min_group: int, own: int | None = None) -> dict[str, Figure]:
+    """``specs[own:]`` are known already: shown, and never withheld."""
+    own = len(specs) if own is None else own
+    reasons = [primary_reason(s, min_group) if i < own else "" for i, s in enumerate(specs)]
     rows = _rows(specs)
     twins = _twins(rows)
-    public = [spec.public for spec in specs]
+    # Public figures and known ones cannot be taken back.
+    public = [spec.public or i >= own for i, spec in enumerate(specs)]
     # A figure is as important as the most important one that is the same number.
     keep = [max(specs[t].keep for t in twins[i]) for i in range(len(specs))]
     for i, reason in enumerate(reasons):  # the same number is shown everywhere or nowhere

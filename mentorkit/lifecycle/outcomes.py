@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from scipy.stats import norm
 
 from mentorkit.lifecycle.disclosure import Count, Figure, Rate, Spec, disclose
+from mentorkit.lifecycle.network import network_specs
+from mentorkit.lifecycle.published import metric_specs, publish
 from mentorkit.lifecycle.relationships import has_mentored
 from mentorkit.model.entities import PEER_PAIR_FORMATS
 from mentorkit.model.export_settings import ExportRow, ExportTable, OutcomeSettings
@@ -228,11 +230,22 @@ class OutcomeFigures:
     differences: dict[str, Figure]  # measure -> mentored minus not mentored
 
 
-def outcome_figures(records: OutcomeRecords, min_group: int) -> OutcomeFigures:
+def site_figures(program: Program, today: dt.date) -> list[Spec]:
+    """The figures about people that the site shows: outcome figures count the same
+    people, so they are disclosed knowing these (``disclose(known=...)``)."""
+    site = publish(program, today)
+    specs = [*metric_specs(site.metrics), *network_specs(site.public, site.min_group)]
+    return [s for s in specs if s.key in site.figures.figures and site.figures[s.key].shown]
+
+
+def outcome_figures(
+    records: OutcomeRecords, min_group: int, known: Sequence[Spec] = ()
+) -> OutcomeFigures:
     """The disclosed figures; an interval only beside a shown rate, a difference only
-    between two shown rates (it is worked out from them, so it tells nothing more)."""
+    between two shown rates (it is worked out from them, so it tells nothing more).
+    ``known``: the site's shown figures, which a reader of the report may have too."""
     specs = outcome_specs(records)
-    figures = disclose(specs, min_group)
+    figures = disclose(specs, min_group, known)
     sizes = {s.key: (len(s.part), len(s.whole)) for s in specs if isinstance(s, Rate)}
     intervals = {key: wilson(*sizes[key]) for key in sizes if figures[key].shown and sizes[key][1]}
     differences: dict[str, Figure] = {}
