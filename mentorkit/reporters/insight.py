@@ -251,7 +251,7 @@ def _recognition_rows(recognition: Sequence[MentorContribution]) -> list[list[st
 RECOGNITION_HEADER = ["mentor", "people mentored", "cohorts served", "lessons written"]
 
 
-def _text_table(header: list[str], rows: list[list[str]]) -> list[str]:
+def text_table(header: list[str], rows: list[list[str]]) -> list[str]:
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=False)]
     fmt = "  ".join(f"{{:<{w}}}" for w in widths)
     return [fmt.format(*header).rstrip(), *(fmt.format(*row).rstrip() for row in rows)]
@@ -267,7 +267,7 @@ def metrics_text(
     if published:
         lines.append(f"({LEGEND})")
     for title, header, rows, keys in _sections(metrics, figures, published):
-        lines += ["", title, *(_text_table(header, rows) if rows else ["(none)"])]
+        lines += ["", title, *(text_table(header, rows) if rows else ["(none)"])]
         lines += [f"  {why}" for why in _why(figures, keys)]
     gaps = metrics_to_dict(metrics, figures, published=published)["skill_gaps"]
     if gaps:
@@ -276,7 +276,7 @@ def metrics_text(
         lines += [
             "",
             "Mentors we thank",
-            *_text_table(RECOGNITION_HEADER, _recognition_rows(recognition)),
+            *text_table(RECOGNITION_HEADER, _recognition_rows(recognition)),
         ]
     return "\n".join(lines) + "\n"
 

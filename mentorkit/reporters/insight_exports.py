@@ -7,10 +7,9 @@ exports are private, so there is no unsuppressed form of them.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from mentorkit.lifecycle.disclosure import WITHHELD, Figure
+from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD, Figure
 from mentorkit.lifecycle.outcomes import (
     GROUP_NAMES,
     GROUPS,
@@ -19,6 +18,9 @@ from mentorkit.lifecycle.outcomes import (
     OutcomeRecords,
 )
 from mentorkit.lifecycle.survey import SurveyGroup, SurveyResponses, survey_groups
+from mentorkit.reporters import json_text
+from mentorkit.reporters.insight import text_table
+from mentorkit.reporters.markdown import table
 
 SURVEY_HEADER = ["cohort", "role", "responses", "NPS", "promoters", "detractors", "satisfied"]
 OUTCOME_HEADER = [
@@ -37,7 +39,7 @@ Table = tuple[list[str], list[list[str]], list[str]]  # header, rows, withheld r
 
 
 def _pct(figure: Figure) -> str:
-    return figure.text("{:.0%}")
+    return figure.text(PERCENT)
 
 
 def _why(figures: list[Figure]) -> list[str]:
@@ -85,32 +87,15 @@ def _survey_intro(survey: SurveyResponses, min_group: int) -> str:
     )
 
 
-def _text_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=False)]
-    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    return [fmt.format(*header).rstrip(), *(fmt.format(*row).rstrip() for row in rows)]
-
-
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    return [
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-        *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows),
-    ]
-
-
 def survey_text(
     survey: SurveyResponses, figures: dict[str, Figure], min_group: int, markdown: bool
 ) -> str:
     header, rows, why = survey_table(survey, figures)
     if markdown:
-        lines = ["## Survey", "", _survey_intro(survey, min_group), "", *_md_table(header, rows)]
+        lines = ["## Survey", "", _survey_intro(survey, min_group), "", *table(header, rows)]
         lines += ["", *(f"- {w}" for w in why)] if why else []
     else:
-        lines = ["Survey", f"({_survey_intro(survey, min_group)})", *_text_table(header, rows)]
+        lines = ["Survey", f"({_survey_intro(survey, min_group)})", *text_table(header, rows)]
         lines += [f"  {w}" for w in why]
     return "\n".join(lines) + "\n"
 
@@ -205,7 +190,7 @@ def outcomes_text(
             "",
             _outcome_intro(records, min_group),
             "",
-            *_md_table(header, rows),
+            *table(header, rows),
         ]
         lines += ["", *(f"- {w}" for w in why)] if why else []
         lines += ["", *(f"- {d}" for d in differences), "", f"**{ASSOCIATION}**"]
@@ -213,7 +198,7 @@ def outcomes_text(
         lines = [
             "Retention and promotion",
             f"({_outcome_intro(records, min_group)})",
-            *_text_table(header, rows),
+            *text_table(header, rows),
         ]
         lines += [f"  {w}" for w in why]
         lines += ["", *differences, "", ASSOCIATION]
@@ -253,4 +238,4 @@ def outcomes_dict(records: OutcomeRecords, result: OutcomeFigures) -> dict[str, 
 
 
 def as_json(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload)
