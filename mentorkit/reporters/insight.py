@@ -48,12 +48,12 @@ GOAL_HEADER = (
 Section = tuple[str, list[str], list[list[str]], list[str]]  # title, header, rows, keys
 
 
-def _contribution(row: MentorContribution) -> dict[str, Any]:
+def _contribution(row: MentorContribution, published: bool) -> dict[str, Any]:
+    found: dict[str, Any] = {"mentor": row.mentor, "name": row.name, "department": row.department}
+    if not published:  # see _recognition_rows
+        found["people_mentored"] = row.people_mentored
     return {
-        "mentor": row.mentor,
-        "name": row.name,
-        "department": row.department,
-        "people_mentored": row.people_mentored,
+        **found,
         "cohorts_served": list(row.cohorts_served),
         "lessons_written": row.lessons_written,
     }
@@ -66,7 +66,7 @@ def metrics_json(
     published: bool,
 ) -> str:
     payload = metrics_to_dict(metrics, figures, published=published)
-    payload["recognition"] = [_contribution(r) for r in recognition]
+    payload["recognition"] = [_contribution(r, published) for r in _ordered(recognition, published)]
     return json_text(payload)
 
 
@@ -241,14 +241,30 @@ def _scope(metrics: ProgramMetrics, published: bool) -> str:
     return f"the whole program{who}: every cohort unless a table says otherwise"
 
 
-def _recognition_rows(recognition: Sequence[MentorContribution]) -> list[list[str]]:
-    return [
+def _ordered(
+    recognition: Sequence[MentorContribution], published: bool
+) -> list[MentorContribution]:
+    # Published, by name: an order by people mentored would rank what is not shown.
+    return sorted(recognition, key=lambda r: r.name.casefold()) if published else [*recognition]
+
+
+def _recognition_rows(
+    recognition: Sequence[MentorContribution], published: bool
+) -> tuple[list[str], list[list[str]]]:
+    """Published, without the number of people each mentor mentored: summed over a
+    cohort's mentors it is the cohort's number of pairs that ran, which would give back a
+    withheld number matched (and so how few are left unmatched). The thank-you page on
+    the site leaves it out for the same reason."""
+    if published:
+        header = ["mentor", "cohorts served", "lessons written"]
+        rows = [[r.name, str(r.cohort_count), str(r.lessons_written)] for r in recognition]
+        return header, rows
+    header = ["mentor", "people mentored", "cohorts served", "lessons written"]
+    rows = [
         [r.name, str(r.people_mentored), str(r.cohort_count), str(r.lessons_written)]
         for r in recognition
     ]
-
-
-RECOGNITION_HEADER = ["mentor", "people mentored", "cohorts served", "lessons written"]
+    return header, rows
 
 
 def text_table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -273,11 +289,8 @@ def metrics_text(
     if gaps:
         lines += ["", "Sought, and offered by no mentor: " + ", ".join(gaps)]
     if recognition:
-        lines += [
-            "",
-            "Mentors we thank",
-            *text_table(RECOGNITION_HEADER, _recognition_rows(recognition)),
-        ]
+        header, rows = _recognition_rows(_ordered(recognition, published), published)
+        lines += ["", "Mentors we thank", *text_table(header, rows)]
     return "\n".join(lines) + "\n"
 
 
@@ -300,10 +313,6 @@ def metrics_markdown(
     if gaps:
         lines += ["", "Sought, and offered by no mentor: " + ", ".join(f"`{s}`" for s in gaps)]
     if recognition:
-        lines += [
-            "",
-            "### Mentors we thank",
-            "",
-            *table(RECOGNITION_HEADER, _recognition_rows(recognition)),
-        ]
+        header, rows = _recognition_rows(_ordered(recognition, True), True)
+        lines += ["", "### Mentors we thank", "", *table(header, rows)]
     return "\n".join(lines) + "\n"

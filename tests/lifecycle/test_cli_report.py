@@ -31,7 +31,14 @@ def test_metrics_json_is_full_and_markdown_is_suppressed() -> None:
     assert "| – |" not in markdown.output  # one spelling of withheld
     assert "m3" not in markdown.output
     assert "Marco Two" not in markdown.output  # not public: left out of recognition
-    assert "| Mina One | 3 | 2 | 2 |" in markdown.output
+    # Published: no count of people per mentor (summed over a cohort it would give back
+    # a withheld number matched), and mentors by name, not ranked by that count.
+    assert "| Mina One | 2 | 2 |" in markdown.output and "people mentored" not in markdown.output
+    published = json.loads(run("report", "--published", "--format", "json").output)
+    assert all("people_mentored" not in r for r in published["recognition"])
+    names = [r["name"] for r in published["recognition"]]
+    assert names == sorted(names, key=str.casefold)
+    assert full.exit_code == 0 and "people_mentored" in data["recognition"][0]
 
 
 def test_metrics_text_for_one_cohort() -> None:
