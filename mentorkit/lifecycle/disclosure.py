@@ -216,14 +216,17 @@ def _twins(rows: np.ndarray) -> list[list[int]]:
 
 
 def disclose(
-    specs: Iterable[Spec], min_group: int = DEFAULT_MIN_GROUP, known: Sequence[Spec] = ()
+    specs: Iterable[Spec],
+    min_group: int = DEFAULT_MIN_GROUP,
+    known: Sequence[Spec] = (),
+    withheld_elsewhere: Sequence[Spec] = (),
 ) -> dict[str, Figure]:
     """Every figure of ``specs`` as it may be published together with the others.
 
     ``known`` are figures already published elsewhere (the site's, beside a report on a
     private export): a reader has them, so they count as shown and can never be withheld
     here; figures of ``specs`` are withheld instead when combined with them they would
-    give a withheld figure away. As with public figures, a withheld figure that known
+    give a withheld figure away, theirs (``withheld_elsewhere``) included. As with public figures, a withheld figure that known
     ones alone add up to stays withheld by its own rule: how the sets of a private
     export happen to line up with the site's is nothing a reader knows. Known figures
     are not returned.
@@ -232,8 +235,9 @@ def disclose(
     algebra = _structural(unique)
     shown = {s.key: _figure(s, "") for s in unique if s.public and s not in algebra}
     fixed = [s for s in known if s.key not in shown and s not in algebra]
-    figures = _suppress([*algebra, *fixed], min_group, len(algebra))
-    return {**shown, **{k: v for k, v in figures.items() if k not in {s.key for s in fixed}}}
+    apart = [s for s in withheld_elsewhere if s.key not in shown and s not in algebra]
+    figures = _suppress([*algebra, *fixed, *apart], min_group, len(algebra), len(fixed))
+    return {k: v for k, v in {**shown, **figures}.items() if k in {s.key for s in unique}}
 
 
 def _structural(specs: list[Spec]) -> list[Spec]:
@@ -249,10 +253,13 @@ def _structural(specs: list[Spec]) -> list[Spec]:
     return [s for s in specs if not s.public or (isinstance(s, Count) and s.units in groups)]
 
 
-def _suppress(specs: list[Spec], min_group: int, own: int | None = None) -> dict[str, Figure]:
-    """``specs[own:]`` are known already: shown, and never withheld."""
+def _suppress(
+    specs: list[Spec], min_group: int, own: int | None = None, shown_apart: int = 0
+) -> dict[str, Figure]:
+    """After the first ``own`` specs: ``shown_apart`` figures known already (shown, and
+    never withheld), then figures withheld elsewhere (they must stay so)."""
     own = len(specs) if own is None else own
-    reasons = [primary_reason(s, min_group) if i < own else "" for i, s in enumerate(specs)]
+    reasons = _first_reasons(specs, min_group, own, shown_apart)
     rows = _rows(specs)
     twins = _twins(rows)
     # Public figures and known ones cannot be taken back.
@@ -290,6 +297,14 @@ def _suppress(specs: list[Spec], min_group: int, own: int | None = None) -> dict
                 if not public[twin]:
                     reasons[twin] = reasons[twin] or COMPLEMENTARY
     return {spec.key: _figure(spec, reason) for spec, reason in zip(specs, reasons, strict=True)}
+
+
+def _first_reasons(specs: list[Spec], min_group: int, own: int, shown_apart: int) -> list[str]:
+    """Each figure's own reason to be withheld; figures from elsewhere as they are there."""
+    return [
+        primary_reason(s, min_group) if i < own else "" if i < own + shown_apart else WITHHELD
+        for i, s in enumerate(specs)
+    ]
 
 
 def _figure(spec: Spec, reason: str) -> Figure:

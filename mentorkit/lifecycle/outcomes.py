@@ -230,22 +230,28 @@ class OutcomeFigures:
     differences: dict[str, Figure]  # measure -> mentored minus not mentored
 
 
-def site_figures(program: Program, today: dt.date) -> list[Spec]:
-    """The figures about people that the site shows: outcome figures count the same
-    people, so they are disclosed knowing these (``disclose(known=...)``)."""
+def site_figures(program: Program, today: dt.date) -> tuple[list[Spec], list[Spec]]:
+    """The figures about people that the site shows, and those it withholds: outcome
+    figures count the same people, so they are disclosed knowing both."""
     site = publish(program, today)
     specs = [*metric_specs(site.metrics), *network_specs(site.public, site.min_group)]
-    return [s for s in specs if s.key in site.figures.figures and site.figures[s.key].shown]
+    listed = [s for s in specs if s.key in site.figures.figures]
+    return [s for s in listed if site.figures[s.key].shown], [
+        s for s in listed if site.figures[s.key].withheld
+    ]
 
 
 def outcome_figures(
-    records: OutcomeRecords, min_group: int, known: Sequence[Spec] = ()
+    records: OutcomeRecords,
+    min_group: int,
+    site: tuple[Sequence[Spec], Sequence[Spec]] = ((), ()),
 ) -> OutcomeFigures:
     """The disclosed figures; an interval only beside a shown rate, a difference only
     between two shown rates (it is worked out from them, so it tells nothing more).
-    ``known``: the site's shown figures, which a reader of the report may have too."""
+    ``site``: the site's shown and withheld figures, which a reader of the report may
+    have beside it."""
     specs = outcome_specs(records)
-    figures = disclose(specs, min_group, known)
+    figures = disclose(specs, min_group, site[0], site[1])
     sizes = {s.key: (len(s.part), len(s.whole)) for s in specs if isinstance(s, Rate)}
     intervals = {key: wilson(*sizes[key]) for key in sizes if figures[key].shown and sizes[key][1]}
     differences: dict[str, Figure] = {}
