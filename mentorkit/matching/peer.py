@@ -1,21 +1,24 @@
 """Peer cohorts: pairs within one pool, a maximum-weight matching on a general graph.
 
-Pools of up to ``FULL_GRAPH_PEOPLE`` are solved on every allowed pair by rustworkx's
-blossom algorithm, which is exact. Larger pools are solved through the bipartite double
-cover (``peer_solve``): exact column generation gives an optimal fractional matching
-and its certified bound, pairs are read off it, and the people an odd cycle leaves out
-are re-solved exactly with their neighbourhood. The summary says "optimal" when the
-pairs reach the bound, otherwise how far from it they can at most be.
+Every allowed pair is scored once (``peer_graph``: the upper triangle). Pools of up to
+``FULL_GRAPH_PEOPLE`` are solved on every allowed pair by rustworkx's blossom algorithm,
+which is exact. Larger pools are solved through the bipartite double cover
+(``peer_solve``): column generation gives a fractional matching and prices that bound
+every matching's score, pairs are read off it, and the people an odd cycle leaves out
+are re-solved exactly with their neighbourhood. Under the ``coverage`` objective the
+pairs are then grown along augmenting paths of the full graph (``blossom``) until none
+is left, with a Tutte-Berge witness that no matching pairs more people. The summary
+says "optimal" when the score reaches the bound, otherwise how far from it it can be.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import rustworkx
 
-from mentorkit.matching.allowed import Allowed, build
+from mentorkit.matching.allowed import Allowed, AllowedGraph
 from mentorkit.matching.assembly import (
     MatchRequest,
     all_pairs,
@@ -23,16 +26,26 @@ from mentorkit.matching.assembly import (
     person_options,
     split_existing,
 )
+from mentorkit.matching.blossom import Maximum, deficiency, maximum_cardinality
 from mentorkit.matching.candidates import forbidden_columns
-from mentorkit.matching.exact import OPTIMAL, Certificate, Problem, solve, within
+from mentorkit.matching.exact import OPTIMAL, Problem, within
 from mentorkit.matching.explain import unmatched_people
 from mentorkit.matching.matrix import encode
-from mentorkit.matching.peer_solve import pairs_from_cover, repair
+from mentorkit.matching.peer_graph import PeerGraph, build_peer_graph, stats
+from mentorkit.matching.peer_solve import CoverBound, gap_of, pairs_from_cover, repair, solve_cover
 from mentorkit.matching.result import MatchResult, MatchSummary, mean, share
 from mentorkit.matching.score import scoring_for
 
 FULL_GRAPH_PEOPLE = 400
 PEER_TOP_K = 10
+
+
+@dataclass(frozen=True)
+class _Solved:
+    chosen: list[tuple[int, int]]
+    bound: CoverBound | None  # None: blossom over every allowed pair (optimal by itself)
+    most: Maximum | None  # the coverage proof (``coverage`` objective only)
+    achieved: int  # objective weight of ``chosen``
 
 
 def match_peers(request: MatchRequest) -> MatchResult:
@@ -49,13 +62,13 @@ def match_peers(request: MatchRequest) -> MatchResult:
     index = {p.id: i for i, p in enumerate(pool)}
     keep = [(index[b], index[a]) for a, b in proposals if a in index and b in index]
     keep = sorted({*keep, *((c, r) for r, c in keep)})
-    allowed = build(scoring, side, side, forbidden_columns(pool, pool, banned), PEER_TOP_K, keep)
-    problem = Problem.of(allowed.graph, np.ones(len(pool), np.int64), scoring.objective, keep)
+    forbidden = forbidden_columns(pool, pool, banned)
+    graph = build_peer_graph(scoring, side, forbidden, PEER_TOP_K, keep)
     sparse = request.solver == "sparse" or (
         request.solver == "auto" and len(pool) > FULL_GRAPH_PEOPLE
     )
-    chosen, certificate = _sparse(problem, allowed) if sparse else _full(problem)
-    chosen = complete_peers(allowed, chosen)
+    solved = solve_pool(graph, scoring.objective, keep, sparse)
+    chosen = solved.chosen
     proposal_keys = {tuple(sorted(p)) for p in proposals}
     fresh = (
         new_pair(
@@ -67,6 +80,8 @@ def match_peers(request: MatchRequest) -> MatchResult:
     paired = {i for pair in chosen for i in pair}
     unpaired = np.ones(len(pool), dtype=np.float64)
     unpaired[sorted(paired)] = 0.0
+    waiting = [i for i in range(len(pool)) if i not in paired]
+    allowed = Allowed(graph.full, stats(scoring, side, forbidden, graph.full, waiting))
     unmatched = unmatched_people(
         scoring, pool, allowed, paired, len(everyone) - 1, unpaired, role="peer"
     )
@@ -82,7 +97,7 @@ def match_peers(request: MatchRequest) -> MatchResult:
         people=len(everyone),
         solver=("sparse" if sparse else "full") + " graph",
     )
-    summary = _proven(summary, certificate, len(chosen))
+    summary = _proven(summary, solved, len(pool))
     return MatchResult(
         cohort.id,
         cohort.format,
@@ -94,7 +109,37 @@ def match_peers(request: MatchRequest) -> MatchResult:
     )
 
 
-def _full(problem: Problem) -> tuple[list[tuple[int, int]], Certificate | None]:
+def solve_pool(
+    graph: PeerGraph, objective: str, keep: list[tuple[int, int]], sparse: bool
+) -> _Solved:
+    """The pool's pairs (pool indices, a < b), their bound and, under ``coverage``, the
+    proof that no matching pairs more people."""
+    n = graph.full.n_rows
+    full = Problem.of(graph.full, np.ones(n, np.int64), objective, keep)
+    if sparse:
+        upper = Problem.of(
+            graph.upper, np.ones(n, np.int64), objective, [(a, b) for a, b in keep if a < b]
+        )
+        arcs, bound = solve_cover(
+            graph.upper, upper.stored_weights, full.weights, graph.seeds, objective == "coverage"
+        )
+        arc_weight = dict(zip(arcs, full.weights_of_pairs(arcs).tolist(), strict=True))
+        chosen, odd = pairs_from_cover(n, arcs, arc_weight)
+        chosen = repair(graph.full, full.stored_weights, chosen, odd)
+    else:
+        chosen, bound = _full(full), None
+    chosen = complete_peers(graph.full, chosen)
+    most = None
+    if objective == "coverage":
+        most = maximum_cardinality(graph.full, chosen)
+        chosen = most.pairs
+        if most.unpaired > n % 2 and deficiency(graph.upper, most.barrier) != most.unpaired:
+            most = None  # never expected: the witness does not hold, so claim nothing
+    achieved = int(full.weights_of_pairs(chosen).sum()) if chosen else 0
+    return _Solved(chosen, bound, most, achieved)
+
+
+def _full(problem: Problem) -> list[tuple[int, int]]:
     """Every allowed pair, solved by the blossom algorithm: optimal by construction."""
     graph = problem.graph
     weights = problem.stored_weights(0, len(graph))
@@ -113,25 +158,12 @@ def _full(problem: Problem) -> tuple[list[tuple[int, int]], Certificate | None]:
         )
     )
     found = rustworkx.max_weight_matching(small, max_cardinality=False, weight_fn=int)
-    return sorted((min(a, b), max(a, b)) for a, b in found), None
+    return sorted((min(a, b), max(a, b)) for a, b in found)
 
 
-def _sparse(problem: Problem, allowed: Allowed) -> tuple[list[tuple[int, int]], Certificate | None]:
-    """Pairs from the optimal fractional matching, repaired where odd cycles cost someone;
-    the certificate compares them (both arcs of each pair) with the fractional bound."""
-    arcs, cover = solve(problem, allowed.candidates.edges)
-    n = problem.graph.n_rows
-    arc_weight = dict(zip(arcs, problem.weights_of_pairs(arcs).tolist(), strict=True))
-    pairs, odd = pairs_from_cover(n, arcs, arc_weight)
-    pairs = repair(problem.graph, problem.stored_weights, pairs, odd)
-    achieved = 2 * int(problem.weights_of_pairs(pairs).sum()) if pairs else 0
-    return pairs, replace(cover, achieved=achieved)
-
-
-def complete_peers(allowed: Allowed, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def complete_peers(graph: AllowedGraph, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``chosen`` plus pairs of unpaired people who may be paired (best partner first), so
     that "all compatible peers are paired with others" is always true."""
-    graph = allowed.graph
     free = np.ones(graph.n_rows, dtype=bool)
     for a, b in chosen:
         free[a] = free[b] = False
@@ -150,14 +182,27 @@ def complete_peers(allowed: Allowed, chosen: list[tuple[int, int]]) -> list[tupl
     return sorted(added)
 
 
-def _proven(summary: MatchSummary, certificate: Certificate | None, pairs: int) -> MatchSummary:
-    most = summary.matched if summary.objective == "coverage" else None
-    if certificate is None:
+def _proven(summary: MatchSummary, solved: _Solved, people: int) -> MatchSummary:
+    """The score's certificate and, under ``coverage``, the coverage proof."""
+    most = solved.most
+    if most is not None and most.unpaired > people % 2:
+        summary = replace(
+            summary,
+            notes=(
+                *summary.notes,
+                f"no matching pairs more people: {most.unpaired} of the pool stay unpaired in "
+                f"every matching (Tutte-Berge: without {len(most.barrier)} people the rest "
+                f"splits into {most.unpaired + len(most.barrier)} groups of odd size)",
+            ),
+        )
+    max_matched = summary.matched if most is not None else None
+    if solved.bound is None:
         return replace(
             summary,
             optimality="optimal (blossom algorithm over every allowed pair)",
-            max_matched=most,
+            max_matched=max_matched,
         )
-    if certificate.optimal:
-        return replace(summary, optimality=OPTIMAL, max_matched=most)
-    return replace(summary, optimality=within(certificate.score_gap(2 * pairs)))
+    pairs = len(solved.chosen)
+    gap = gap_of(solved.bound, solved.achieved, pairs, summary.objective, people)
+    text = OPTIMAL if gap == 0.0 else within(gap)
+    return replace(summary, optimality=text, max_matched=max_matched)

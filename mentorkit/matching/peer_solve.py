@@ -14,16 +14,147 @@ optimum the result can at most be.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import rustworkx
+from ortools.graph.python import min_cost_flow
 
-from mentorkit.matching.allowed import AllowedGraph
+from mentorkit.matching.allowed import AllowedGraph, merge
+from mentorkit.matching.assignment import Edges, assign, coverage_constant
+from mentorkit.matching.certify import solution_duals
 
 WeightsOf = Callable[[int, int], np.ndarray]  # objective weights of stored pairs lo:hi
 
 REPAIR_PEOPLE = 600  # at most this many people are re-solved with the blossom algorithm
 REPAIR_NEIGHBOURS = 12
+MAX_ROUNDS = 10  # column generation rounds (a count, never a time: output is machine-independent)
+ADD_PER_PERSON = 3  # under-priced pairs added per person and round
+
+
+@dataclass(frozen=True)
+class CoverBound:
+    """Doubled prices ``y`` with y_a + y_b >= 2 w_ab on every allowed pair, so that any
+    matching M has 2 w(M) <= the sum of y over the people it pairs (weak duality for
+    the fractional matching LP, symmetrised from the double cover's duals)."""
+
+    prices: np.ndarray
+    rounds: int
+    tight: bool  # no pair was under-priced: the fractional optimum was reached
+
+    def bound(self, people: int | None = None) -> int:
+        """Twice the most weight a matching pairing at most ``people`` people can have."""
+        if people is None:
+            return int(np.maximum(self.prices, 0).sum())
+        top = np.sort(self.prices)[::-1][:people]
+        return int(np.maximum(top, 0).sum())
+
+
+def solve_cover(
+    upper: AllowedGraph,
+    upper_weights: WeightsOf,
+    edge_weights: Callable[[Edges], np.ndarray],
+    seeds: Edges,
+    coverage: bool,
+) -> tuple[list[tuple[int, int]], CoverBound]:
+    """An optimal assignment of the double cover on a growing subset of arcs, priced
+    after each solve against every allowed pair (each pair once, in ``upper``)."""
+    n = upper.n_rows
+    edges, rounds = seeds, 0
+    while True:
+        rounds += 1
+        weights = edge_weights(edges)
+        if coverage:
+            arcs = most_arcs(n, edges, weights - coverage_constant(n))
+        else:
+            arcs = assign(n, np.ones(n, dtype=np.int64), edges, weights)
+        duals = solution_duals(n, n, edges, weights, arcs)
+        prices, more = _price(upper, upper_weights, duals.row + duals.col)
+        if not len(more) or rounds >= MAX_ROUNDS:
+            return arcs, CoverBound(prices, rounds, not len(more))
+        both = Edges(
+            np.concatenate((more.rows, more.cols)),
+            np.concatenate((more.cols, more.rows)),
+            np.concatenate((more.points, more.points)),
+        )
+        edges = merge(edges, both, n)
+
+
+def most_arcs(n: int, edges: Edges, points: np.ndarray) -> list[tuple[int, int]]:
+    """The most arcs of the double cover with, among those, the highest total: the same
+    optimum as the coverage weights (a constant per arc above any total), found by
+    OR-Tools' maximum flow with minimum cost on small costs, about twice as fast."""
+    source, sink = 2 * n, 2 * n + 1
+    tails = np.concatenate((np.full(n, source), edges.rows, n + np.arange(n)))
+    heads = np.concatenate((np.arange(n), n + edges.cols, np.full(n, sink)))
+    costs = np.concatenate((np.zeros(n, np.int64), -points, np.zeros(n, np.int64)))
+    flow = min_cost_flow.SimpleMinCostFlow()
+    arcs = flow.add_arcs_with_capacity_and_unit_cost(
+        tails.astype(np.int32), heads.astype(np.int32), np.ones(len(tails), np.int64), costs
+    )
+    flow.set_nodes_supplies(np.array([source, sink]), np.array([n, -n]))
+    if flow.solve_max_flow_with_min_cost() != flow.OPTIMAL:  # cannot happen: all caps are finite
+        raise RuntimeError("the double cover flow has no optimal solution")
+    used = flow.flows(arcs[n : n + len(edges)]) > 0
+    return sorted(zip(edges.rows[used].tolist(), edges.cols[used].tolist(), strict=True))
+
+
+def _price(upper: AllowedGraph, weights: WeightsOf, y: np.ndarray) -> tuple[np.ndarray, Edges]:
+    """Prices raised to cover every pair, and each person's most under-priced pairs."""
+    cover = y.copy()
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for start, stop in upper.chunks():
+        lo, hi = int(upper.indptr[start]), int(upper.indptr[stop])
+        if lo == hi:
+            continue
+        rows = upper.rows_of(start, stop)
+        cols = upper.cols[lo:hi].astype(np.int64)
+        need = 2 * weights(lo, hi) - y[cols]  # what y_a must be for each pair (a, b)
+        has = np.diff(upper.indptr[start : stop + 1]) > 0
+        heads = upper.indptr[start:stop][has] - lo
+        at = np.arange(start, stop)[has]
+        cover[at] = np.maximum(cover[at], np.maximum.reduceat(need, heads))
+        under = np.nonzero(need > y[rows])[0]
+        if len(under):
+            found.append(_most_under(rows[under], need[under] - y[rows[under]], lo + under))
+    if not found:
+        return cover, Edges.empty()
+    at = np.concatenate([f[2] for f in found])
+    rows = np.concatenate([f[0] for f in found])
+    return cover, Edges(rows, upper.cols[at].astype(np.int64), upper.points[at].astype(np.int64))
+
+
+def _most_under(
+    rows: np.ndarray, excess: np.ndarray, at: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row (rows ascend), the ``ADD_PER_PERSON`` largest excesses (ties: first)."""
+    excess = excess.copy()
+    heads = np.nonzero(np.concatenate(([True], rows[1:] != rows[:-1])))[0]
+    lengths = np.diff(np.append(heads, len(rows)))
+    picked: list[np.ndarray] = []
+    for _ in range(ADD_PER_PERSON):
+        best = np.maximum.reduceat(excess, heads)
+        hit = np.nonzero(excess == np.repeat(best, lengths))[0]
+        hit = hit[best[np.searchsorted(heads, hit, side="right") - 1] > 0]
+        if not len(hit):
+            break
+        first = hit[np.unique(rows[hit], return_index=True)[1]]
+        picked.append(first)
+        excess[first] = 0
+    chosen = np.sort(np.concatenate(picked)) if picked else np.zeros(0, dtype=np.int64)
+    return rows[chosen], excess[chosen], at[chosen]
+
+
+def gap_of(bound: CoverBound, achieved: int, pairs: int, objective: str, n: int) -> float:
+    """How far the score of a matching of weight ``achieved`` (with ``pairs`` pairs, the
+    most possible under ``coverage``) can at most be from the best, as a share of it."""
+    if objective == "coverage":
+        best = bound.bound(2 * pairs) - 2 * pairs * coverage_constant(n)
+        got = 2 * achieved - 2 * pairs * coverage_constant(n)
+    else:  # quality: a pair weighs points * (n + 1) + 1
+        best = bound.bound() // (n + 1)
+        got = (2 * achieved - 2 * pairs) // (n + 1)
+    return max(0.0, (best - got) / best) if best > 0 else 0.0
 
 
 def pairs_from_cover(
