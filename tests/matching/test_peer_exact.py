@@ -260,5 +260,5 @@ def test_cover_prices_bound_every_matching_and_the_gap_covers_any_shortfall(
     achieved = int(on_full.weights_of_pairs(other).sum()) if other else 0
     gap = peer_solve.gap_of(bound, achieved, len(other), objective, n)
     best_points = sum(graph.edges[e]["points"] for e in best)
-    got = sum(points[e] for e in other)  # type: ignore[index]
+    got = sum(points[e] for e in other)
     assert best_points - got <= gap * best_points + 1e-9
