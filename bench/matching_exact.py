@@ -9,7 +9,8 @@ Each shape is generated in memory (mentor capacities 1 to 3):
 - rare: a handful of skills are offered by 1% of mentors and sought by 20% of mentees;
 - tight: ten time zones and ``max_timezone_gap_hours: 2``;
 - avoid: everyone avoids 20 random people and a fifth report to a mentor;
-- peer: a peer cohort with skewed skills.
+- peer: a peer cohort with skewed skills (run by ``matching_peer_exact.py``, which has
+  more peer shapes and checks coverage against rustworkx and a Tutte-Berge witness).
 
 Coverage is compared with the true maximum computed here, independently of the engine's
 solver: SciPy's ``maximum_flow`` over every allowed pair (the allowed pairs come from the
@@ -195,7 +196,12 @@ def report(shape: str, result: MatchResult, times: tuple[float, float], referenc
 
 
 def run(shape: str, args: argparse.Namespace) -> None:
-    peer = shape == "peer"
+    if shape == "peer":  # peer shapes and their references: bench/matching_peer_exact.py
+        from matching_peer_exact import run as run_peer
+
+        run_peer("peer", args.peers, 2_000, generate("peer", args.peers, 0))
+        return
+    peer = False
     program = generate(shape, args.peers if peer else args.mentees, 0 if peer else args.mentors)
     start, cpu = time.perf_counter(), time.process_time()
     result = match_cohort(program, "c1")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import rustworkx
 
-from mentorkit.matching.allowed import Allowed, AllowedGraph
+from mentorkit.matching.allowed import Allowed, AllowedGraph, merge
 from mentorkit.matching.assembly import (
     MatchRequest,
     all_pairs,
@@ -26,6 +26,7 @@ from mentorkit.matching.assembly import (
     person_options,
     split_existing,
 )
+from mentorkit.matching.assignment import Edges, coverage_constant
 from mentorkit.matching.blossom import Maximum, deficiency, maximum_cardinality
 from mentorkit.matching.candidates import forbidden_columns
 from mentorkit.matching.exact import OPTIMAL, Problem, within
@@ -43,9 +44,8 @@ PEER_TOP_K = 10
 @dataclass(frozen=True)
 class _Solved:
     chosen: list[tuple[int, int]]
-    bound: CoverBound | None  # None: blossom over every allowed pair (optimal by itself)
+    gap: float | None  # certified; None: blossom over every allowed pair (optimal by itself)
     most: Maximum | None  # the coverage proof (``coverage`` objective only)
-    achieved: int  # objective weight of ``chosen``
 
 
 def match_peers(request: MatchRequest) -> MatchResult:
@@ -135,8 +135,44 @@ def solve_pool(
         chosen = most.pairs
         if most.unpaired > n % 2 and deficiency(graph.upper, most.barrier) != most.unpaired:
             most = None  # never expected: the witness does not hold, so claim nothing
-    achieved = int(full.weights_of_pairs(chosen).sum()) if chosen else 0
-    return _Solved(chosen, bound, most, achieved)
+    gap = None if bound is None else _score_gap(graph, objective, keep, bound, chosen)
+    return _Solved(chosen, gap, most)
+
+
+def _score_gap(
+    graph: PeerGraph,
+    objective: str,
+    keep: list[tuple[int, int]],
+    bound: CoverBound,
+    chosen: list[tuple[int, int]],
+) -> float:
+    """How far the score can at most be from the best (0: optimal)."""
+    n = graph.full.n_rows
+    problem = Problem.of(graph.full, np.ones(n, np.int64), objective, keep)
+    achieved = int(problem.weights_of_pairs(chosen).sum()) if chosen else 0
+    gap = gap_of(bound, achieved, len(chosen), objective, n)
+    if objective != "coverage" or bound.bound(2 * len(chosen)) - 2 * achieved < coverage_constant(
+        n
+    ):
+        return gap
+    # Odd groups: the fractional optimum pairs more people than any matching can, so its
+    # bound is loose by whole pairs. Bound the score alone instead (no coverage constant):
+    # no matching, of any size, scores more than that optimum.
+    score = Problem.of(graph.full, np.ones(n, np.int64), "quality", keep)
+    upper = Problem.of(
+        graph.upper, np.ones(n, np.int64), "quality", [(a, b) for a, b in keep if a < b]
+    )
+    pairs = np.array(chosen, dtype=np.int64).reshape(-1, 2)
+    points = graph.full.points[[graph.full.position(a, b) for a, b in chosen]].astype(np.int64)
+    both = Edges(
+        np.concatenate((pairs[:, 0], pairs[:, 1])),
+        np.concatenate((pairs[:, 1], pairs[:, 0])),
+        np.concatenate((points, points)),
+    )
+    seeds = merge(graph.seeds, both, n)
+    _, alone = solve_cover(graph.upper, upper.stored_weights, score.weights, seeds, False)
+    achieved = int(score.weights_of_pairs(chosen).sum()) if chosen else 0
+    return min(gap, gap_of(alone, achieved, len(chosen), "quality", n))
 
 
 def _full(problem: Problem) -> list[tuple[int, int]]:
@@ -196,13 +232,11 @@ def _proven(summary: MatchSummary, solved: _Solved, people: int) -> MatchSummary
             ),
         )
     max_matched = summary.matched if most is not None else None
-    if solved.bound is None:
+    if solved.gap is None:
         return replace(
             summary,
             optimality="optimal (blossom algorithm over every allowed pair)",
             max_matched=max_matched,
         )
-    pairs = len(solved.chosen)
-    gap = gap_of(solved.bound, solved.achieved, pairs, summary.objective, people)
-    text = OPTIMAL if gap == 0.0 else within(gap)
+    text = OPTIMAL if solved.gap == 0.0 else within(solved.gap)
     return replace(summary, optimality=text, max_matched=max_matched)
