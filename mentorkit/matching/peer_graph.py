@@ -1,11 +1,12 @@
 """Every allowed pair of a peer pool, each scored once (the upper triangle).
 
 Peer scores and hard rules are symmetric (a-b scores as b-a), so only the pairs a < b are
-scored: row block ``start:stop`` against the columns ``start:`` with the shared kernel
-(``matrix._block``), half the work of the full square. The full graph (both directions,
-what coverage is measured on and what explanations read) is then assembled from the
-triangle without scoring anything again. Per-person statistics for explanations
-(``stats``) are scored only for the people who need one.
+scored: row block ``start:stop`` against the columns ``start:`` (``peer_kernel``, the
+shared kernel's formulas), half the work of the full square. The full graph (both
+directions, what coverage is measured on and what explanations read) is then assembled
+from the triangle without scoring anything again. Per-person statistics for
+explanations (``stats``) are scored by the shared kernel (``matrix._block``) only for
+the people who need one.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from scipy.sparse import csr_matrix
 
 from mentorkit.matching.allowed import AllowedGraph, unique_edges
 from mentorkit.matching.assignment import Edges
-from mentorkit.matching.candidates import Candidates, best_per_column, best_per_row
+from mentorkit.matching.candidates import Candidates
 from mentorkit.matching.matrix import BLOCK_CELLS, STAGES, Side, _block
+from mentorkit.matching.peer_kernel import Lean, lean_block
 from mentorkit.matching.preferences import Choices, choice_table
 from mentorkit.matching.score import Scoring
 
@@ -93,49 +95,28 @@ def build_peer_graph(
     must_keep: Iterable[tuple[int, int]] = (),
 ) -> PeerGraph:
     """Score the triangle block by block; keep every allowed pair, and as seeds each
-    person's ``top_k`` best later partners, ``top_k // 2`` best earlier ones and
+    person's ``top_k`` best later partners, the best earlier one per block and
     ``must_keep`` (standing proposals) when allowed."""
     n = len(side.ids)
     col_type = np.int16 if n <= np.iinfo(np.int16).max else np.int32
     table = choice_table(
         scoring.choice_points, scoring.peer, (side.ids, side.choices), (side.ids, side.choices)
     )
+    lean = Lean.of(side, scoring)
     counts = np.zeros(n, dtype=np.int64)
     parts_c: list[np.ndarray] = []
     parts_p: list[np.ndarray] = []
-    seed_r: list[np.ndarray] = []
-    seed_c: list[np.ndarray] = []
-    seed_p: list[np.ndarray] = []
-    col_keys = np.full((max(1, top_k // 2), n), -1, dtype=np.int64)
+    seeds: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     start = 0
     while start < n:
         stop = min(n, start + max(1, BLOCK_CELLS // (n - start)))
-        rows, cols = np.arange(start, stop), np.arange(start, n)
-        tail = take(side, cols)
-        local = _block(
-            scoring,
-            take(side, rows),
-            tail,
-            _sub_forbidden(forbidden, rows, cols, n),
-            (0, len(rows)),
-            _sub_table(table, n, rows, cols),
-        )
-        grid = local.points
-        grid[np.arange(len(rows))[:, None] >= np.arange(len(cols))[None, :]] = -1  # a < b only
-        r, c = np.nonzero(grid >= 0)
-        counts[start:stop] = np.bincount(r, minlength=len(rows))
-        parts_c.append((c + start).astype(col_type))
-        parts_p.append(grid[r, c].astype(np.int16))
-        top_r, top_c = best_per_row(grid, min(top_k, len(cols)))
-        seed_r.append(top_r + start)
-        seed_c.append(top_c + start)
-        seed_p.append(grid[top_r, top_c])
-        col_keys[:, start:] = best_per_column(col_keys[:, start:], grid, start, n, len(col_keys))
+        g, h, points = lean_block(scoring, side, lean, (start, stop), forbidden, table)
+        counts[start:stop] = np.bincount(g - start, minlength=stop - start)
+        parts_c.append(h.astype(col_type))
+        parts_p.append(points.astype(np.int16))
+        r, c, p = _block_seeds(g - start, h - start, points, (stop - start, n - start), top_k)
+        seeds.append((r + start, c + start, p))
         start = stop
-    k_idx, c = np.nonzero(col_keys >= 0)
-    seed_r.append(n - 1 - col_keys[k_idx, c] % max(1, n))
-    seed_c.append(c)
-    seed_p.append(col_keys[k_idx, c] // max(1, n))
     indptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
     upper = AllowedGraph(
         n,
@@ -146,9 +127,37 @@ def build_peer_graph(
     )
     full = symmetric(upper)
     keep = [(min(a, b), max(a, b)) for a, b in must_keep if a != b]
-    found = (np.concatenate(seed_r), np.concatenate(seed_c), np.concatenate(seed_p))
-    seeds = _symmetric_seeds(full, found, keep)
-    return PeerGraph(upper, full, seeds)
+    found = (
+        (
+            np.concatenate([s[0] for s in seeds]),
+            np.concatenate([s[1] for s in seeds]),
+            np.concatenate([s[2] for s in seeds]),
+        )
+        if seeds
+        else (np.zeros(0, np.int64),) * 3
+    )
+    return PeerGraph(upper, full, _symmetric_seeds(full, found, keep))
+
+
+def _block_seeds(
+    r: np.ndarray, c: np.ndarray, points: np.ndarray, shape: tuple[int, int], top_k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's ``top_k`` best pairs in the block and each column's best one (ties: the
+    lower index), from a dense grid of unique integer keys."""
+    width = shape[1]
+    keys = np.full(shape, -1, dtype=np.int64)
+    keys[r, c] = points * width + (width - 1 - c)
+    k = min(top_k, width)
+    top = np.argpartition(-keys, k - 1, axis=1)[:, :k]
+    rows = np.repeat(np.arange(shape[0]), k)
+    cols = top.ravel()
+    good = keys[rows, cols] >= 0
+    rows, cols = rows[good], cols[good]
+    best = np.argmax(keys, axis=0)
+    has = keys[best, np.arange(width)] >= 0
+    rows = np.concatenate((rows, best[has]))
+    cols = np.concatenate((cols, np.nonzero(has)[0]))
+    return rows, cols, keys[rows, cols] // width
 
 
 def symmetric(upper: AllowedGraph) -> AllowedGraph:
@@ -203,9 +212,7 @@ def stats(
     best_feasible = np.full(n, -1, dtype=np.int64)
     has = full.degree() > 0
     if has.any():
-        best_feasible[has] = np.maximum.reduceat(
-            full.points.astype(np.int64), full.indptr[:-1][has]
-        )
+        best_feasible[has] = np.maximum.reduceat(full.points, full.indptr[:-1][has])
     best_allowed = best_feasible.copy()
     idx = np.array(sorted(set(who)), dtype=np.int64)
     if len(idx):

@@ -22,14 +22,15 @@ from ortools.graph.python import min_cost_flow
 
 from mentorkit.matching.allowed import AllowedGraph, merge
 from mentorkit.matching.assignment import Edges, assign, coverage_constant
-from mentorkit.matching.certify import solution_duals
+from mentorkit.matching.certify import ranges, solution_duals
 
 WeightsOf = Callable[[int, int], np.ndarray]  # objective weights of stored pairs lo:hi
 
-REPAIR_PEOPLE = 600  # at most this many people are re-solved with the blossom algorithm
+REPAIR_PEOPLE = 300  # at most this many people are re-solved with the blossom algorithm
 REPAIR_NEIGHBOURS = 12
 MAX_ROUNDS = 10  # column generation rounds (a count, never a time: output is machine-independent)
 ADD_PER_PERSON = 3  # under-priced pairs added per person and round
+STOP_GAP = 1e-4  # stop once the subset's optimum is this close to the bound (a share of it)
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,35 @@ def solve_cover(
             arcs = assign(n, np.ones(n, dtype=np.int64), edges, weights)
         duals = solution_duals(n, n, edges, weights, arcs)
         prices, more = _price(upper, upper_weights, duals.row + duals.col)
-        if not len(more) or rounds >= MAX_ROUNDS:
-            return arcs, CoverBound(prices, rounds, not len(more))
+        bound = CoverBound(prices, rounds, not len(more))
+        if not len(more) or rounds >= MAX_ROUNDS or _close(bound, edges, weights, arcs, coverage):
+            return arcs, bound
         both = Edges(
             np.concatenate((more.rows, more.cols)),
             np.concatenate((more.cols, more.rows)),
             np.concatenate((more.points, more.points)),
         )
         edges = merge(edges, both, n)
+
+
+def _close(
+    bound: CoverBound,
+    edges: Edges,
+    weights: np.ndarray,
+    arcs: list[tuple[int, int]],
+    coverage: bool,
+) -> bool:
+    """Whether the fractional optimum on the subset is within ``STOP_GAP`` of the bound
+    on its score: the last rounds each fix a handful of pairs at the price of a full
+    solve, and the result says how close it is in any case."""
+    n = bound.prices.shape[0]
+    if not arcs:
+        return False
+    at = np.array([r * n + c for r, c in arcs], dtype=np.int64)
+    value = int(weights[np.searchsorted(edges.rows * n + edges.cols, at)].sum())
+    total = bound.bound()
+    score = total - len(arcs) * coverage_constant(n) if coverage else total
+    return score > 0 and (total - value) <= STOP_GAP * score
 
 
 def most_arcs(n: int, edges: Edges, points: np.ndarray) -> list[tuple[int, int]]:
@@ -256,15 +278,29 @@ def _local_matching(
     graph: AllowedGraph, weights: WeightsOf, people: list[int]
 ) -> list[tuple[int, int]]:
     """Maximum-weight matching among ``people`` over every allowed pair between them."""
-    at = {p: k for k, p in enumerate(people)}
-    edges = []
-    for a in people:
-        lo, hi = int(graph.indptr[a]), int(graph.indptr[a + 1])
-        for b, w in zip(graph.cols[lo:hi].tolist(), weights(lo, hi).tolist(), strict=True):
-            if b > a and b in at:
-                edges.append((at[a], at[b], int(w)))
+    at = np.full(graph.n_rows, -1, dtype=np.int64)
+    at[people] = np.arange(len(people))
+    chosen = np.array(people, dtype=np.int64)
+    spans = ranges(graph.indptr[chosen], graph.indptr[chosen + 1])
+    owner = np.repeat(np.arange(len(people)), np.diff(graph.indptr)[chosen])
+    other = at[graph.cols[spans].astype(np.int64)]
+    inside = other > owner  # each pair once, both ends among ``people``
+    edge_weights = (
+        np.concatenate([weights(int(graph.indptr[p]), int(graph.indptr[p + 1])) for p in people])
+        if people
+        else np.zeros(0, dtype=np.int64)
+    )
     small = rustworkx.PyGraph()
     small.add_nodes_from(people)
-    small.add_edges_from(edges)
+    small.add_edges_from(
+        list(
+            zip(
+                owner[inside].tolist(),
+                other[inside].tolist(),
+                edge_weights[inside].tolist(),
+                strict=True,
+            )
+        )
+    )
     found = rustworkx.max_weight_matching(small, max_cardinality=False, weight_fn=int)
     return [(min(people[a], people[b]), max(people[a], people[b])) for a, b in found]

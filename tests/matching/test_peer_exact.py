@@ -157,11 +157,22 @@ def test_sparse_peer_coverage_is_the_maximum_and_the_certificate_holds(
 
 
 @FAST
-@given(people_strategy(max_mentors=8, max_mentees=8, peer=True), settings_strategy())
+@given(
+    people_strategy(max_mentors=8, max_mentees=8, peer=True),
+    settings_strategy(),
+    st.sampled_from(["peer", "swap"]),
+)
 def test_scoring_each_pair_once_gives_the_full_square(
-    people: list[Participant], chosen: MatchingSettings
+    people: list[Participant], chosen: MatchingSettings, fmt: str
 ) -> None:
-    prog = _peer_program(people, chosen, "peer")
+    ids = [p.id for p in people]
+    people = [  # ranked choices too: the bonus is part of the points
+        replace(p, mentee=replace(p.mentee, preferences=tuple(ids[k + 1 : k + 3])))
+        if p.mentee and k % 2
+        else p
+        for k, p in enumerate(people)
+    ]
+    prog = _peer_program(people, chosen, fmt)
     scoring = scoring_for(prog.cohorts["c1"])
     pool = sorted(prog.enrolled("c1"), key=lambda p: p.id)
     (side,) = encode([pool])
