@@ -26,7 +26,7 @@ from mentorkit.matching.certify import ranges, solution_duals
 
 WeightsOf = Callable[[int, int], np.ndarray]  # objective weights of stored pairs lo:hi
 
-REPAIR_PEOPLE = 300  # at most this many people are re-solved with the blossom algorithm
+REPAIR_PEOPLE = 600  # at most this many people are re-solved with the blossom algorithm
 REPAIR_NEIGHBOURS = 12
 MAX_ROUNDS = 10  # column generation rounds (a count, never a time: output is machine-independent)
 ADD_PER_PERSON = 3  # under-priced pairs added per person and round
