@@ -1,18 +1,17 @@
 """Every allowed pair of a peer pool, each scored once (the upper triangle).
 
 Peer scores and hard rules are symmetric (a-b scores as b-a), so only the pairs a < b are
-scored: row block ``start:stop`` against the columns ``start:`` (``peer_kernel``, the
-shared kernel's formulas), half the work of the full square. The full graph (both
-directions, what coverage is measured on and what explanations read) is then assembled
-from the triangle without scoring anything again. Per-person statistics for
-explanations (``stats``) are scored by the shared kernel (``matrix._block``) only for
-the people who need one.
+scored: row block ``start:stop`` against the columns ``start:`` (the shared kernel,
+``matrix.score_block``, on sub-sides), half the work of the full square. The full graph
+(both directions, what coverage is measured on and what explanations read) is then
+assembled from the triangle without scoring anything again. Per-person statistics for
+explanations (``stats``) are scored only for the people who need one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -20,10 +19,10 @@ from scipy.sparse import csr_matrix
 from mentorkit.matching.allowed import AllowedGraph, unique_edges
 from mentorkit.matching.assignment import Edges
 from mentorkit.matching.candidates import Candidates
-from mentorkit.matching.matrix import BLOCK_CELLS, STAGES, Side, _block
-from mentorkit.matching.peer_kernel import Lean, lean_block
-from mentorkit.matching.preferences import Choices, choice_table
+from mentorkit.matching.matrix import BLOCK_CELLS, STAGES, Side, score_block
+from mentorkit.matching.preferences import choice_table
 from mentorkit.matching.score import Scoring
+from mentorkit.matching.sides import take
 
 
 @dataclass(frozen=True)
@@ -31,30 +30,6 @@ class PeerGraph:
     upper: AllowedGraph  # pairs (a, b) with a < b, each once
     full: AllowedGraph  # both directions: row a lists every allowed b
     seeds: Edges  # symmetric: (a, b) and (b, a) for each seed pair
-
-
-def take(side: Side, idx: np.ndarray) -> Side:
-    """The people ``idx`` of a side (vocabularies unchanged)."""
-    keep = idx.tolist()
-    return replace(
-        side,
-        ids=tuple(side.ids[i] for i in keep),
-        level=side.level[idx],
-        zone=side.zone[idx],
-        department=side.department[idx],
-        languages=side.languages[idx],
-        formats=side.formats[idx],
-        format_count=side.format_count[idx],
-        goals=side.goals[idx],
-        goal_count=side.goal_count[idx],
-        skill_levels=side.skill_levels[idx],
-        skill_offered=side.skill_offered[idx],
-        prefers_cross=side.prefers_cross[idx],
-        choices=Choices(
-            tuple(side.choices.as_mentee[i] for i in keep),
-            tuple(side.choices.as_mentor[i] for i in keep),
-        ),
-    )
 
 
 def _sub_table(
@@ -102,7 +77,6 @@ def build_peer_graph(
     table = choice_table(
         scoring.choice_points, scoring.peer, (side.ids, side.choices), (side.ids, side.choices)
     )
-    lean = Lean.of(side, scoring)
     counts = np.zeros(n, dtype=np.int64)
     parts_c: list[np.ndarray] = []
     parts_p: list[np.ndarray] = []
@@ -110,11 +84,21 @@ def build_peer_graph(
     start = 0
     while start < n:
         stop = min(n, start + max(1, BLOCK_CELLS // (n - start)))
-        g, h, points = lean_block(scoring, side, lean, (start, stop), forbidden, table)
-        counts[start:stop] = np.bincount(g - start, minlength=stop - start)
-        parts_c.append(h.astype(col_type))
+        rows, cols = np.arange(start, stop), np.arange(start, n)
+        block = score_block(
+            scoring,
+            take(side, rows),
+            take(side, cols),
+            _sub_forbidden(forbidden, rows, cols, n),
+            (0, len(rows)),
+            _sub_table(table, n, rows, cols),
+        )
+        later = block.cols > block.rows  # a < b only
+        r, c, points = block.rows[later], block.cols[later], block.points[later]
+        counts[start:stop] = np.bincount(r, minlength=stop - start)
+        parts_c.append((c + start).astype(col_type))
         parts_p.append(points.astype(np.int16))
-        r, c, p = _block_seeds(g - start, h - start, points, (stop - start, n - start), top_k)
+        r, c, p = _block_seeds(r, c, points, (stop - start, n - start), top_k)
         seeds.append((r + start, c + start, p))
         start = stop
     indptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
@@ -220,7 +204,7 @@ def stats(
         table = choice_table(
             scoring.choice_points, scoring.peer, (side.ids, side.choices), (side.ids, side.choices)
         )
-        block = _block(
+        block = score_block(
             scoring,
             take(side, idx),
             side,
