@@ -96,12 +96,12 @@ def allowed_pairs(program: Program) -> tuple[int, np.ndarray, np.ndarray, np.nda
     (side,) = encode([pool])
     parts_r, parts_c, parts_p = [], [], []
     for block in score_blocks(scoring, side, side, forbidden_columns(pool, pool)):
-        r, c = np.nonzero(block.points >= 0)
-        r = r + block.start
-        upper = r < c
+        # A block holds its allowed pairs only (local rows, columns, points).
+        r = block.rows + block.start
+        upper = r < block.cols
         parts_r.append(r[upper].astype(np.int32))
-        parts_c.append(c[upper].astype(np.int32))
-        parts_p.append(block.points[r[upper] - block.start, c[upper]].astype(np.int64))
+        parts_c.append(block.cols[upper].astype(np.int32))
+        parts_p.append(block.points[upper].astype(np.int64))
     return len(pool), np.concatenate(parts_r), np.concatenate(parts_c), np.concatenate(parts_p)
 
 
