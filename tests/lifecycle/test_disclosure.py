@@ -262,6 +262,7 @@ def outcomes(draw: Any) -> tuple[Program, OutcomeRecords]:
     return program, OutcomeRecords("hr.csv", rows, (), (), 0, mentored_people(program))
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(outcomes())
 def test_no_withheld_outcome_figure_can_be_worked_out(
