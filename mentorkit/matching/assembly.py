@@ -12,9 +12,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mentorkit.matching.candidates import Candidates
-from mentorkit.matching.result import Origin, PersonOptions, ProposedPair
+from mentorkit.matching.result import (
+    MatchResult,
+    MatchSummary,
+    Origin,
+    PersonOptions,
+    ProposedPair,
+    UnmatchedPerson,
+    mean,
+    share,
+)
 from mentorkit.matching.score import SCALE, Scoring, score_with
-from mentorkit.model.entities import Cohort, MatchFile, Pair, Participant
+from mentorkit.model.entities import Cohort, MatchFile, Objective, Pair, Participant
 from mentorkit.model.program import Program
 
 
@@ -135,4 +144,44 @@ def person_options(
             int(candidates.best_feasible[i]) / SCALE if candidates.best_feasible[i] >= 0 else None,
         )
         for i, person in enumerate(pool)
+    )
+
+
+def pairs_summary(
+    cohort: Cohort,
+    objective: Objective,
+    pairs: Sequence[ProposedPair],
+    *,
+    unmatched: int,
+    people: int,
+    solver: str,
+    people_per_pair: int = 1,
+) -> MatchSummary:
+    """The summary every pairs format gives: its current (not ended) pairs, counted as
+    ``people_per_pair`` matched people each (2 in a peer cohort, where both are matched;
+    1 where the figure counts mentees), their mean score and cross-functional share."""
+    active = [p for p in pairs if p.status != "ended"]
+    return MatchSummary(
+        format=cohort.format,
+        objective=objective,
+        matched=people_per_pair * len(active),
+        unmatched=unmatched,
+        mean_score=mean(sorted(p.score for p in active if p.score is not None)),
+        cross_functional_share=share(sum(p.cross_functional for p in active), len(active)),
+        mentor_utilisation=None,
+        people=people,
+        solver=solver,
+    )
+
+
+def pairs_result(
+    cohort: Cohort,
+    pairs: Sequence[ProposedPair],
+    unmatched: Iterable[UnmatchedPerson],
+    summary: MatchSummary,
+    options: tuple[PersonOptions, ...] = (),
+) -> MatchResult:
+    """The result of a pairs format (no circles)."""
+    return MatchResult(
+        cohort.id, cohort.format, tuple(pairs), (), tuple(unmatched), summary, options
     )

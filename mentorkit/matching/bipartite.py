@@ -20,6 +20,8 @@ from mentorkit.matching.assembly import (
     MatchRequest,
     all_pairs,
     new_pair,
+    pairs_result,
+    pairs_summary,
     person_options,
     split_existing,
 )
@@ -28,7 +30,7 @@ from mentorkit.matching.completion import complete
 from mentorkit.matching.exact import OPTIMAL, Certificate, Problem, solve, within
 from mentorkit.matching.explain import bipartite_unmatched
 from mentorkit.matching.matrix import encode
-from mentorkit.matching.result import MatchResult, MatchSummary, ProposedPair, mean, share
+from mentorkit.matching.result import MatchResult, MatchSummary, ProposedPair, share
 from mentorkit.matching.score import scoring_for
 from mentorkit.model.entities import Participant
 
@@ -78,15 +80,7 @@ def match_pairs(request: MatchRequest) -> MatchResult:
     unmatched = bipartite_unmatched(scoring, pool, mentors, allowed, capacity, chosen, engaged)
     summary = _summary(request, pairs, mentors, mentees, unmatched_count=len(pool) - len(chosen))
     summary = _certified(summary, certificate, len(chosen), method if pool else "none")
-    return MatchResult(
-        cohort.id,
-        cohort.format,
-        tuple(pairs),
-        (),
-        tuple(unmatched),
-        summary,
-        person_options(pool, allowed.candidates),
-    )
+    return pairs_result(cohort, pairs, unmatched, summary, person_options(pool, allowed.candidates))
 
 
 def _summary(
@@ -96,20 +90,19 @@ def _summary(
     mentees: list[Participant],
     unmatched_count: int,
 ) -> MatchSummary:
-    active = [p for p in pairs if p.status != "ended"]
-    total_capacity = sum(m.mentor.capacity for m in mentors if m.mentor)
-    mentor_ids = {m.id for m in mentors}
-    return MatchSummary(
-        format=request.cohort.format,
-        objective=request.cohort.matching.objective,
-        matched=len(active),
+    summary = pairs_summary(
+        request.cohort,
+        request.cohort.matching.objective,
+        pairs,
         unmatched=unmatched_count,
-        mean_score=mean([p.score for p in active if p.score is not None]),
-        cross_functional_share=share(sum(p.cross_functional for p in active), len(active)),
-        mentor_utilisation=share(sum(1 for p in active if p.mentor in mentor_ids), total_capacity),
         people=len({p.id for p in (*mentors, *mentees)}),
         solver="",
     )
+    total_capacity = sum(m.mentor.capacity for m in mentors if m.mentor)
+    mentor_ids = {m.id for m in mentors}
+    active = [p for p in pairs if p.status != "ended"]
+    engaged = sum(1 for p in active if p.mentor in mentor_ids)
+    return replace(summary, mentor_utilisation=share(engaged, total_capacity))
 
 
 def _certified(

@@ -23,6 +23,8 @@ from mentorkit.matching.assembly import (
     MatchRequest,
     all_pairs,
     new_pair,
+    pairs_result,
+    pairs_summary,
     person_options,
     split_existing,
 )
@@ -34,7 +36,7 @@ from mentorkit.matching.explain import unmatched_people
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.peer_graph import PeerGraph, build_peer_graph, stats
 from mentorkit.matching.peer_solve import CoverBound, gap_of, pairs_from_cover, repair, solve_cover
-from mentorkit.matching.result import MatchResult, MatchSummary, mean, share
+from mentorkit.matching.result import MatchResult, MatchSummary
 from mentorkit.matching.score import scoring_for
 
 FULL_GRAPH_PEOPLE = 400
@@ -85,28 +87,17 @@ def match_peers(request: MatchRequest) -> MatchResult:
     unmatched = unmatched_people(
         scoring, pool, allowed, paired, len(everyone) - 1, unpaired, role="peer"
     )
-    active = [p for p in pairs if p.status != "ended"]
-    summary = MatchSummary(
-        format=cohort.format,
-        objective=scoring.objective,
-        matched=2 * len(active),
+    summary = pairs_summary(
+        cohort,
+        scoring.objective,
+        pairs,
         unmatched=len(unmatched),
-        mean_score=mean([p.score for p in active if p.score is not None]),
-        cross_functional_share=share(sum(p.cross_functional for p in active), len(active)),
-        mentor_utilisation=None,
         people=len(everyone),
         solver=("sparse" if sparse else "full") + " graph",
+        people_per_pair=2,
     )
     summary = _proven(summary, solved, len(pool))
-    return MatchResult(
-        cohort.id,
-        cohort.format,
-        tuple(pairs),
-        (),
-        tuple(unmatched),
-        summary,
-        person_options(pool, allowed.candidates),
-    )
+    return pairs_result(cohort, pairs, unmatched, summary, person_options(pool, allowed.candidates))
 
 
 def solve_pool(

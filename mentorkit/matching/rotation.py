@@ -19,17 +19,17 @@ from dataclasses import dataclass, field, replace
 import rustworkx
 
 from mentorkit.matching.allowed import collect
-from mentorkit.matching.assembly import MatchRequest, carried_pair, new_pair, split_existing
+from mentorkit.matching.assembly import (
+    MatchRequest,
+    carried_pair,
+    new_pair,
+    pairs_result,
+    pairs_summary,
+    split_existing,
+)
 from mentorkit.matching.candidates import forbidden_columns
 from mentorkit.matching.matrix import encode
-from mentorkit.matching.result import (
-    MatchResult,
-    MatchSummary,
-    ProposedPair,
-    UnmatchedPerson,
-    mean,
-    share,
-)
+from mentorkit.matching.result import MatchResult, UnmatchedPerson
 from mentorkit.matching.score import SCALE, Scoring, scoring_for
 from mentorkit.model.entities import Cohort, Pair, Participant, as_date
 from mentorkit.model.program import Program
@@ -200,14 +200,15 @@ def match_rotation(request: MatchRequest) -> MatchResult:
         UnmatchedPerson(pid, _rest_reason(rounds, cohort.rounds), "peer")
         for pid, rounds in sorted(rests.items())
     ]
-    return MatchResult(
-        cohort.id,
-        cohort.format,
-        tuple(pairs),
-        (),
-        tuple(unmatched),
-        _summary(cohort, scoring, pairs, len(pool), len(unmatched)),
+    summary = pairs_summary(
+        cohort,
+        scoring.objective,
+        pairs,
+        unmatched=len(unmatched),
+        people=len(pool),
+        solver=f"{cohort.rounds} rounds of blossom matching",
     )
+    return pairs_result(cohort, pairs, unmatched, summary)
 
 
 def _proposed(request: MatchRequest, number: int) -> list[Pair]:
@@ -240,20 +241,3 @@ def _rest_reason(rounds: list[tuple[int, int]], total: int) -> str:
             )
             parts.append(f"round {number}: {whom} paired with others")
     return "sits out " + "; ".join(parts)
-
-
-def _summary(
-    cohort: Cohort, scoring: Scoring, pairs: list[ProposedPair], people: int, resting: int
-) -> MatchSummary:
-    active = [p for p in pairs if p.status != "ended"]
-    return MatchSummary(
-        format=cohort.format,
-        objective=scoring.objective,
-        matched=len(active),
-        unmatched=resting,
-        mean_score=mean(sorted(p.score for p in active if p.score is not None)),
-        cross_functional_share=share(sum(p.cross_functional for p in active), len(active)),
-        mentor_utilisation=None,
-        people=people,
-        solver=f"{cohort.rounds} rounds of blossom matching",
-    )
