@@ -40,7 +40,7 @@ from mentorkit.writing.files import rewrite_files
     "--write", is_flag=True, help="Record it: end the pair, mark the agreement, add the proposal."
 )
 @today_option
-@format_option("text", "json", "markdown")
+@format_option(*insight_actions.REMATCH_RENDERERS)
 @identity_option
 @click.pass_context
 def rematch(
@@ -90,11 +90,8 @@ def rematch(
         except RematchError as exc:
             click.echo(f"cannot rematch: {exc}", err=True)
             ctx.exit(1)
-    chosen = resolve_format(fmt, ("text", "json", "markdown"))
-    if chosen == "json":
-        emit(insight_actions.rematch_json(plan, written))
-    else:
-        emit(insight_actions.rematch_text(plan, written, markdown=chosen == "markdown"))
+    renderers = insight_actions.REMATCH_RENDERERS
+    emit(renderers[resolve_format(fmt, tuple(renderers))](plan, written))
     if errors:
         warn_problems(errors)
         ctx.exit(1)

@@ -29,8 +29,16 @@ from mentorkit.lifecycle.published import publish, raw_figures
 from mentorkit.lifecycle.recognition import mentor_contributions
 from mentorkit.lifecycle.reflection import reflection_markdown, retrospective_path
 from mentorkit.model.program import Program
-from mentorkit.reporters import insight, insight_actions
+from mentorkit.reporters import insight, insight_actions, insight_exports
 from mentorkit.writing.files import write_text_atomic
+
+# Every format one of report's modes renders (metrics, --health, --survey/--outcomes);
+# a mode given another one falls back to text, as under GitHub Actions' default.
+REPORT_FORMATS = tuple(
+    dict.fromkeys(
+        (*insight.METRICS_FORMATS, *insight_exports.FORMATS, *insight_actions.HEALTH_RENDERERS)
+    )
+)
 
 
 @click.command()
@@ -61,7 +69,7 @@ from mentorkit.writing.files import write_text_atomic
     help="An HR export (CSV, outside the repository): retention and promotion, mentored or not.",
 )
 @today_option
-@format_option("text", "json", "markdown", "github")
+@format_option(*REPORT_FORMATS)
 @identity_option
 @click.pass_context
 def report(
@@ -133,7 +141,7 @@ def report(
 def _metrics(
     program: Program, cohort: str | None, day: dt.date, fmt: str | None, published: bool
 ) -> str:
-    chosen = resolve_format(fmt, ("text", "json", "markdown"))
+    chosen = resolve_format(fmt, insight.METRICS_FORMATS)
     published = published or chosen == "markdown"
     if published:
         # The same figures as the site: people on it only, through the disclosure rules.
@@ -152,13 +160,8 @@ def _metrics(
 
 def _health(program: Program, cohort: str, day: dt.date, fmt: str | None) -> str:
     result = cohort_health(program, cohort, day)
-    chosen = resolve_format(fmt, ("text", "json", "markdown", "github"))
-    render = {
-        "json": insight_actions.health_json,
-        "markdown": insight_actions.health_markdown,
-        "github": insight_actions.health_github,
-    }.get(chosen, insight_actions.health_text)
-    return render(result)
+    renderers = insight_actions.HEALTH_RENDERERS
+    return renderers[resolve_format(fmt, tuple(renderers))](result)
 
 
 def _reflection(

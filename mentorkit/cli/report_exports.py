@@ -68,7 +68,7 @@ def report_exports(
     day: dt.date,
 ) -> tuple[str, bool]:
     """The survey and/or outcome report, and whether any row had an error."""
-    chosen = resolve_format(fmt, ("text", "json", "markdown"))
+    chosen = resolve_format(fmt, insight_exports.FORMATS)
     threshold = program.charter.min_group
     parts: list[str] = []
     payload: dict[str, Any] = {"min_group": threshold}

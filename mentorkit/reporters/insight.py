@@ -316,3 +316,7 @@ def metrics_markdown(
         header, rows = _recognition_rows(_ordered(recognition, True), True)
         lines += ["", "### Mentors we thank", "", *table(header, rows)]
     return "\n".join(lines) + "\n"
+
+
+# What ``report --format`` offers for metrics: metrics_text, metrics_json, metrics_markdown.
+METRICS_FORMATS = ("text", "json", "markdown")

@@ -5,7 +5,7 @@ Formatters only: ``mentorkit.lifecycle.health`` and ``mentorkit.lifecycle.rematc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mentorkit.lifecycle.health import HealthReport
@@ -77,6 +77,15 @@ def health_github(report: HealthReport) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+# What ``report --health --format`` offers: exactly these renderers.
+HEALTH_RENDERERS: dict[str, Callable[[HealthReport], str]] = {
+    "text": health_text,
+    "json": health_json,
+    "markdown": health_markdown,
+    "github": health_github,
+}
+
+
 def _alternative(a: Alternative | None) -> dict[str, Any] | None:
     if a is None:
         return None
@@ -131,3 +140,15 @@ def rematch_text(plan: RematchPlan, written: Sequence[str], markdown: bool = Fal
     else:
         lines.append("Nothing written: run again with --write to record it.")
     return "\n".join(lines) + "\n"
+
+
+def rematch_markdown(plan: RematchPlan, written: Sequence[str]) -> str:
+    return rematch_text(plan, written, markdown=True)
+
+
+# What ``rematch --format`` offers: exactly these renderers.
+REMATCH_RENDERERS: dict[str, Callable[[RematchPlan, Sequence[str]], str]] = {
+    "text": rematch_text,
+    "json": rematch_json,
+    "markdown": rematch_markdown,
+}

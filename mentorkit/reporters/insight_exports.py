@@ -22,6 +22,8 @@ from mentorkit.reporters import json_text
 from mentorkit.reporters.insight import text_table
 from mentorkit.reporters.markdown import table
 
+# What ``report --survey/--outcomes --format`` offers: the tables as text or Markdown, or as_json.
+FORMATS = ("text", "json", "markdown")
 SURVEY_HEADER = ["cohort", "role", "responses", "NPS", "promoters", "detractors", "satisfied"]
 OUTCOME_HEADER = [
     "group",
