@@ -19,6 +19,7 @@ from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem, has_errors, sort_problems
 from mentorkit.sealing.opening import open_repository, opener, redact
+from mentorkit.sealing.set_aside import blocking, content_errors, set_aside
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,11 @@ class ValidationResult:
     @property
     def ok(self) -> bool:
         return not has_errors(self.problems) and not has_errors(self.elsewhere)
+
+    @property
+    def usable(self) -> bool:
+        """No errors but sealed values set aside: the site, reports and matching go on."""
+        return not blocking((*self.problems, *self.elsewhere), self.program.unusable)
 
     @property
     def errors(self) -> int:
@@ -98,11 +104,21 @@ def check_loaded(
     opened = open_repository(loaded, identity)
     if program is None:
         program = build_program(opened.loaded)
-    program = replace(program, unopened=opened.unopened)
+    program = replace(program, unopened=opened.unopened, unusable=opened.unusable)
+    found = list(run_checks(opened.loaded, program))
+    spoiled = content_errors(found, opened.loaded)
+    details: list[Problem] = []
+    if spoiled:  # rare: checked again with those files read as the pull request read them
+        details = [p for p in found if reveal and p.path in spoiled]
+        opened = set_aside(opened, loaded, spoiled)
+        program = build_program(opened.loaded)
+        program = replace(program, unopened=opened.unopened, unusable=opened.unusable)
+        found = list(run_checks(opened.loaded, program))
     every = [
         *loaded.problems,
         *opened.problems,
-        *_shown_sealed(list(run_checks(opened.loaded, program)), opened.loaded, reveal),
+        *details,
+        *_shown_sealed(found, opened.loaded, reveal),
         *stray_files(loaded.root),
     ]
     elsewhere: tuple[Problem, ...] = ()

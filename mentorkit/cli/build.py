@@ -12,6 +12,7 @@ from mentorkit.cli.context import as_today, emit, info, repository_root, today_o
 from mentorkit.cli.identity import (
     identity_option,
     identity_text,
+    note_set_aside,
     refuse_unopened,
     sealed_unopened,
 )
@@ -66,7 +67,18 @@ def _opened(root: Path, identity_file: Path | None) -> ValidationResult:
     refuse_unopened(
         "build", sealed_unopened(result.program, ("agreement", "checkin")), "dashboard figures"
     )
+    if result.usable:
+        note_set_aside(result.problems, result.program, SET_ASIDE)
     return result
+
+
+# One participant's bad sealed value (unseen by the pull request's checks, which have no
+# identity) must not take the site down for everyone.
+SET_ASIDE = {
+    "participant": "the site uses its plain fields only, as the pull-request checks read them",
+    "agreement": "the dashboard counts its goals as not written",
+    "checkin": "the dashboard counts its health as not reported",
+}
 
 
 @click.command()
@@ -99,7 +111,7 @@ def build(
     folder = _out_folder(root, out)
     with working("Validating the program…"):
         result = _opened(root, identity_file)
-    if not result.ok:
+    if not result.usable:
         _refuse(result)
         ctx.exit(1)
     survey = None
@@ -139,7 +151,7 @@ def serve(
     root = repository_root(ctx)
     folder = _out_folder(root, out)
     result = _opened(root, identity_file)
-    if not result.ok:
+    if not result.usable:
         _refuse(result)
         ctx.exit(1)
     try:
@@ -150,7 +162,7 @@ def serve(
 
     def regenerate() -> None:
         again = validate_program(root, identity=identity_text(identity_file))
-        if not again.ok:
+        if not again.usable:
             _refuse(again)
             return
         try:

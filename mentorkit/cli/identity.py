@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from mentorkit.cli.context import note
 from mentorkit.loading.identity import IDENTITY_ENV, IdentityUnavailable, read_identity
 from mentorkit.model.paths import stem
 from mentorkit.model.program import Program
+from mentorkit.problems import Problem
 from mentorkit.sealing.keys import Identity, KeyProblem, parse_identities
+from mentorkit.sealing.set_aside import set_aside_problem
 
 FC = TypeVar("FC", bound=Callable[..., Any])
 MISSING = (
@@ -66,7 +69,7 @@ def sealed_unopened(
 ) -> list[str]:
     """Files of ``kinds`` (in ``cohort``, when given) whose sealed fields nobody opened."""
     found = []
-    for path in sorted(program.unopened):
+    for path in sorted(program.unopened - program.unusable):  # unusable: tried and reported
         kind = program.kinds.get(path)
         if kind not in kinds:
             continue
@@ -89,3 +92,16 @@ def refuse_unopened(command: str, paths: list[str], what: str) -> None:
             f"{command} cannot run: {paths[0]}{more} hold sealed {what}, and no identity "
             "opened them"
         )
+
+
+def note_set_aside(
+    problems: Iterable[Problem], program: Program, outcome: Mapping[str, str]
+) -> None:
+    """Say which files were read without their unusable sealed value, and what follows.
+
+    ``outcome`` says it per kind of file (participant, agreement, check-in).
+    """
+    for problem in problems:
+        if set_aside_problem(problem, program.unusable):
+            follows = outcome.get(program.kinds.get(problem.path, ""), "")
+            note(f"{problem.path}:{problem.line}: {problem.message}; {follows}".rstrip("; "))

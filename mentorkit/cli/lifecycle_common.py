@@ -7,13 +7,22 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.context import as_today, note, today_option
+from mentorkit.cli.identity import note_set_aside
 from mentorkit.model.program import Program
 from mentorkit.validation import validate_program
+
+# A file whose sealed value the identity cannot use is read with its plain fields only.
+SET_ASIDE = {
+    "participant": "read without its sealed fields",
+    "agreement": "its goals count as not written",
+    "checkin": "its health counts as not reported",
+}
 
 
 def load_checked(root: Path, identity: str | None = None) -> tuple[Program, int]:
     """The program (sealed fields opened with ``identity``) and how many errors it has."""
     result = validate_program(root, identity=identity)
+    note_set_aside(result.problems, result.program, SET_ASIDE)
     return result.program, result.errors
 
 

@@ -12,6 +12,7 @@ from mentorkit.cli.context import emit, format_option, repository_root, resolve_
 from mentorkit.cli.identity import (
     identity_option,
     identity_text,
+    note_set_aside,
     refuse_unopened,
     sealed_unopened,
 )
@@ -25,9 +26,11 @@ from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.fairness import FairnessAudit, audit
 from mentorkit.matching.match_file import render_match_file
 from mentorkit.matching.result import MatchingError
+from mentorkit.model.program import Program
 from mentorkit.reporters.matching import FORMATS, render
 from mentorkit.reporters.problems import render as render_problems
-from mentorkit.validation import validate_program
+from mentorkit.sealing.set_aside import leave_out, set_aside_people
+from mentorkit.validation import ValidationResult, validate_program
 from mentorkit.writing.files import rewrite_files
 
 
@@ -39,6 +42,23 @@ def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
         raise click.exceptions.Exit(1) from None
     except PrivateDataError as exc:
         raise click.BadParameter(str(exc), param_hint="--private-data") from None
+
+
+def _without_set_aside(validation: ValidationResult, cohort: str) -> Program:
+    """The program without the cohort's people whose sealed value the identity cannot use.
+
+    Their avoid and manager rules are unknown, so proposing them could break one; the
+    rest of the cohort is matched (their recorded pairs stay as they are).
+    """
+    program = validation.program
+    left = set_aside_people(program, cohort)
+    paths = {program.participants[person].source for person in left}
+    note_set_aside(
+        [p for p in validation.problems if p.path in paths],
+        program,
+        {"participant": "left out of this matching: their avoid and manager rules are unknown"},
+    )
+    return leave_out(program, cohort, left) if left else program
 
 
 @click.command()
@@ -85,7 +105,7 @@ def match(
             sealed_unopened(validation.program, ("participant",), cohort),
             "fields that may hold avoid or manager rules, which matching must respect",
         )
-    if not validation.ok:
+    if not validation.usable:
         click.echo(
             render_problems(validation.problems, validation.files_checked, "text"),
             err=True,
@@ -93,9 +113,10 @@ def match(
         )
         click.echo("Fix these problems before matching.", err=True)
         ctx.exit(1)
+    program = _without_set_aside(validation, cohort)
     try:
         with working(f"Matching {cohort}…"):
-            result = match_cohort(validation.program, cohort)
+            result = match_cohort(program, cohort)
     except MatchingError as exc:
         raise click.UsageError(str(exc)) from None
     fairness: FairnessAudit | None = None

@@ -43,6 +43,9 @@ class Program:
     # Files whose sealed value was not opened (no identity, or not sealed to it): their
     # private fields are unknown, so a command that needs them must say so, not guess.
     unopened: frozenset[str] = frozenset()
+    # Of those, the files whose sealed value an identity was given for but could not be
+    # used (see ``sealing.set_aside``): read from their plain fields, reported, left out.
+    unusable: frozenset[str] = frozenset()
 
     def locate(self, path: str, keypath: KeyPath = (), *, key: bool = False) -> Location:
         """Line and column of a value (or its key) in a file; (0, 0) when the file is unknown."""

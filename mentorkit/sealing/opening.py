@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from mentorkit.sealing.fields import SEALED_KEY, sealable_fields
 from mentorkit.sealing.keys import Identity, parse_identities
 
 CODE = "sealed-open"
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 MAX_SEALED_BYTES = 64 * 1024
 
 
@@ -46,6 +48,9 @@ class OpenedRepository:
     loaded: LoadedRepository
     unopened: frozenset[str]
     problems: tuple[Problem, ...] = field(default=())
+    # Sealed values the identity given could not use (see ``sealing.set_aside``): their
+    # files are read with their plain fields only; each has a problem in ``problems``.
+    unusable: frozenset[str] = frozenset()
 
 
 def sealed_paths(loaded: LoadedRepository) -> list[str]:
@@ -92,18 +97,21 @@ def _problem(doc: LoadedDocument, message: str) -> Problem:
 
 def _merge(
     doc: LoadedDocument, kind: str, parsed: dict[str, Any]
-) -> tuple[LoadedDocument, list[Problem]]:
-    """The document with its opened fields laid over the plain ones."""
+) -> tuple[LoadedDocument | None, list[Problem]]:
+    """The document with its opened fields laid over the plain ones, or None when refused.
+
+    A value holding a field it may not hold, or one also written in plain text, is not
+    used at all: `mentorkit seal` never writes one, and using part of it would guess.
+    """
     allowed = sealable_fields(kind)
     problems = []
-    opened: dict[str, Any] = {}
-    for key, value in parsed.items():
+    for key in parsed:
         if key not in allowed:
             problems.append(
                 _problem(
                     doc,
-                    f"the sealed value holds {key!r}, which is not a private field of a "
-                    f"{kind}; private fields are {', '.join(allowed)}",
+                    f"the sealed value holds {_key_named(key)}, which may not be sealed; "
+                    f"the private fields of {kind} files are {', '.join(allowed)}",
                 )
             )
         elif key in doc.data:
@@ -114,10 +122,18 @@ def _merge(
                     "one (`mentorkit seal --identity FILE` merges them)",
                 )
             )
-        else:
-            opened[key] = value
-    merged = {**doc.data, **opened}
-    return OpenedDocument(doc.path, merged, doc.text, doc.top, frozenset(opened)), problems
+    if problems:
+        return None, problems
+    merged = {**doc.data, **parsed}
+    return OpenedDocument(doc.path, merged, doc.text, doc.top, frozenset(parsed)), problems
+
+
+def _key_named(key: object) -> str:
+    # A key is written by whoever sealed the value: name it only when it looks like a
+    # field name, so a private word used as a key never reaches a shared log.
+    if isinstance(key, str) and _FIELD_NAME.fullmatch(key):
+        return repr(key)
+    return "a key that is not a field name"
 
 
 def open_repository(loaded: LoadedRepository, identity_text: str | None) -> OpenedRepository:
@@ -132,6 +148,7 @@ def open_repository(loaded: LoadedRepository, identity_text: str | None) -> Open
         return OpenedRepository(loaded, frozenset(paths))
     documents = dict(loaded.documents)
     unopened: set[str] = set()
+    unusable: set[str] = set()
     problems: list[Problem] = []
     for path in paths:
         doc = loaded.documents[path]
@@ -141,13 +158,19 @@ def open_repository(loaded: LoadedRepository, identity_text: str | None) -> Open
         if result is None:
             unopened.add(path)  # not armored text: the sealed check reports it
         elif isinstance(result, str):
-            unopened.add(path)
+            unusable.add(path)
             problems.append(_problem(doc, result))
         else:
-            documents[path], found = _merge(doc, loaded.kinds.get(path, ""), result)
+            merged, found = _merge(doc, loaded.kinds.get(path, ""), result)
+            if merged is None:
+                unusable.add(path)
+            else:
+                documents[path] = merged
             problems.extend(found)
     opened = dataclasses.replace(loaded, documents=documents)
-    return OpenedRepository(opened, frozenset(unopened), tuple(problems))
+    return OpenedRepository(
+        opened, frozenset(unopened | unusable), tuple(problems), frozenset(unusable)
+    )
 
 
 def redact(problems: Sequence[Problem], opened: LoadedRepository) -> list[Problem]:
