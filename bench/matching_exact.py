@@ -83,7 +83,7 @@ def _goals(rng: random.Random, shape: str) -> tuple[Goal, ...]:
     return tuple(Goal(s) for s in _zipf(rng, rng.randint(1, 3)))
 
 
-def _person(rng: random.Random, pid: str, shape: str, mentor: bool, mentee: bool) -> Participant:
+def person(rng: random.Random, pid: str, shape: str, mentor: bool, mentee: bool) -> Participant:
     zones = ZONES if shape == "tight" else ZONES[1:5]
     return Participant(
         id=pid,
@@ -103,19 +103,23 @@ def _person(rng: random.Random, pid: str, shape: str, mentor: bool, mentee: bool
 def generate(shape: str, mentees: int, mentors: int, seed: int = 11) -> Program:
     rng = random.Random(seed)
     peer = shape == "peer"
-    people = [_person(rng, f"m{i:05d}", shape, True, peer) for i in range(mentors)]
-    people += [_person(rng, f"e{i:05d}", shape, peer, True) for i in range(mentees)]
+    people = [person(rng, f"m{i:05d}", shape, True, peer) for i in range(mentors)]
+    people += [person(rng, f"e{i:05d}", shape, peer, True) for i in range(mentees)]
     if shape == "avoid":
         ids = [p.id for p in people]
         mentor_ids = ids[:mentors]
         people = [
-            _with_rules(
+            with_rules(
                 p, rng.sample(ids, 20), rng.choice(mentor_ids) if rng.random() < 0.2 else None
             )
             for p in people
         ]
     settings = MatchingSettings(max_timezone_gap_hours=2.0 if shape == "tight" else 8.0)
-    fmt: CohortFormat = "peer" if peer else "one-on-one"
+    return one_cohort(people, "peer" if peer else "one-on-one", settings)
+
+
+def one_cohort(people: list[Participant], fmt: CohortFormat, settings: MatchingSettings) -> Program:
+    """A program of ``people`` in one cohort ``c1`` of format ``fmt``, being matched."""
     cohort = Cohort(
         "c1",
         "Bench",
@@ -133,7 +137,7 @@ def generate(shape: str, mentees: int, mentors: int, seed: int = 11) -> Program:
     )
 
 
-def _with_rules(p: Participant, avoid: list[str], manager: str | None) -> Participant:
+def with_rules(p: Participant, avoid: list[str], manager: str | None) -> Participant:
     from dataclasses import replace
 
     return replace(

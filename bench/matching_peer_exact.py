@@ -44,14 +44,14 @@ from scipy.sparse.csgraph import maximum_bipartite_matching
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from matching_exact import _person, _with_rules
+from matching_exact import one_cohort, person, with_rules
 
 from mentorkit.matching.candidates import forbidden_columns
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.matrix import encode, score_blocks
 from mentorkit.matching.result import MatchResult
 from mentorkit.matching.score import scoring_for
-from mentorkit.model.entities import Charter, Cohort, MatchingSettings
+from mentorkit.model.entities import MatchingSettings
 from mentorkit.model.program import Program
 
 SHAPES = ("skewed", "rare", "tight", "avoid", "sparse", "swap")
@@ -60,32 +60,18 @@ SHAPES = ("skewed", "rare", "tight", "avoid", "sparse", "swap")
 def peer_program(shape: str, people: int, seed: int = 11) -> Program:
     rng = random.Random(seed)
     base = {"skewed": "peer", "swap": "peer", "sparse": "tight"}.get(shape, shape)
-    crowd = [_person(rng, f"p{i:05d}", base, True, True) for i in range(people)]
+    crowd = [person(rng, f"p{i:05d}", base, True, True) for i in range(people)]
     if shape == "avoid":
         ids = [p.id for p in crowd]
         crowd = [
-            _with_rules(p, rng.sample(ids, 20), rng.choice(ids) if rng.random() < 0.2 else None)
+            with_rules(p, rng.sample(ids, 20), rng.choice(ids) if rng.random() < 0.2 else None)
             for p in crowd
         ]
     gap = {"tight": 2.0, "sparse": 1.0}.get(shape, 8.0)
     settings = MatchingSettings(max_timezone_gap_hours=gap)
     if shape == "sparse":
         settings = replace(settings, cross_functional="require", min_score=0.6)
-    cohort = Cohort(
-        "c1",
-        "Bench",
-        "swap" if shape == "swap" else "peer",
-        "matching",
-        "2026-01-01",
-        "2026-06-30",
-        "program/cohorts/c1.yaml",
-        matching=settings,
-    )
-    return Program(
-        charter=Charter("Bench", "", ("x",)),
-        participants={p.id: p for p in sorted(crowd, key=lambda p: p.id)},
-        cohorts={"c1": cohort},
-    )
+    return one_cohort(crowd, "swap" if shape == "swap" else "peer", settings)
 
 
 def allowed_pairs(program: Program) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
@@ -178,7 +164,7 @@ def main() -> None:
     parser.add_argument("--exact-upto", type=int, default=2_000)
     parser.add_argument("--quick", action="store_true", help="1,000 people per shape")
     args = parser.parse_args()
-    sizes = [1_000] if args.quick else sorted({1_000, args.peers})
+    sizes = [1_000] if args.quick else sorted({min(1_000, args.peers), args.peers})
     for people in sizes:
         for shape in args.shapes.split(","):
             run(shape, people, args.exact_upto)
