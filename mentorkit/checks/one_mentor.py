@@ -15,17 +15,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
+from mentorkit.model.entities import BIPARTITE_FORMATS
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
 
 CODE = "one-mentor"
-ONE_MENTOR_FORMATS = ("one-on-one", "reverse")
 
 
 def check(program: Program) -> Iterator[Problem]:
     for match in program.matches.values():
         cohort = program.cohorts.get(match.cohort)
-        if cohort is None or cohort.format not in ONE_MENTOR_FORMATS:
+        if cohort is None or cohort.format not in BIPARTITE_FORMATS:
             continue
         current: dict[str, list[int]] = {}
         for i, pair in enumerate(match.pairs):

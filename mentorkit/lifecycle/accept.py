@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from mentorkit.lifecycle.agreements import prefill_agreement
-from mentorkit.model.entities import Pair
+from mentorkit.model.entities import BIPARTITE_FORMATS, Pair
 from mentorkit.model.program import Program
-
-ONE_MENTOR_FORMATS = ("one-on-one", "reverse")
 
 
 class AcceptError(ValueError):
@@ -67,7 +65,7 @@ def _rule_problems(program: Program, cohort_id: str, chosen: list[tuple[str, str
     cohort = program.cohorts[cohort_id]
     accepted = [(p.mentor, p.mentee) for p in match.pairs if p.status == "accepted"] + chosen
     problems = []
-    if cohort.format in ONE_MENTOR_FORMATS:
+    if cohort.format in BIPARTITE_FORMATS:
         for mentee, count in sorted(Counter(m for _, m in accepted).items()):
             if count > 1:
                 mentors = ", ".join(a for a, b in accepted if b == mentee)

@@ -37,7 +37,8 @@ HEALTHS: tuple[Health, ...] = get_args(Health)
 GOAL_STATUSES: tuple[GoalStatus, ...] = get_args(GoalStatus)
 OBJECTIVES: tuple[Objective, ...] = get_args(Objective)
 MEETING_FORMATS: tuple[MeetingFormat, ...] = get_args(MeetingFormat)
-# Formats that pair mentors with mentees; the others group peers (everyone is both).
+# Formats that pair mentors with mentees (a mentee has one current mentor); the others
+# group peers (everyone is both).
 BIPARTITE_FORMATS: frozenset[CohortFormat] = frozenset({"one-on-one", "reverse"})
 # Formats that pair people within one pool (no mentor or mentee role); circles group them.
 PEER_PAIR_FORMATS: frozenset[CohortFormat] = frozenset({"peer", "rotation", "swap"})
