@@ -23,7 +23,7 @@ even when a reader could not know it: the check errs on the side of withholding.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -312,24 +312,3 @@ def _figure(spec: Spec, reason: str) -> Figure:
         return Figure(None, withheld=reason)
     value = _value(spec)
     return Figure(value, note="" if value is not None else NOBODY)
-
-
-@dataclass
-class Ledger:
-    """Figures declared one by one while a page or report is put together."""
-
-    min_group: int = DEFAULT_MIN_GROUP
-    specs: list[Spec] = field(default_factory=list)
-
-    def count(self, key: str, units: Iterable[Hashable], **options: object) -> str:
-        self.specs.append(Count(key, frozenset(units), **options))  # type: ignore[arg-type]
-        return key
-
-    def rate(
-        self, key: str, part: Iterable[Hashable], whole: Iterable[Hashable], **options: object
-    ) -> str:
-        self.specs.append(Rate(key, frozenset(part), frozenset(whole), **options))  # type: ignore[arg-type]
-        return key
-
-    def disclose(self) -> dict[str, Figure]:
-        return disclose(self.specs, self.min_group)
