@@ -12,7 +12,7 @@ import click
 
 from mentorkit.cli.context import repository_root
 from mentorkit.cli.identity import identities, identity_option, identity_text
-from mentorkit.loading.files import read_text
+from mentorkit.loading.files import read_text, repository_relative
 from mentorkit.loading.repository import LoadedRepository, load_repository
 from mentorkit.model.build import build_program
 from mentorkit.sealing.crypto import SealError
@@ -27,18 +27,12 @@ from mentorkit.writing.private import (
 )
 
 
-def _relative(root: Path, paths: Sequence[Path]) -> list[str] | None:
-    if not paths:
-        return None
-    out = []
-    for path in paths:
-        try:
-            out.append(path.resolve().relative_to(root.resolve()).as_posix())
-        except ValueError:
-            raise click.BadParameter(
-                f"{path} is outside the program repository", param_hint="PATH"
-            ) from None
-    return out
+def _relative(root: Path, paths: Sequence[Path]) -> list[str]:
+    """The PATHs relative to the repository (the shared helper), or a usage error."""
+    try:
+        return [repository_relative(root, path) for path in paths]
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.BadParameter(str(exc), param_hint="PATH") from None
 
 
 def _selected(loaded: LoadedRepository, only: list[str] | None) -> list[tuple[str, str]]:
@@ -111,7 +105,7 @@ def seal(ctx: click.Context, paths: tuple[Path, ...], identity_file: Path | None
         )
     text = identity_text(identity_file)
     keys: list[Identity] = parse_identities(text) if text else []
-    chosen = _selected(loaded, _relative(root, paths))
+    chosen = _selected(loaded, _relative(root, paths) or None)
     outcomes = seal_many(program, [(p, k, loaded.documents[p].text) for p, k in chosen], keys)
     if _apply(root, outcomes):
         ctx.exit(1)
@@ -157,7 +151,7 @@ def rekey(ctx: click.Context, paths: tuple[Path, ...], identity_file: Path | Non
     keys = identities(identity_file, "rekey")
     loaded = load_repository(root)
     program = build_program(loaded)
-    chosen = _selected(loaded, _relative(root, paths))
+    chosen = _selected(loaded, _relative(root, paths) or None)
     outcomes = [rekey_text(program, p, k, loaded.documents[p].text, keys) for p, k in chosen]
     if _apply(root, outcomes):
         ctx.exit(1)
@@ -177,9 +171,10 @@ def edit(ctx: click.Context, path: Path, identity_file: Path | None) -> None:
     from mentorkit.cli.sealing_edit import edit_file
 
     root = repository_root(ctx)
+    (relpath,) = _relative(root, [path])
     keys = identities(identity_file, "edit")
     editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     with private_scratch() as folder:
-        ok = edit_file(root, path, keys, folder, lambda f: run_editor(editor, f))
+        ok = edit_file(root, relpath, keys, folder, lambda f: run_editor(editor, f))
     if not ok:
         ctx.exit(1)

@@ -25,21 +25,21 @@ from mentorkit.writing.private import write_private_new
 
 def edit_file(
     root: Path,
-    path: Path,
+    relpath: str,
     keys: Sequence[Identity],
     folder: Path,
     run_editor: Callable[[str], Any],
 ) -> bool:
-    """Edit one sealed file; True when it was sealed again (or left unchanged)."""
-    relpath = path.resolve().relative_to(root.resolve()).as_posix()
+    """Edit one sealed file (``relpath`` in ``root``); True when it was sealed again (or left
+    unchanged)."""
     kind = kind_of(relpath) or ""
-    text = read_text(path)
+    text = read_text(root / relpath)
     try:
         opened = unseal_text(relpath, text, keys)
     except SealError as exc:
         click.echo(f"{relpath}: {exc}", err=True)
         return False
-    scratch = folder / path.name
+    scratch = folder / Path(relpath).name
     write_private_new(scratch, opened)
     run_editor(str(scratch))
     edited = read_text(scratch)

@@ -146,6 +146,17 @@ def test_edit_validates_and_seals_again(
     assert code == 1 and "level" in err and sealed_repo.text(EVE) == before
 
 
+@pytest.mark.parametrize("command", ["seal", "rekey", "edit"])
+def test_a_file_outside_the_repository_is_a_usage_error(
+    sealed_repo: SealedRepo, tmp_path: Path, command: str
+) -> None:
+    """Paths go through the one repository-relative helper: misuse (exit 2), no traceback."""
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("id: nobody\n")
+    code, _, err = sealed_repo.run(command, str(outside), identity=True)
+    assert code == 2 and "is outside the program repository" in err
+
+
 def test_a_problem_that_tells_a_sealed_rule_is_withheld_unless_asked(
     sealed_repo: SealedRepo,
 ) -> None:
