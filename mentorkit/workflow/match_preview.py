@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from mentorkit.matching.engine import match_cohort
-from mentorkit.matching.result import MatchResult, ProposedPair
+from mentorkit.matching.result import MatchingError, MatchResult, ProposedPair
 from mentorkit.model.changes import Change
 from mentorkit.model.entities import Circle, MatchFile, Pair, PairStatus
 from mentorkit.model.paths import kind_of
@@ -156,13 +156,22 @@ def _sealed_rules(base: Program, head: Program, cohort: str) -> str | None:
     )
 
 
-def preview_matches(cohorts: Iterable[str], base: Program, head: Program) -> list[CohortPreview]:
-    """One preview per cohort (``touched_cohorts``); a cohort the engine cannot match says why."""
+def preview_matches(
+    cohorts: Iterable[str], base: Program, head: Program, *, bad_data: bool = False
+) -> list[CohortPreview]:
+    """One preview per cohort (``touched_cohorts``); a cohort the engine cannot match says why.
+
+    Expected failures become the cohort's note, so the review is still written: the
+    engine refusing the cohort (``MatchingError``, e.g. the change removes it), and, when
+    ``bad_data`` says either side has errors the review lists, anything the engine does on
+    data that breaks its rules. On valid data any other exception is a bug in matching
+    and is raised, so the job fails loudly instead of hiding it in a comment.
+    """
     previews = []
     for cohort in cohorts:
         withheld = _sealed_rules(base, head, cohort)
         if withheld:
-            previews.append(CohortPreview(cohort, (), (), (), (), (), error=withheld))
+            previews.append(_note(cohort, withheld))
             continue
         try:
             before = match_cohort(base, cohort) if cohort in base.cohorts else None
@@ -170,10 +179,19 @@ def preview_matches(cohorts: Iterable[str], base: Program, head: Program) -> lis
                 after = match_cohort(_as_if_proposed(head, cohort, before), cohort)
             else:
                 after = match_cohort(head, cohort)
-        except Exception as exc:  # the review is always written: a crash is shown, not raised
+        except MatchingError as exc:
+            previews.append(_note(cohort, f"no preview: {exc}"))
+            continue
+        except Exception as exc:
+            if not bad_data:
+                raise
             previews.append(
-                CohortPreview(cohort, (), (), (), (), (), error=f"matching failed: {exc}")
+                _note(cohort, f"no preview: matching failed on data with errors ({exc})")
             )
             continue
         previews.append(diff_results(cohort, before, after))
     return previews
+
+
+def _note(cohort: str, why: str) -> CohortPreview:
+    return CohortPreview(cohort, (), (), (), (), (), error=why)

@@ -10,6 +10,7 @@ from mentorkit.lifecycle.published import publish
 from mentorkit.loading.files import repository_relative
 from mentorkit.loading.git import changed_files, merge_base
 from mentorkit.model.changes import Change
+from mentorkit.problems import has_errors
 from mentorkit.validation import check_loaded, new_problems, problems_of
 from mentorkit.workflow.agreement_transitions import transition_problems
 from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
@@ -66,8 +67,10 @@ def review_input(pr: PullRequest, author: str | None, today: dt.date) -> ReviewI
         *transition_problems(pr.changes, pr.base.program, pr.head.program),
     )
     touched = sorted({c.path for c in pr.changes} | {c.old_path for c in pr.changes if c.old_path})
-    elsewhere = new_problems(every, problems_of(pr.base.loaded, pr.base.program), touched)
+    on_base = problems_of(pr.base.loaded, pr.base.program)
+    elsewhere = new_problems(every, on_base, touched)
     cohorts = touched_cohorts(pr.changes, pr.base.program, pr.head.program)
+    bad_data = has_errors(every) or has_errors(on_base)
     return ReviewInput(
         base=pr.base,
         head=pr.head,
@@ -75,7 +78,9 @@ def review_input(pr: PullRequest, author: str | None, today: dt.date) -> ReviewI
         problems=redacted(problems, pr.head),
         elsewhere=redacted(elsewhere, pr.head),
         authorship=authorship(pr, author) if author else None,
-        previews=tuple(preview_matches(cohorts, pr.base.program, pr.head.program)),
+        previews=tuple(
+            preview_matches(cohorts, pr.base.program, pr.head.program, bad_data=bad_data)
+        ),
         newcomers=newcomers(pr.base, pr.head, pr.changes, author),
         figures=(publish(pr.base.program, today), publish(pr.head.program, today)),
         figure_cohorts=tuple(cohorts),
