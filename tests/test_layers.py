@@ -92,8 +92,15 @@ MODULE_EXTRA: dict[str, frozenset[str]] = {
 }
 # Libraries that read or write files themselves when called, and the modules that may
 # import them (besides loading/ and writing/): MkDocs' build and serve write the site.
+# Jinja's file loaders and importlib.resources read packaged files when used, outside the
+# calls the I/O rule sees (a loader reads on ``get_template``): only loading/ may.
 IO_LIBRARIES: dict[str, frozenset[str]] = {
     "mkdocs.commands": frozenset({"mentorkit.site.publish"}),
+    "importlib.resources": frozenset(),
+    "jinja2.PackageLoader": frozenset(),
+    "jinja2.FileSystemLoader": frozenset(),
+    "jinja2.ModuleLoader": frozenset(),
+    "jinja2.loaders": frozenset(),
 }
 # The modules that start another program, and which.
 PROGRAM_RUNNERS: dict[str, str] = {
@@ -196,6 +203,11 @@ _IO_CALLS = frozenset(
         "importlib.resources.contents",
         "click.open_file",
         "click.edit",
+        "jinja2.PackageLoader",
+        "jinja2.FileSystemLoader",
+        "jinja2.ModuleLoader",
+        "jinja2.loaders.PackageLoader",
+        "jinja2.loaders.FileSystemLoader",
     }
 )
 _RUN_CALLS = ("os.system", "os.popen", "os.exec", "os.spawn", "os.posix_spawn", "pty.spawn")
@@ -503,6 +515,12 @@ def _parsed(name: str, source: str) -> list[Module]:
         ("mentorkit.newlayer.x", "from mentorkit.model import program"),
         ("mentorkit.cli.build", "from mkdocs.commands.serve import serve"),
         ("mentorkit.site.render", "from mkdocs import commands"),
+        # packaged-file readers: the site renders templates loading/ read
+        ("mentorkit.site.render", "from jinja2 import Environment, PackageLoader"),
+        ("mentorkit.site.render", "from jinja2 import FileSystemLoader"),
+        ("mentorkit.site.render", "from jinja2.loaders import PackageLoader"),
+        ("mentorkit.lifecycle.survey", "from importlib import resources"),
+        ("mentorkit.reporters.review", "import importlib.resources"),
     ],
 )
 def test_the_import_rule_catches_a_wrong_import(name: str, source: str) -> None:
@@ -518,6 +536,8 @@ def test_the_import_rule_catches_a_wrong_import(name: str, source: str) -> None:
         ("mentorkit.checks", "import importlib\nimportlib.import_module(f'mentorkit.checks.{n}')"),
         ("mentorkit.model.program", "from mentorkit import __version__"),
         ("mentorkit.site.render", "import jinja2"),
+        ("mentorkit.site.render", "from jinja2 import DictLoader, Environment"),
+        ("mentorkit.loading.templates", "from importlib import resources"),
         ("mentorkit.site.publish", "from mkdocs.commands.build import build"),
         ("mentorkit.site.verify", "from mkdocs.utils.meta import get_data"),
     ],
@@ -562,6 +582,8 @@ def test_the_import_rule_allows_what_the_table_names(name: str, source: str) -> 
         "from importlib import resources\nresources.files('m').joinpath('a').read_bytes()",
         "from importlib import resources\nresources.read_text('m', 'a')",
         "import click\nclick.open_file('x')",
+        "import jinja2\njinja2.PackageLoader('mentorkit.site', 'templates')",
+        "import jinja2\njinja2.FileSystemLoader('templates')",
         "from mentorkit.model import paths\ndef f(p):\n    return paths.x.exists()",
     ],
 )

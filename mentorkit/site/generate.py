@@ -43,13 +43,15 @@ def generate_docs(
     program: Program,
     today: dt.date,
     *,
+    templates: Mapping[str, str],
     base_url: str = "",
     hand_written: frozenset[str] = frozenset(),
     handbook: dict[str, str] | None = None,
     assets: Mapping[str, bytes] | None = None,
     survey: SurveyResponses | None = None,
 ) -> dict[str, str | bytes]:
-    """The generated part of the docs folder for ``program`` as of ``today``.
+    """The generated part of the docs folder for ``program`` as of ``today``, rendered
+    from the page ``templates`` (``loading.templates.page_templates()``).
 
     ``hand_written`` names the pages of ``site/``: generated pages link to those and to
     ``handbook``, the packaged handbook templates (path to text) rendered here;
@@ -58,7 +60,7 @@ def generate_docs(
     """
     handbook = handbook or {}
     view = public_view(program, today)
-    env = make_environment(hand_written | frozenset(handbook))
+    env = make_environment(templates, hand_written | frozenset(handbook))
     categories = {c.id: c.name for c in program.categories}
     calendars = _calendars(program)
     files: dict[str, str | bytes] = {}

@@ -25,6 +25,7 @@ from typing import Any
 from mentorkit.lifecycle.survey import SurveyResponses
 from mentorkit.loading.handbook import packaged_assets, packaged_handbook
 from mentorkit.loading.site_sources import LinkOutsideSite, read_site_sources
+from mentorkit.loading.templates import page_templates
 from mentorkit.model.program import Program
 from mentorkit.site.config import derived_config, url_problems
 from mentorkit.site.generate import NOT_IN_NAV, generate_docs
@@ -79,6 +80,7 @@ def assemble(
         generated = generate_docs(
             program,
             today,
+            templates=page_templates(),
             hand_written=frozenset(wanted),
             handbook=handbook,
             assets=packaged_assets(),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import DictLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
 from mentorkit.model.entities import CohortFormat
@@ -127,11 +128,15 @@ def describe(text: str) -> Markup:
     return title_yaml(line)
 
 
-def make_environment(hand_written: frozenset[str] = frozenset()) -> Environment:
-    """The page environment; ``hand_written`` lists the docs folder's hand-written pages,
-    so generated pages link to a handbook page only when the program has it."""
+def make_environment(
+    templates: Mapping[str, str], hand_written: frozenset[str] = frozenset()
+) -> Environment:
+    """The page environment over ``templates`` (name to text, read by
+    ``loading.templates.page_templates``); ``hand_written`` lists the docs folder's
+    hand-written pages, so generated pages link to a handbook page only when the program
+    has it."""
     env = Environment(
-        loader=PackageLoader("mentorkit.site", "templates"),
+        loader=DictLoader(dict(templates)),
         # _finalize escapes for HTML and Markdown both; autoescape keeps macro output safe.
         autoescape=True,
         finalize=_finalize,

@@ -24,6 +24,7 @@ import yaml
 from mentorkit.loading.repository import load_repository
 from mentorkit.loading.schemas import load_schema
 from mentorkit.loading.site_sources import read_site_sources
+from mentorkit.loading.templates import page_templates
 from mentorkit.model.markdown_syntax import MARKDOWN_FIELDS
 from mentorkit.site.generate import generate_docs
 from mentorkit.validation import validate_program
@@ -111,7 +112,10 @@ def _rendered_fields(root: Path) -> tuple[set[Field], set[Field]]:
         path.write_text(yaml.safe_dump(filled, allow_unicode=True, sort_keys=False), "utf-8")
     program = validate_program(root).program
     pages = generate_docs(
-        program, TODAY_DATE, hand_written=frozenset(read_site_sources(root).pages)
+        program,
+        TODAY_DATE,
+        hand_written=frozenset(read_site_sources(root).pages),
+        templates=page_templates(),
     )
     numbers = {
         int(number)

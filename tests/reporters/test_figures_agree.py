@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from mentorkit.loading.templates import page_templates
 from mentorkit.site.generate import generate_docs
 from mentorkit.validation import validate_program
 from tests.conftest import DEMO_IDENTITY, REPO_ROOT
@@ -103,7 +104,12 @@ def _dashboard_cell(page: str, caption: str) -> str:
 def dashboard_figures(repo: Path) -> dict[str, str]:
     result = validate_program(repo, identity=DEMO_IDENTITY.read_text(encoding="utf-8"))
     assert result.ok, result.problems
-    docs = generate_docs(result.program, dt.date.fromisoformat(TODAY), hand_written=frozenset())
+    docs = generate_docs(
+        result.program,
+        dt.date.fromisoformat(TODAY),
+        hand_written=frozenset(),
+        templates=page_templates(),
+    )
     page = docs["dashboard/index.md"]
     assert isinstance(page, str)
     return {

@@ -23,6 +23,7 @@ from mkdocs.utils.meta import get_data
 
 from mentorkit.cli.main import cli
 from mentorkit.loading.repository import load_repository
+from mentorkit.loading.templates import page_templates
 from mentorkit.model.build import build_program
 from mentorkit.model.characters import BIDI_CONTROLS, carried, first_uncarried
 from mentorkit.site.generate import generate_docs
@@ -94,7 +95,7 @@ def test_validation_names_file_line_and_field(tmp_path: Path) -> None:
 def test_the_site_layer_holds_even_when_validation_is_bypassed(tmp_path: Path) -> None:
     repo = _hostile_program(tmp_path, "Ada\x85\ufffe" + PAYLOAD, "Tests\x7f\x01" + PAYLOAD)
     program = build_program(load_repository(repo))
-    files = generate_docs(program, dt.date.fromisoformat(TODAY))
+    files = generate_docs(program, dt.date.fromisoformat(TODAY), templates=page_templates())
     assert unreadable_pages(files) == []
     for page, content in files.items():
         if isinstance(content, str) and page.endswith(".md"):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mentorkit.loading.site_sources import read_site_sources
+from mentorkit.loading.templates import page_templates
 from mentorkit.site.generate import generate_docs
 from mentorkit.validation import validate_program
 from tests.site.conftest import FIXTURE_REPO, TODAY
@@ -29,6 +30,7 @@ def generated() -> dict[str, str]:
         result.program,
         dt.date.fromisoformat(TODAY),
         hand_written=frozenset(read_site_sources(FIXTURE_REPO).pages),
+        templates=page_templates(),
     )
     return {
         path: content
@@ -62,5 +64,6 @@ def test_generation_is_deterministic(generated: dict[str, str]) -> None:
         result.program,
         dt.date.fromisoformat(TODAY),
         hand_written=frozenset(read_site_sources(FIXTURE_REPO).pages),
+        templates=page_templates(),
     )
     assert {p: again[p] for p in generated} == generated

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from mentorkit.loading.handbook import packaged_handbook
+from mentorkit.loading.templates import page_templates
 from mentorkit.model.entities import Weights
 from mentorkit.model.program import Program
 from mentorkit.site.generate import generate_docs
@@ -56,7 +57,7 @@ def test_init_writes_this_repositorys_mkdocs_yml_with_only_the_name_changed() ->
 
 
 def test_every_page_renders_for_the_example_program(example: Program) -> None:
-    files = generate_docs(example, TODAY, handbook=packaged_handbook())
+    files = generate_docs(example, TODAY, handbook=packaged_handbook(), templates=page_templates())
     for path, template in packaged_handbook().items():
         page = files[path]
         assert isinstance(page, str) and page.strip()
@@ -70,9 +71,9 @@ def test_pages_show_the_programs_own_settings(example: Program) -> None:
     program = dataclasses.replace(
         example, charter=dataclasses.replace(example.charter, matching=matching)
     )
-    matching_page = generate_docs(program, TODAY, handbook=packaged_handbook())[
-        "handbook/matching.md"
-    ]
+    matching_page = generate_docs(
+        program, TODAY, handbook=packaged_handbook(), templates=page_templates()
+    )["handbook/matching.md"]
     assert isinstance(matching_page, str)
     row = next(line for line in matching_page.splitlines() if line.startswith("| goals |"))
     assert "50&#37;" in row  # 2 of 4: weights are shares of their total
@@ -98,7 +99,7 @@ def test_pages_name_the_program_its_coordinators_and_cadences(example: Program) 
     program = dataclasses.replace(
         example, charter=dataclasses.replace(example.charter, name=hostile)
     )
-    files = generate_docs(program, TODAY, handbook=packaged_handbook())
+    files = generate_docs(program, TODAY, handbook=packaged_handbook(), templates=page_templates())
     index, faq = str(files["handbook/index.md"]), str(files["handbook/faq.md"])
     assert "<script>" not in index and "*Mentoring*" not in index
     assert "Acme &#60;script&#62;" in index  # shown as text, inert
@@ -113,5 +114,9 @@ def test_a_coordinator_who_is_not_public_is_not_named(example: Program) -> None:
     first = example.charter.coordinators[0]
     hidden = dataclasses.replace(example.participants[first], public=False)
     program = dataclasses.replace(example, participants={**example.participants, first: hidden})
-    faq = str(generate_docs(program, TODAY, handbook=packaged_handbook())["handbook/faq.md"])
+    faq = str(
+        generate_docs(program, TODAY, handbook=packaged_handbook(), templates=page_templates())[
+            "handbook/faq.md"
+        ]
+    )
     assert str(plain(hidden.name)) not in faq

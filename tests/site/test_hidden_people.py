@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from mentorkit.loading.repository import load_repository
+from mentorkit.loading.templates import page_templates
 from mentorkit.model.build import build_program
 from mentorkit.site.generate import generate_docs
 from tests.site.conftest import TODAY, prepare_fixture_repo
@@ -50,7 +51,7 @@ def _docs(
             encoding="utf-8",
         )
     program = build_program(load_repository(repo))
-    return generate_docs(program, dt.date.fromisoformat(TODAY))
+    return generate_docs(program, dt.date.fromisoformat(TODAY), templates=page_templates())
 
 
 def _text(content: str | bytes) -> str:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from mentorkit.loading.repository import load_repository
+from mentorkit.loading.templates import page_templates
 from mentorkit.model.build import build_program
 from mentorkit.model.pages import lesson_page, shared_pages
 from mentorkit.site.generate import generate_docs
@@ -35,7 +36,11 @@ def test_two_lessons_sharing_a_page_publish_neither(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    files = generate_docs(build_program(load_repository(repo)), dt.date.fromisoformat(TODAY))
+    files = generate_docs(
+        build_program(load_repository(repo)),
+        dt.date.fromisoformat(TODAY),
+        templates=page_templates(),
+    )
     assert "community/lessons/2026-10-05-zygomorphic-tests.md" not in files
     feed = str(files["feed.xml"])
     assert "Hijacked" not in feed and "zygomorphic" not in feed
