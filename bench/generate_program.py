@@ -63,6 +63,20 @@ LAST = [
     "Khan",
     "Moreau",
 ]
+# A middle name built from syllables gives each of 20,000 people a name of their own:
+# with a dozen first and last names every name would be shared, and the look-alike
+# check would warn about every profile (a real program has a few such pairs, not all).
+_ONSETS = "bdfgklmnpstvz"
+_VOWELS = "aeiou"
+
+
+def _middle_name(i: int) -> str:
+    """A made-up name, different for every ``i`` (three syllables, then a last name)."""
+    syllables = []
+    for _ in range(3):
+        i, rest = divmod(i, len(_ONSETS) * len(_VOWELS))
+        syllables.append(_ONSETS[rest // len(_VOWELS)] + _VOWELS[rest % len(_VOWELS)])
+    return "".join(syllables).capitalize() + ("" if i == 0 else f"-{LAST[i % len(LAST)]}")
 
 
 def _participant(rng: random.Random, i: int, cohort: str) -> str:
@@ -73,7 +87,10 @@ def _participant(rng: random.Random, i: int, cohort: str) -> str:
     lines = [
         "# yaml-language-server: $schema=../schemas/participant.schema.json",
         f"id: {pid}",
-        f"name: {rng.choice(FIRST)} {rng.choice(LAST)}",
+        f"name: {rng.choice(FIRST)} {_middle_name(i)} {rng.choice(LAST)}",
+        # Every profile names the login that may change it, as a real one does (without
+        # it each file gets a no-login warning, which real programs do not have).
+        f"github: {pid}-gh",
         f"email: {pid}@example.com",
         "pronouns: they/them",
         f"title: Specialist {level}",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mentorkit.checks import run_checks
+from mentorkit.loading.gc_pause import gc_paused
 from mentorkit.loading.repository import LoadedRepository, load_repository, stray_files
 from mentorkit.loading.yaml_reader import parse_yaml
 from mentorkit.model.build import build_program
@@ -101,6 +102,23 @@ def check_loaded(
     the sealed fields it opens are checked too, in memory; problems inside them keep their
     details sealed (see ``sealing.opening.redact``).
     """
+    with gc_paused():  # a model of every file: many objects, no cycles (see gc_pause)
+        program, every = _every_problem(loaded, program, identity, reveal)
+    elsewhere: tuple[Problem, ...] = ()
+    if only is not None:
+        problems = [p for p in every if _selected(p.path, only)]
+        checked = sum(1 for path in loaded.kinds if _selected(path, only))
+        if baseline is not None:
+            elsewhere = new_problems(every, baseline, only)
+    else:
+        problems, checked = every, len(loaded.kinds)
+    return ValidationResult(program, tuple(sort_problems(problems)), checked, elsewhere)
+
+
+def _every_problem(
+    loaded: LoadedRepository, program: Program | None, identity: str | None, reveal: bool
+) -> tuple[Program, list[Problem]]:
+    """The program (with its sealed values opened) and every problem of the repository."""
     opened = open_repository(loaded, identity)
     if program is None:
         program = build_program(opened.loaded)
@@ -121,15 +139,7 @@ def check_loaded(
         *_shown_sealed(found, opened.loaded, reveal),
         *stray_files(loaded.root),
     ]
-    elsewhere: tuple[Problem, ...] = ()
-    if only is not None:
-        problems = [p for p in every if _selected(p.path, only)]
-        checked = sum(1 for path in loaded.kinds if _selected(path, only))
-        if baseline is not None:
-            elsewhere = new_problems(every, baseline, only)
-    else:
-        problems, checked = every, len(loaded.kinds)
-    return ValidationResult(program, tuple(sort_problems(problems)), checked, elsewhere)
+    return program, every
 
 
 def validate_program(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mentorkit.loading.gc_pause import gc_paused
 from mentorkit.loading.yaml_reader import DEFAULT_MAX_BYTES, LoadedDocument, parse_yaml
 from mentorkit.model.paths import kind_of
 from mentorkit.problems import Problem
@@ -26,6 +27,10 @@ MAX_BYTES = {
 }
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 4000
+# Each worker gets its files in this many chunks: small enough that the workers finish
+# together (a worker slowed by another process does not leave a long tail for the
+# other) and that the main process unpacks results while the workers still read.
+CHUNKS_PER_WORKER = 16
 
 # Given a document's path and data, what the caller wants worked out beside the parse
 # (None for nothing): sealing.opening decrypts sealed values this way, so decryption is
@@ -185,12 +190,13 @@ Read = tuple[LoadedDocument | Problem, Any]
 
 def _read_chunk(root: str, relpaths: list[str], opener: Opener | None = None) -> list[Read]:
     out: list[Read] = []
-    for rel in relpaths:
-        result = _read_one(root, rel)
-        extra = None
-        if opener is not None and isinstance(result, LoadedDocument):
-            extra = opener(rel, result.data)
-        out.append((result, extra))
+    with gc_paused():
+        for rel in relpaths:
+            result = _read_one(root, rel)
+            extra = None
+            if opener is not None and isinstance(result, LoadedDocument):
+                extra = opener(rel, result.data)
+            out.append((result, extra))
     return out
 
 
@@ -198,7 +204,7 @@ def _read_all(root: Path, relpaths: list[str], opener: Opener | None) -> Iterabl
     workers = min(os.cpu_count() or 1, 8)
     if len(relpaths) < PARALLEL_THRESHOLD or workers < 2:
         return _read_chunk(str(root), relpaths, opener)
-    size = max(256, len(relpaths) // (workers * 4))
+    size = max(256, len(relpaths) // (workers * CHUNKS_PER_WORKER))
     chunks = [relpaths[i : i + size] for i in range(0, len(relpaths), size)]
     results: list[Read] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -221,14 +227,16 @@ def load_repository(
     kinds: dict[str, str] = {}
     problems: list[Problem] = []
     opened: dict[str, Any] = {}
-    for relpath, (result, extra) in zip(paths, _read_all(root, paths, opener), strict=True):
-        kinds[relpath] = kind_of(relpath) or ""
-        if isinstance(result, Problem):
-            problems.append(result)
-        else:
-            documents[relpath] = result
-            if extra is not None:
-                opened[relpath] = extra
+    with gc_paused():  # unpacking the workers' results builds every document again
+        read = _read_all(root, paths, opener)
+        for relpath, (result, extra) in zip(paths, read, strict=True):
+            kinds[relpath] = kind_of(relpath) or ""
+            if isinstance(result, Problem):
+                problems.append(result)
+            else:
+                documents[relpath] = result
+                if extra is not None:
+                    opened[relpath] = extra
     required = {
         "program/program.yaml": "the program charter file is missing",
         "program/skills.yaml": "the skill vocabulary is missing, so no skill can be checked or matched",

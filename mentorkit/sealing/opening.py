@@ -33,9 +33,16 @@ class OpenedDocument(LoadedDocument):
     """A document with its sealed fields opened; their positions are the ``sealed:`` line."""
 
     sealed_keys: frozenset[str] = frozenset()
+    # The decrypted YAML the opened fields were read from: memory only, never written.
+    opened_text: str = field(default="", repr=False, compare=False)
 
     def literal_text(self) -> str | None:
-        return None if self.sealed_keys else super().literal_text()  # opened values are not in it
+        # The opened values are spelled in the decrypted YAML, not in the file: both texts
+        # together hold every string, so text-chars can still search text, not each value.
+        text = super().literal_text()
+        if text is None or "\\" in self.opened_text:
+            return None
+        return f"{text}\n{self.opened_text}" if self.opened_text else text
 
     def locate(self, keypath: KeyPath, *, key: bool = False) -> Location:
         if keypath and keypath[0] in self.sealed_keys:
@@ -63,8 +70,8 @@ def _identities(identity_text: str) -> tuple[Identity, ...]:
     return tuple(parse_identities(identity_text))
 
 
-def open_sealed(identity_text: str, path: str, data: dict[str, Any]) -> dict[str, Any] | str | None:
-    """The opened mapping of a document's sealed value, why it cannot be opened, or None.
+def open_sealed(identity_text: str, path: str, data: dict[str, Any]) -> LoadedDocument | str | None:
+    """The opened contents of a document's sealed value, why it cannot be opened, or None.
 
     None when the document has no sealed text. Meant to run where the file was read
     (``load_repository``'s opener), so decrypting and parsing use every core; the opened
@@ -82,7 +89,7 @@ def open_sealed(identity_text: str, path: str, data: dict[str, Any]) -> dict[str
     if isinstance(parsed, Problem):
         # Only the code: the message could quote the private text into a shared log.
         return f"the sealed value is not a valid YAML mapping ({parsed.code})"
-    return parsed.data
+    return parsed
 
 
 def opener(identity_text: str) -> Callable[[str, dict[str, Any]], Any]:
@@ -96,7 +103,7 @@ def _problem(doc: LoadedDocument, message: str) -> Problem:
 
 
 def _merge(
-    doc: LoadedDocument, kind: str, parsed: dict[str, Any]
+    doc: LoadedDocument, kind: str, contents: LoadedDocument
 ) -> tuple[LoadedDocument | None, list[Problem]]:
     """The document with its opened fields laid over the plain ones, or None when refused.
 
@@ -104,6 +111,7 @@ def _merge(
     used at all: `mentorkit seal` never writes one, and using part of it would guess.
     """
     allowed = sealable_fields(kind)
+    parsed = contents.data
     problems = []
     for key in parsed:
         if key not in allowed:
@@ -125,7 +133,8 @@ def _merge(
     if problems:
         return None, problems
     merged = {**doc.data, **parsed}
-    return OpenedDocument(doc.path, merged, doc.text, doc.top, frozenset(parsed)), problems
+    opened = OpenedDocument(doc.path, merged, doc.text, doc.top, frozenset(parsed), contents.text)
+    return opened, problems
 
 
 def _key_named(key: object) -> str:
