@@ -41,6 +41,7 @@ CHECKS = (
     "closed_cohort",
     "preferences",
     "sealed_fields",
+    "sealed_copies",
 )
 ALL_CHECKS: tuple[ModuleType, ...] = tuple(
     import_module(f"mentorkit.checks.{name}") for name in CHECKS

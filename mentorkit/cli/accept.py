@@ -9,6 +9,7 @@ import click
 from mentorkit.cli.completion import complete_cohort
 from mentorkit.cli.context import as_today, emit, info, refuse, repository_root, today_option
 from mentorkit.cli.lifecycle_common import load_checked, require_cohort
+from mentorkit.cli.new import sealed_if_configured
 from mentorkit.lifecycle.accept import AcceptError, AcceptPlan, UnknownPair, parse_pair, plan_accept
 from mentorkit.lifecycle.file_edits import accept_edits
 from mentorkit.lifecycle.yaml_edit import EditError
@@ -69,7 +70,11 @@ def accept(
         raise click.BadParameter(str(exc), param_hint="MENTOR--MENTEE") from None
     except AcceptError as exc:
         refuse(ctx, f"not accepted: {exc}")
-    texts = {path: to_yaml("agreement", fields) for path, fields in plan.agreements.items()}
+    # Drafts hold goals and boundaries, which are private: sealed before they touch disk.
+    texts = {
+        path: sealed_if_configured(program, path, "agreement", to_yaml("agreement", fields))
+        for path, fields in plan.agreements.items()
+    }
     edits = accept_edits(plan, texts)
     try:
         paths = sorted(edits) if dry_run else sorted(rewrite_files(root, edits))

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from mentorkit.cli.context import as_today, emit, info, repository_root, today_option, working
+from mentorkit.cli.context import (
+    as_today,
+    emit,
+    info,
+    note,
+    repository_root,
+    today_option,
+    working,
+)
 from mentorkit.cli.identity import (
     identity_option,
     identity_text,
@@ -59,14 +67,21 @@ out_option = click.option(
 )
 
 
-def _opened(root: Path, identity_file: Path | None) -> ValidationResult:
+def _opened(
+    root: Path, identity_file: Path | None, without_sealed: bool = False
+) -> ValidationResult:
     """The validated program with its sealed fields opened; exit 2 when they are needed."""
     result = validate_program(root, identity=identity_text(identity_file))
     # The dashboard counts goals and pairs' health from sealed agreements and check-ins;
-    # without them its figures would be silently wrong.
-    refuse_unopened(
-        "build", sealed_unopened(result.program, ("agreement", "checkin")), "dashboard figures"
-    )
+    # without them its figures would be silently wrong, unless the build is only a check.
+    unopened = sealed_unopened(result.program, ("agreement", "checkin"))
+    if without_sealed and unopened:
+        note(
+            f"{len(unopened)} sealed agreement(s) and check-in(s) count as not reported: "
+            "a check of the pages, never a site to publish"
+        )
+    else:
+        refuse_unopened("build", unopened, "dashboard figures")
     if result.usable:
         note_set_aside(result.problems, result.program, SET_ASIDE)
     return result
@@ -86,6 +101,12 @@ SET_ASIDE = {
 @today_option
 @identity_option
 @click.option(
+    "--without-sealed",
+    is_flag=True,
+    help="Build without an identity even when agreements or check-ins are sealed (their goals "
+    "and health count as not reported): for a pull request's check, never for publishing.",
+)
+@click.option(
     "--survey",
     "survey_path",
     type=export_option,
@@ -97,12 +118,14 @@ def build(
     out: Path | None,
     today: dt.datetime | None,
     identity_file: Path | None,
+    without_sealed: bool,
     survey_path: Path | None,
 ) -> None:
     """Validate the data, generate the site's pages and build the MkDocs Material site.
 
     Refuses (exit 1) when the data has errors or MkDocs reports any warning, and (exit 2)
-    when agreements or check-ins are sealed and no identity opens them. Sealed fields are
+    when agreements or check-ins are sealed and no identity opens them (unless
+    --without-sealed, for a pull request's check). Sealed fields are
     opened in memory for the dashboard's aggregates and never reach a page. --survey adds
     NPS and satisfaction per cohort and role to the dashboard (only the disclosed figures;
     an export with a bad row is refused with its file and line).
@@ -110,7 +133,7 @@ def build(
     root = repository_root(ctx)
     folder = _out_folder(root, out)
     with working("Validating the program…"):
-        result = _opened(root, identity_file)
+        result = _opened(root, identity_file, without_sealed)
     if not result.usable:
         _refuse(result)
         ctx.exit(1)

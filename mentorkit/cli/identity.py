@@ -35,6 +35,11 @@ def identity_option(func: FC) -> FC:
     )(func)
 
 
+def show_sealed_option(help_text: str) -> Callable[[FC], FC]:
+    """``--show-sealed``: print what sealed fields hold, which output does not by default."""
+    return click.option("--show-sealed", "show_sealed", is_flag=True, help=help_text)
+
+
 def identity_text(identity_file: Path | None) -> str | None:
     """The identity's text, checked to hold usable keys; exit 2 (usage) when it is not."""
     try:

@@ -9,6 +9,7 @@ import click
 from mentorkit.cli.context import as_today, note, today_option
 from mentorkit.cli.identity import note_set_aside
 from mentorkit.model.program import Program
+from mentorkit.sealing.set_aside import blocking
 from mentorkit.validation import validate_program
 
 # A file whose sealed value the identity cannot use is read with its plain fields only.
@@ -20,10 +21,14 @@ SET_ASIDE = {
 
 
 def load_checked(root: Path, identity: str | None = None) -> tuple[Program, int]:
-    """The program (sealed fields opened with ``identity``) and how many errors it has."""
+    """The program (sealed fields opened with ``identity``) and how many errors it has.
+
+    A sealed value the identity cannot use is said in a note and not counted: that file
+    is read as the pull request's checks read it, and everyone else is served.
+    """
     result = validate_program(root, identity=identity)
     note_set_aside(result.problems, result.program, SET_ASIDE)
-    return result.program, result.errors
+    return result.program, len(blocking(result.problems, result.program.unusable))
 
 
 def require_cohort(program: Program, cohort_id: str) -> None:

@@ -26,7 +26,9 @@ from mentorkit.cli.lifecycle_common import (
 )
 from mentorkit.lifecycle.rematch import RematchError, RematchPlan, plan_rematch
 from mentorkit.lifecycle.rematch_files import rematch_agreement_text, rematch_match_text
+from mentorkit.model.program import Program
 from mentorkit.reporters import insight_actions
+from mentorkit.sealing.set_aside import leave_out, set_aside_people
 from mentorkit.writing.files import rewrite_files
 
 
@@ -72,6 +74,7 @@ def rematch(
         )
         if mentee not in program.participants:
             raise click.UsageError(f"unknown participant {mentee!r}")
+        program = _without_set_aside(ctx, program, cohort, mentee)
         try:
             plan = plan_rematch(program, cohort, mentee, reason, as_today(today))
         except RematchError as exc:
@@ -95,6 +98,19 @@ def rematch(
     if errors:
         warn_problems(errors)
         ctx.exit(1)
+
+
+def _without_set_aside(ctx: click.Context, program: Program, cohort: str, mentee: str) -> Program:
+    """Leave out the cohort's people whose sealed value cannot be used: their rules are unknown."""
+    left = set_aside_people(program, cohort)
+    if mentee in left:
+        click.echo(
+            f"cannot rematch: {program.participants[mentee].source}'s sealed value cannot be "
+            "used (see the note above), so the mentee's avoid and manager rules are unknown",
+            err=True,
+        )
+        ctx.exit(1)
+    return leave_out(program, cohort, left) if left else program
 
 
 def _write(base: Path, plan: RematchPlan) -> list[str]:

@@ -14,6 +14,7 @@ from mentorkit.cli.identity import (
     identity_text,
     refuse_unopened,
     sealed_unopened,
+    show_sealed_option,
 )
 from mentorkit.cli.lifecycle_common import (
     as_today,
@@ -71,6 +72,10 @@ REPORT_FORMATS = tuple(
 @today_option
 @format_option(*REPORT_FORMATS)
 @identity_option
+@show_sealed_option(
+    "With --health or --reflection: quote sealed check-in notes and goals in full "
+    "(on your own terminal; never with --write)."
+)
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -85,6 +90,7 @@ def report(
     today: dt.datetime | None,
     fmt: str | None,
     identity_file: Path | None,
+    show_sealed: bool,
 ) -> None:
     """Program metrics (participation, matching, mentor load, goals, health, skills,
     lessons, recognition), for the whole program or one COHORT.
@@ -95,16 +101,11 @@ def report(
     export has problems, 2 on misuse.
     """
     exports = survey_path is not None or outcomes_path is not None
-    if health and reflection:
-        raise click.UsageError("choose --health or --reflection, not both")
+    _refuse_misuse(cohort, health, reflection, exports or published, write or force, show_sealed)
     if exports and (health or reflection or published):
         raise click.UsageError(
             "--survey and --outcomes go alone (their figures are always published ones)"
         )
-    if (health or reflection) and not cohort:
-        raise click.UsageError("--health and --reflection need a COHORT")
-    if (write or force) and not reflection:
-        raise click.UsageError("--write and --force go with --reflection")
     root = repository_root(ctx)
     with working("Reading the program…"):
         program, errors = load_checked(root, identity_text(identity_file))
@@ -128,10 +129,13 @@ def report(
     )
     warn_problems(errors)
     day = as_today(today)
+    # Sealed words (check-in notes, goals) are quoted only when asked for, or when the
+    # program seals nothing (then they are plain text in the repository anyway).
+    quote = show_sealed or not program.charter.sealing.recipients
     if health:
-        emit(_health(program, cohort or "", day, fmt))
+        emit(_health(program, cohort or "", day, fmt, quote))
     elif reflection:
-        _reflection(ctx, root, program, cohort or "", day, write, force)
+        _reflection(ctx, root, program, cohort or "", day, write, force, quote)
     else:
         emit(_metrics(program, cohort, day, fmt, published))
     if errors:
@@ -158,8 +162,30 @@ def _metrics(
     return insight.metrics_text(metrics, figures, recognition, published)
 
 
-def _health(program: Program, cohort: str, day: dt.date, fmt: str | None) -> str:
-    result = cohort_health(program, cohort, day)
+def _refuse_misuse(
+    cohort: str | None,
+    health: bool,
+    reflection: bool,
+    alone: bool,
+    writing: bool,
+    show_sealed: bool,
+) -> None:
+    """Exit 2 for options that do not go together."""
+    if health and reflection:
+        raise click.UsageError("choose --health or --reflection, not both")
+    if (health or reflection) and not cohort:
+        raise click.UsageError("--health and --reflection need a COHORT")
+    if writing and not reflection:
+        raise click.UsageError("--write and --force go with --reflection")
+    if show_sealed and (writing or not (health or reflection) or alone):
+        raise click.UsageError(
+            "--show-sealed goes with --health or --reflection, never with --write "
+            "(a written retrospective is committed: sealed words stay out of it)"
+        )
+
+
+def _health(program: Program, cohort: str, day: dt.date, fmt: str | None, quote: bool) -> str:
+    result = cohort_health(program, cohort, day, notes=quote)
     renderers = insight_actions.HEALTH_RENDERERS
     return renderers[resolve_format(fmt, tuple(renderers))](result)
 
@@ -172,8 +198,9 @@ def _reflection(
     day: dt.date,
     write: bool,
     force: bool,
+    quote: bool,
 ) -> None:
-    text = reflection_markdown(program, cohort, day)
+    text = reflection_markdown(program, cohort, day, quote_goals=quote)
     if not write:
         emit(text)
         return

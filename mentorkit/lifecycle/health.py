@@ -121,13 +121,15 @@ def _stale(
     ]
 
 
-def _latest_health(agreement: Agreement | None, today: dt.date) -> list[HealthFlag]:
+def _latest_health(agreement: Agreement | None, today: dt.date, notes: bool) -> list[HealthFlag]:
     checkins = checkins_until(agreement, today) if agreement else []
     # None: sealed and not opened (commands that report health ask for the identity first).
     if not checkins or checkins[-1].health in ("on-track", None):
         return []
     latest = checkins[-1]
     note = f": {latest.note.strip()}" if latest.note.strip() else ""
+    if note and not notes:
+        note = " (its note is sealed; `--show-sealed` shows it)"
     return [
         HealthFlag("latest-health", f"latest check-in ({latest.date}) is {latest.health}{note}")
     ]
@@ -213,9 +215,14 @@ def _three_month(agreement: Agreement | None, start: dt.date, today: dt.date) ->
 
 
 def pair_health(
-    program: Program, cohort: Cohort, pair: Pair, today: dt.date, load: dict[str, int]
+    program: Program,
+    cohort: Cohort,
+    pair: Pair,
+    today: dt.date,
+    load: dict[str, int],
+    notes: bool = True,
 ) -> PairHealth:
-    """Every rule applied to one accepted pair."""
+    """Every rule applied to one accepted pair; check-in notes quoted only with ``notes``."""
     agreement = program.agreement_for(cohort.id, pair.mentor, pair.mentee)
     start = relationship_start(program, cohort.id, pair, agreement)
     checkins = checkins_until(agreement, today) if agreement else []
@@ -225,7 +232,7 @@ def pair_health(
         meeting = agreement is None or agreement.status != "paused"
         if meeting:
             flags += _stale(agreement, cohort, start, today)
-            flags += _latest_health(agreement, today)
+            flags += _latest_health(agreement, today, notes)
         flags += _unsigned(agreement, cohort, start, today)
         flags += _over_capacity(program, pair, load)
         if meeting:
@@ -243,8 +250,13 @@ def pair_health(
     )
 
 
-def cohort_health(program: Program, cohort_id: str, today: dt.date) -> HealthReport:
-    """Health of every accepted pair of the cohort (KeyError for an unknown cohort)."""
+def cohort_health(
+    program: Program, cohort_id: str, today: dt.date, *, notes: bool = True
+) -> HealthReport:
+    """Health of every accepted pair of the cohort (KeyError for an unknown cohort).
+
+    ``notes=False`` leaves check-in notes out: a sealed note is said to exist, not quoted.
+    """
     cohort = program.cohorts[cohort_id]
     load = mentor_load(program, set(current_cohort_ids(program, today)) | {cohort_id})
     match = program.matches.get(cohort_id)
@@ -252,5 +264,5 @@ def cohort_health(program: Program, cohort_id: str, today: dt.date) -> HealthRep
     return HealthReport(
         cohort=cohort_id,
         today=today.isoformat(),
-        pairs=tuple(pair_health(program, cohort, pair, today, load) for pair in pairs),
+        pairs=tuple(pair_health(program, cohort, pair, today, load, notes) for pair in pairs),
     )

@@ -49,8 +49,9 @@ def _health_table(program: Program, cohort_id: str, today: dt.date) -> list[str]
     return rows
 
 
-def _goals(program: Program, cohort_id: str) -> list[str]:
+def _goals(program: Program, cohort_id: str, quote: bool) -> list[str]:
     achieved: list[str] = []
+    achieved_by_skill: Counter[str] = Counter()
     open_by_skill: Counter[str] = Counter()
     for agreement in program.agreements:
         if agreement.cohort != cohort_id or agreement.status == "rematched":
@@ -60,8 +61,11 @@ def _goals(program: Program, cohort_id: str) -> list[str]:
             label = skill.name if skill else (goal.skill or "no skill")
             if goal.status == "achieved":
                 achieved.append(f"- {goal.goal.strip()} ({label})")
+                achieved_by_skill[label] += 1
             elif goal.status in ("not-started", "in-progress"):
                 open_by_skill[label] += 1
+    if not quote:  # a sealed goal's words stay sealed: the retrospective is committed
+        achieved = [f"- {label}: {n}" for label, n in achieved_by_skill.items()]
     lines = ["### Achieved", "", *(sorted(achieved) or ["None yet."]), ""]
     if open_by_skill:
         lines += ["### Still open", ""]
@@ -83,8 +87,13 @@ def _lessons(program: Program, cohort_id: str, today: dt.date) -> list[str]:
     return lines or ["No lessons were written during the cohort."]
 
 
-def reflection_markdown(program: Program, cohort_id: str, today: dt.date) -> str:
-    """The retrospective draft (KeyError for an unknown cohort)."""
+def reflection_markdown(
+    program: Program, cohort_id: str, today: dt.date, *, quote_goals: bool = True
+) -> str:
+    """The retrospective draft (KeyError for an unknown cohort).
+
+    ``quote_goals=False`` lists achieved goals by skill, without their (sealed) words.
+    """
     cohort = program.cohorts[cohort_id]
     metrics = compute_metrics(program, today, cohort=cohort_id)
     (row,) = metrics.cohorts
@@ -113,7 +122,7 @@ def reflection_markdown(program: Program, cohort_id: str, today: dt.date) -> str
         f"{goals.achieved} of {goals.total} agreement goals achieved "
         f"({_percent(goals.rate)}), {goals.dropped} dropped.",
         "",
-        *_goals(program, cohort_id),
+        *_goals(program, cohort_id, quote_goals),
         "## Health over time",
         "",
         "Check-ins recorded per month, by the health the pair reported.",

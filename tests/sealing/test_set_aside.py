@@ -118,3 +118,18 @@ def test_the_cli_goes_on_for_everyone_else(sealed_repo: SealedRepo) -> None:
     assert "Site built" in out and f"{EVE}:{line}" in err and SECRET not in err
     site = sealed_repo.root / "out" / "site"
     assert not any(SECRET in p.read_text(errors="ignore") for p in site.rglob("*.html"))
+
+
+def test_report_goes_on_and_rematch_refuses_a_set_aside_mentee(sealed_repo: SealedRepo) -> None:
+    line = _plant(sealed_repo, HOSTILE["sealed-to-someone-else"](sealed_repo))
+    match = sealed_repo.root / "program/matches/spring.yaml"
+    match.parent.mkdir(parents=True)
+    match.write_text(
+        "cohort: spring\npairs:\n  - mentor: max\n    mentee: eve\n    status: accepted\n"
+        "    since: 2026-03-02\n"
+    )
+    code, out, err = sealed_repo.run("report", "--format", "json", identity=True)
+    assert code == 0, err
+    assert f"{EVE}:{line}: the identity given cannot open" in err and SECRET not in out + err
+    code, _, err = sealed_repo.run("rematch", "spring", "eve", "--reason", "x", identity=True)
+    assert code == 1 and "cannot rematch: participants/eve.yaml's sealed value" in err
