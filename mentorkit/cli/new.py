@@ -107,6 +107,11 @@ def new() -> None:
 @click.option("--skills", "skills_text", help="Mentor skills as skill:level, e.g. sql:4,python:3.")
 @click.option("--capacity", type=click.IntRange(1, 20))
 @click.option("--goals", help="Mentee goals as comma-separated skill ids.")
+@click.option("--email", help="Your email: private, sealed as it is written.")
+@click.option("--avoid", help="Ids of people you would rather not be paired with: private, sealed.")
+@click.option(
+    "--manager", help="Your manager's id (never paired with you); sealed if the program says so."
+)
 @_common
 @click.pass_context
 def participant(
@@ -125,10 +130,17 @@ def participant(
     skills_text: str | None,
     capacity: int | None,
     goals: str | None,
+    email: str | None,
+    avoid: str | None,
+    manager: str | None,
     no_input: bool,
     dry_run: bool,
 ) -> None:
-    """Add a person: participants/<id>.yaml."""
+    """Add a person: participants/<id>.yaml.
+
+    --email, --avoid and --manager are never prompted for; when the program lists
+    recipients, the private ones are sealed before the file is written.
+    """
     ask = Asker(no_input)
     loaded = load_repository(repository_root(ctx))
     program = build_program(loaded)
@@ -230,6 +242,8 @@ def participant(
         capacity=capacity or 1,
         goals=goal_list,
     )
+    private = {"email": email, "avoid": as_list(avoid) if avoid else None, "manager": manager}
+    data.update({key: value for key, value in private.items() if value})
     _finish(ctx, "participant", data, dry_run, loaded)
 
 

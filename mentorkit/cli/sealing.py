@@ -7,9 +7,11 @@ import os
 import shlex
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
+from mentorkit.checks import sealed_copies
 from mentorkit.cli.context import repository_root
 from mentorkit.cli.identity import identities, identity_option, identity_text
 from mentorkit.loading.files import read_text, repository_relative
@@ -139,22 +141,54 @@ def unseal(ctx: click.Context, path: Path, write: bool, identity_file: Path | No
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--participant",
+    "people",
+    multiple=True,
+    metavar="ID",
+    help="Only the files ID can read (their profile, and the agreements and check-ins of "
+    "their pairs): enough after ID changes their keys. Repeatable.",
+)
 @identity_option
 @click.pass_context
-def rekey(ctx: click.Context, paths: tuple[Path, ...], identity_file: Path | None) -> None:
+def rekey(
+    ctx: click.Context, paths: tuple[Path, ...], people: tuple[str, ...], identity_file: Path | None
+) -> None:
     """Seal every sealed value (of PATHs, default all) again, to today's recipients.
 
-    Run it after a coordinator joins or leaves, or a participant adds a key. A value
-    the identity cannot open is left as it is and reported (exit 1).
+    Run it after a coordinator joins or leaves (every file), or a participant changes
+    their keys (--participant ID: only the files they can read). Every chosen file is
+    sealed again: an age value does not say whom it was sealed to, so an unchanged one
+    cannot be told apart. A value the identity cannot open, one holding fields that may
+    not be sealed, or a copy of another file's value is left as it is and reported (exit 1).
     """
     root = repository_root(ctx)
     keys = identities(identity_file, "rekey")
     loaded = load_repository(root)
     program = build_program(loaded)
     chosen = _selected(loaded, _relative(root, paths) or None)
-    outcomes = [rekey_text(program, p, k, loaded.documents[p].text, keys) for p, k in chosen]
+    if people:
+        unknown = [p for p in people if p not in program.participants]
+        if unknown:
+            raise click.BadParameter(f"unknown participant {unknown[0]!r}", param_hint="ID")
+        chosen = [(p, k) for p, k in chosen if readers(loaded.documents[p].data, k) & set(people)]
+    # Sealing a copy again would give it a fresh value that `sealed-copy` no longer spots.
+    copies = {problem.path for problem in sealed_copies.check_files(loaded)}
+    outcomes = [
+        Outcome(p, note="a copy of another file's sealed value: not sealed again", failed=True)
+        if p in copies
+        else rekey_text(program, p, k, loaded.documents[p].text, keys)
+        for p, k in chosen
+    ]
     if _apply(root, outcomes):
         ctx.exit(1)
+
+
+def readers(data: dict[str, Any], kind: str) -> set[str]:
+    """The participants a document is sealed to besides the coordinators (its plain fields)."""
+    if kind == "participant":
+        return {str(data.get("id"))}
+    return {str(data.get(role)) for role in ("mentor", "mentee")}
 
 
 @click.command()

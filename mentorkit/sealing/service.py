@@ -170,6 +170,14 @@ def rekey_text(
         return Outcome(path, note="nothing sealed")
     try:
         values = open_values(current.data[SEALED_KEY], identities, path)
+        foreign = [key for key in values if key not in sealable_fields(kind)]
+        if foreign:  # sealing it again would bless what `mentorkit seal` never writes
+            return Outcome(
+                path,
+                note=f"the sealed value holds {len(foreign)} field(s) that may not be sealed; "
+                f"not sealed again (`mentorkit edit {path}` fixes it)",
+                failed=True,
+            )
         return Outcome(path, _seal(program, kind, text, values, []), "sealed again")
     except (SealError, RewriteError) as exc:
         return Outcome(path, note=str(exc), failed=True)

@@ -139,7 +139,9 @@ def participant_data(
     data: dict[str, Any] = {
         "id": pid,
         "name": name,
-        "github": github if github != pid else None,
+        # Always written: an id is never taken for a login, so a file without `github` could
+        # be changed by coordinators only (the `no-login` warning).
+        "github": github,
         "pronouns": pronouns,
         "title": title,
         "department": department,

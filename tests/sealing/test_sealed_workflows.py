@@ -7,6 +7,7 @@ site build (no identity, by design) exited 2 as soon as one agreement was sealed
 
 from __future__ import annotations
 
+import json
 import shlex
 import shutil
 from pathlib import Path
@@ -65,3 +66,22 @@ def test_the_pull_request_build_runs_without_the_identity(
     code, stdout, err = sealed_repo.run(*args)
     assert code == 0, err
     assert "Site built" in stdout and "never a site to publish" in err
+
+
+def test_new_participant_seals_the_private_fields_it_is_given(sealed_repo: SealedRepo) -> None:
+    args = ["new", "participant", "--no-input", "--id", "zoe", "--name", "Zoe", "--level", "2"]
+    args += ["--department", "Ops", "--timezone", "Europe/Berlin", "--cohorts", "spring"]
+    args += ["--role", "mentee", "--goals", "python", "--email", "zoe@example.com"]
+    code, _, err = sealed_repo.run(*args, "--avoid", "ann", "--manager", "max")
+    assert code == 0, err
+    written = yaml.safe_load(sealed_repo.text("participants/zoe.yaml"))
+    assert written["github"] == "zoe" and "sealed" in written
+    assert not {"email", "avoid", "manager"} & set(written)
+    zoe = str(sealed_repo.root / "participants/zoe.yaml")
+    code, out, _ = sealed_repo.run("unseal", zoe, identity=True)
+    assert "email: zoe@example.com" in out and "manager: max" in out and "- ann" in out
+    assert sealed_repo.run("seal")[0] == 0
+    code, out, err = sealed_repo.run("match", "spring", "--format", "json", identity=True)
+    assert code == 0, err
+    pairs = {(p["mentor"], p["mentee"]) for p in json.loads(out)["pairs"]}
+    assert ("ann", "zoe") not in pairs and ("max", "zoe") not in pairs

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pyrage
 import pytest
 from pyrage import x25519
 
+from mentorkit.sealing.keys import generate
 from mentorkit.sealing.opening import CODE
 from mentorkit.validation import validate_program
 from tests.conftest import REPO_ROOT
@@ -133,3 +135,40 @@ def test_report_goes_on_and_rematch_refuses_a_set_aside_mentee(sealed_repo: Seal
     assert f"{EVE}:{line}: the identity given cannot open" in err and SECRET not in out + err
     code, _, err = sealed_repo.run("rematch", "spring", "eve", "--reason", "x", identity=True)
     assert code == 1 and "cannot rematch: participants/eve.yaml's sealed value" in err
+
+
+def test_rekey_never_seals_a_bad_or_copied_value_again(sealed_repo: SealedRepo) -> None:
+    _plant(sealed_repo, HOSTILE["not-a-private-field"](sealed_repo))
+    before = sealed_repo.text(EVE)
+    code, _, err = sealed_repo.run("rekey", identity=True)
+    assert code == 1 and "may not be sealed; not sealed again" in err
+    assert sealed_repo.text(EVE) == before
+    ivo = sealed_repo.root / "participants/ivo.yaml"
+    sealed = re.search(r"^sealed: \|\n(?:  .*\n)+", before, flags=re.M)
+    assert sealed is not None
+    ivo.write_text(
+        re.sub(r"^sealed: \|\n(?:  .*\n)+", sealed.group(0), ivo.read_text(), flags=re.M)
+    )
+    code, out, _ = sealed_repo.run("validate")  # no identity: caught in the pull request
+    assert code == 1 and "sealed-copy" in out
+    code, _, err = sealed_repo.run("rekey", str(ivo), identity=True)
+    assert code == 1 and "a copy of another file's sealed value: not sealed again" in err
+
+
+def test_rekey_for_one_participant_touches_only_what_they_read(
+    sealed_repo: SealedRepo, tmp_path: Path
+) -> None:
+    assert sealed_repo.run("seal")[0] == 0
+    own = generate()
+    eve = sealed_repo.root / EVE
+    eve.write_text(eve.read_text().replace("cohorts:", f"keys: [{own.public}]\ncohorts:"))
+    ivo_before = sealed_repo.text("participants/ivo.yaml")
+    code, _, err = sealed_repo.run("rekey", "--participant", "eve", identity=True)
+    assert code == 0, err
+    assert "participants/eve.yaml: sealed again" in err and "ivo" not in err
+    assert sealed_repo.text("participants/ivo.yaml") == ivo_before
+    key = tmp_path / "eve.key"
+    key.write_text(own.secret + "\n")
+    code, out, _ = sealed_repo.run("unseal", str(eve), "--identity", str(key))
+    assert code == 0 and "email: eve@example.com" in out
+    assert sealed_repo.run("rekey", "--participant", "nobody", identity=True)[0] == 2

@@ -84,12 +84,14 @@ def test_new_participant_by_prompts(program_repo: Path) -> None:
         )
         + "\n"
     )
-    code, out, _ = run(program_repo, "new", "participant", input=answers)
+    code, out, err = run(program_repo, "new", "participant", input=answers)
     assert code == 0, out
     data = yaml.safe_load(
         (program_repo / "participants" / "eve-adams.yaml").read_text(encoding="utf-8")
     )
-    assert data["languages"] == ["en", "es"] and "github" not in data
+    # the default login (the id) is written: without `github` only a coordinator could edit it
+    assert data["languages"] == ["en", "es"] and data["github"] == "eve-adams"
+    assert "no-login" not in out + err
     assert [g["skill"] for g in data["mentee"]["goals"]] == ["sql", "public-speaking"]
 
 
