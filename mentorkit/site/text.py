@@ -93,11 +93,25 @@ def render_markdown(text: str) -> Markup:
     a participant writes are demoted below the page's own there (h1/h2 are not in the
     allow-list either), so they cannot hijack the page outline.
     """
-    cleaned = sanitize_html(render(text or "").html).rstrip("\n")
+    cleaned = _unlink_unsafe(sanitize_html(render(text or "").html).rstrip("\n"))
     # MkDocs' Markdown would otherwise read a line of cleaned text such as "[x](y)"
     # (left as text because its brackets sat inside a tag) as a link: escape the
     # characters Markdown reacts to in text nodes. Tags themselves are already clean.
     return Markup(_escape_text_nodes(cleaned))
+
+
+# cmark-gfm empties an unsafe link's address (javascript:, data:, file:) and nh3 drops
+# one with a scheme not allowed: either way an anchor that leads nowhere (an empty href
+# links to the page itself). Its text is kept, without the anchor. Cleaned HTML has no
+# nested anchors, so the first closing tag ends the one opened.
+_ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
+_REAL_HREF = re.compile(r'\shref="[^"]+"')
+
+
+def _unlink_unsafe(html: str) -> str:
+    return _ANCHOR.sub(
+        lambda m: m.group(0) if _REAL_HREF.search(m.group(1)) else m.group(2), html
+    )
 
 
 _MARKDOWN_IN_TEXT = re.compile(r"[`*_\[\]{}#|\\~^=:]")

@@ -75,6 +75,23 @@ def test_ordinary_markdown_survives() -> None:
     assert 'rel="noopener noreferrer nofollow"' in cleaned
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[the *guide*](javascript:alert(1))",
+        "[the *guide*](data:text/html,x)",
+        "[the *guide*](vbscript:x)",
+        "[the *guide*](ftp://example.com/a)",
+        "[the *guide*](file:///etc/passwd)",
+    ],
+)
+def test_an_unsafe_link_is_its_text_without_an_anchor(link: str) -> None:
+    # An anchor with an emptied address would link to the page itself: keep only its text.
+    cleaned = str(render_markdown(f"Read {link} and [this](https://example.com/b)."))
+    assert cleaned.count("<a ") == 1 and 'href=""' not in cleaned
+    assert "Read the <em>guide</em> and <a href=\"https://example.com/b\"" in cleaned
+
+
 def test_code_blocks_and_tables_render_and_stay_inert() -> None:
     story = (
         "```python\nif a < b:\n    print('<script>x</script>')\n```\n\n"

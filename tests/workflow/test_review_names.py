@@ -32,3 +32,12 @@ def test_invisible_padding_cannot_hide_the_rest_of_a_name(program_repo: Path) ->
     _, review, _ = run(program_repo, "review", "--base", "main", "--author", "mallory")
     assert "**Mallory PAYLOAD-VISIBLE**" in review
     assert "\u3164" not in review and "\u200b" not in review.replace("@\u200b", "")
+
+
+def test_a_name_beginning_with_a_coordinators_is_flagged(program_repo: Path) -> None:
+    git(program_repo, "checkout", "--quiet", "-b", "titled")
+    _add(program_repo, "mallory", "octo-coord — Coordinator")
+    commit_all(program_repo, "titled")
+    _, review, _ = run(program_repo, "review", "--base", "main", "--author", "mallory")
+    line = next(x for x in review.splitlines() if "look-alike-name" in x)
+    assert "participants/mallory.yaml:2" in line and "begins with" in line
