@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-
 from mentorkit.matching.fairness import FairnessAudit, GroupFigures
-from mentorkit.matching.result import MatchResult, MatchSummary
+from mentorkit.matching.result import MatchResult, MatchSummary, ProposedPair
 from mentorkit.model.entities import PEER_PAIR_FORMATS
 from mentorkit.reporters import json_text
 from mentorkit.reporters.markdown import cell
+from mentorkit.reporters.text_table import TEXT_WIDTH, TextColumn, table_text, wrap
 
-TEXT_WIDTH = 120
 FORMATS = ("text", "json", "markdown")
 
 
@@ -49,93 +44,53 @@ def summary_lines(s: MatchSummary) -> list[str]:
     return lines
 
 
-def _console() -> tuple[Console, io.StringIO]:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=TEXT_WIDTH,
-        color_system=None,
-        force_terminal=False,
-        legacy_windows=False,
-        emoji=False,
-        highlight=False,
-    )
-    return console, buffer
+def _pair_status(pair: ProposedPair) -> str:
+    kept = ", kept" if pair.origin == "kept" else ""
+    return pair.status + (", locked" if pair.locked else "") + kept
 
 
 def as_text(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
-    console, buffer = _console()
-    console.print(f"Cohort {result.cohort}")
+    out = _lines([f"Cohort {result.cohort}"])
     if result.pairs:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for name in (
-            "peer" if result.format in PEER_PAIR_FORMATS else "mentor",
-            "peer" if result.format in PEER_PAIR_FORMATS else "mentee",
-            "score",
-            "status",
-        ):
-            table.add_column(name, no_wrap=True)
-        table.add_column("why", overflow="fold")
-        for pair in result.pairs:
-            status = (
-                pair.status
-                + (", locked" if pair.locked else "")
-                + (", kept" if pair.origin == "kept" else "")
-            )
-            table.add_row(
-                pair.mentor, pair.mentee, _num(pair.score), status, "; ".join(pair.reasons)
-            )
-        console.print(table)
+        side = ("peer", "peer") if result.format in PEER_PAIR_FORMATS else ("mentor", "mentee")
+        columns = [TextColumn(name) for name in (*side, "score", "status")]
+        rows: list[tuple[str, ...]] = [
+            (p.mentor, p.mentee, _num(p.score), _pair_status(p), "; ".join(p.reasons))
+            for p in result.pairs
+        ]
+        out.append(table_text([*columns, TextColumn("why", wrap=True)], rows))
     if result.circles:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for name in ("circle", "facilitator", "members"):
-            table.add_column(name, overflow="fold")
-        table.add_column("why", overflow="fold")
-        for circle in result.circles:
-            table.add_row(
-                circle.id,
-                circle.facilitator or "-",
-                ", ".join(circle.members),
-                "; ".join(circle.reasons),
-            )
-        console.print(table)
+        columns = [TextColumn(name, wrap=True) for name in ("circle", "facilitator", "members")]
+        circle_rows: list[tuple[str, ...]] = [
+            (c.id, c.facilitator or "-", ", ".join(c.members), "; ".join(c.reasons))
+            for c in result.circles
+        ]
+        out.append(table_text([*columns, TextColumn("why", wrap=True)], circle_rows))
     if result.unmatched:
-        table = Table(
-            title="Unmatched",
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            pad_edge=False,
-            title_justify="left",
-        )
-        table.add_column("person", no_wrap=True)
-        table.add_column("role", no_wrap=True)
-        table.add_column("why", overflow="fold")
-        for person in result.unmatched:
-            table.add_row(person.id, person.role, person.reason)
-        console.print(table)
-    for line in summary_lines(result.summary):
-        console.print(line)
+        columns = [TextColumn("person"), TextColumn("role"), TextColumn("why", wrap=True)]
+        unmatched = [(u.id, str(u.role), u.reason) for u in result.unmatched]
+        out.append(table_text(columns, unmatched, title="Unmatched"))
+    out += _lines(summary_lines(result.summary))
     if fairness is not None:
-        _fairness_text(console, fairness)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        out.append(_fairness_text(fairness))
+    return "".join(out)
+
+
+def _lines(lines: list[str]) -> list[str]:
+    """Lines of prose, wrapped at the table width as a terminal would show them."""
+    return [part + "\n" for line in lines for part in wrap(line, TEXT_WIDTH)]
 
 
 def _fairness_rows(fairness: FairnessAudit) -> list[GroupFigures]:
     return [fairness.overall, *fairness.groups]
 
 
-def _fairness_text(console: Console, fairness: FairnessAudit) -> None:
-    table = Table(
-        title="Fairness audit (private data, not written anywhere)",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        title_justify="left",
-    )
-    for name in ("group", "people", "matched", "match rate", "mean score", "first-choice", "flags"):
-        table.add_column(name, overflow="fold")
-    for g in _fairness_rows(fairness):
-        table.add_row(
+_FAIRNESS_COLUMNS = ("group", "people", "matched", "match rate", "mean score", "first-choice")
+
+
+def _fairness_text(fairness: FairnessAudit) -> str:
+    rows = [
+        (
             g.group,
             str(g.people),
             str(g.matched),
@@ -144,9 +99,11 @@ def _fairness_text(console: Console, fairness: FairnessAudit) -> None:
             _pct(g.first_choice_share),
             "; ".join(g.flags) or "-",
         )
-    console.print(table)
-    for line in _fairness_notes(fairness):
-        console.print(line)
+        for g in _fairness_rows(fairness)
+    ]
+    columns = [TextColumn(name, wrap=True) for name in (*_FAIRNESS_COLUMNS, "flags")]
+    table = table_text(columns, rows, title="Fairness audit (private data, not written anywhere)")
+    return table + "".join(_lines(_fairness_notes(fairness)))
 
 
 def _fairness_notes(fairness: FairnessAudit) -> list[str]:
