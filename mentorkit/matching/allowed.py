@@ -57,6 +57,11 @@ class AllowedGraph:
         at = lo + int(np.searchsorted(self.cols[lo:hi], col))
         return at if at < hi and int(self.cols[at]) == col else -1
 
+    def points_of(self, row: int, col: int) -> int:
+        """The points of an allowed pair; -1 when the pair is not allowed."""
+        at = self.position(row, col)
+        return int(self.points[at]) if at >= 0 else -1
+
     def degree(self) -> np.ndarray:
         return np.diff(self.indptr)
 

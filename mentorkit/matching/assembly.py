@@ -22,7 +22,7 @@ from mentorkit.matching.result import (
     mean,
     share,
 )
-from mentorkit.matching.score import SCALE, Scoring, score_with
+from mentorkit.matching.score import SCALE, Scoring, reasons_with, score_with
 from mentorkit.model.entities import Cohort, MatchFile, Objective, Pair, Participant
 from mentorkit.model.program import Program
 
@@ -103,18 +103,33 @@ def carried_pair(pair: Pair, program: Program, scoring: Scoring | None = None) -
 
 
 def new_pair(
-    scoring: Scoring, mentor: Participant, mentee: Participant, kept: bool
+    scoring: Scoring,
+    mentor: Participant,
+    mentee: Participant,
+    kept: bool,
+    points: int | None = None,
 ) -> ProposedPair:
-    scored = score_with(scoring, mentor, mentee)
-    if scored is None:  # the solver only sees allowed pairs; this guards the invariant
-        raise AssertionError(f"the solver proposed a forbidden pair {mentor.id}-{mentee.id}")
+    """A pair the solver chose. ``points``: its score as the kernel computed it (the same
+    integer ``score_with`` gives, held by the kernel tests), so only the reasons are
+    written here; without them the pair is scored again."""
+    if points is not None:
+        if points < 0:  # the solver only sees allowed pairs; this guards the invariant
+            raise AssertionError(
+                f"the solver proposed a pair it was not given {mentor.id}-{mentee.id}"
+            )
+        total, reasons = points / SCALE, reasons_with(scoring, mentor, mentee)
+    else:
+        scored = score_with(scoring, mentor, mentee)
+        if scored is None:  # the solver only sees allowed pairs; this guards the invariant
+            raise AssertionError(f"the solver proposed a forbidden pair {mentor.id}-{mentee.id}")
+        total, reasons = scored.total, scored.reasons
     return ProposedPair(
         mentor.id,
         mentee.id,
-        scored.total,
+        total,
         "proposed",
         False,
-        scored.reasons,
+        reasons,
         "kept" if kept else "new",
         mentor.department != mentee.department,
     )

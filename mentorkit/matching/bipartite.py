@@ -72,7 +72,13 @@ def match_pairs(request: MatchRequest) -> MatchResult:
     chosen, certificate = solve(problem, seeds)
     chosen = complete(allowed.graph, capacity, chosen)
     fresh = [
-        new_pair(scoring, mentors[c], pool[r], (mentors[c].id, pool[r].id) in proposals)
+        new_pair(
+            scoring,
+            mentors[c],
+            pool[r],
+            (mentors[c].id, pool[r].id) in proposals,
+            allowed.graph.points_of(r, c),
+        )
         for r, c in chosen
     ]
     pairs = all_pairs(program, (*fixed, *history), fresh, scoring)

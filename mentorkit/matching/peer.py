@@ -74,7 +74,11 @@ def match_peers(request: MatchRequest) -> MatchResult:
     proposal_keys = {tuple(sorted(p)) for p in proposals}
     fresh = (
         new_pair(
-            scoring, pool[a], pool[b], tuple(sorted((pool[a].id, pool[b].id))) in proposal_keys
+            scoring,
+            pool[a],
+            pool[b],
+            tuple(sorted((pool[a].id, pool[b].id))) in proposal_keys,
+            graph.full.points_of(a, b),
         )
         for a, b in chosen
     )

@@ -267,6 +267,31 @@ def score_pair(
 def score_with(scoring: Scoring, mentor: Participant, mentee: Participant) -> PairScore | None:
     if hard_rule_obstacle(scoring, mentor, mentee):
         return None
+    components, reasons = _fit(scoring, mentor, mentee)
+    points = to_points(weighted_total(scoring.weights, components))
+    if points / SCALE < scoring.min_score:  # the minimum applies to the fit, before any bonus
+        return None
+    bonus, chosen = choice_bonus(scoring.choice_points, scoring.peer, mentor, mentee)
+    points = min(SCALE, points + bonus)
+    return PairScore(
+        points / SCALE,
+        {name: round(components[name], 4) for name in COMPONENTS},
+        (*chosen, *reasons),
+    )
+
+
+def reasons_with(scoring: Scoring, mentor: Participant, mentee: Participant) -> tuple[str, ...]:
+    """The reasons ``score_with`` gives a pair the kernel has already scored and allowed:
+    the hard rules and the total are not worked out again."""
+    _, reasons = _fit(scoring, mentor, mentee)
+    _, chosen = choice_bonus(scoring.choice_points, scoring.peer, mentor, mentee)
+    return (*chosen, *reasons)
+
+
+def _fit(
+    scoring: Scoring, mentor: Participant, mentee: Participant
+) -> tuple[dict[str, float], list[str]]:
+    """Each component of the pair's fit (0..1) and the sentences that explain them."""
     goals, reasons = _goal_fit(scoring, mentor, mentee)
     gap = mentee.level - mentor.level if scoring.reverse else mentor.level - mentee.level
     seniority = seniority_fit(gap, scoring.peer)
@@ -301,12 +326,4 @@ def score_with(scoring: Scoring, mentor: Participant, mentee: Participant) -> Pa
         "cross_functional": cross,
         "format": fmt,
     }
-    points = to_points(weighted_total(scoring.weights, components))
-    if points / SCALE < scoring.min_score:  # the minimum applies to the fit, before any bonus
-        return None
-    bonus, chosen = choice_bonus(scoring.choice_points, scoring.peer, mentor, mentee)
-    points = min(SCALE, points + bonus)
-    reasons[:0] = chosen
-    return PairScore(
-        points / SCALE, {name: round(components[name], 4) for name in COMPONENTS}, tuple(reasons)
-    )
+    return components, reasons
