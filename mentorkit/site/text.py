@@ -109,9 +109,7 @@ _REAL_HREF = re.compile(r'\shref="[^"]+"')
 
 
 def _unlink_unsafe(html: str) -> str:
-    return _ANCHOR.sub(
-        lambda m: m.group(0) if _REAL_HREF.search(m.group(1)) else m.group(2), html
-    )
+    return _ANCHOR.sub(lambda m: m.group(0) if _REAL_HREF.search(m.group(1)) else m.group(2), html)
 
 
 _MARKDOWN_IN_TEXT = re.compile(r"[`*_\[\]{}#|\\~^=:]")
