@@ -93,6 +93,7 @@ SET_ASIDE = {
     "participant": "the site uses its plain fields only, as the pull-request checks read them",
     "agreement": "the dashboard counts its goals as not written",
     "checkin": "the dashboard counts its health as not reported",
+    "rule": "the site is built as recorded; a coordinator decides (`mentorkit rematch`)",
 }
 
 

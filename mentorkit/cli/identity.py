@@ -15,7 +15,8 @@ from mentorkit.model.paths import stem
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
 from mentorkit.sealing.keys import Identity, KeyProblem, parse_identities
-from mentorkit.sealing.set_aside import set_aside_problem
+from mentorkit.sealing.opening import SEALED_RULE
+from mentorkit.sealing.set_aside import rule_conflict, set_aside_problem
 
 FC = TypeVar("FC", bound=Callable[..., Any])
 MISSING = (
@@ -104,9 +105,16 @@ def note_set_aside(
 ) -> None:
     """Say which files were read without their unusable sealed value, and what follows.
 
-    ``outcome`` says it per kind of file (participant, agreement, check-in).
+    ``outcome`` says it per kind of file (participant, agreement, check-in), and under
+    ``"rule"`` for a recorded pair or preference that a sealed rule forbids: those are
+    named by file only, since a line would point at the pair in a shared log.
     """
     for problem in problems:
         if set_aside_problem(problem, program.unusable):
             follows = outcome.get(program.kinds.get(problem.path, ""), "")
             note(f"{problem.path}:{problem.line}: {problem.message}; {follows}".rstrip("; "))
+        elif rule_conflict(problem) and problem.is_error:
+            note(
+                f"{problem.path}: a {problem.code} problem {SEALED_RULE} (`mentorkit validate "
+                f"--show-sealed` shows it); {outcome.get('rule', '')}".rstrip("; ")
+            )

@@ -17,6 +17,7 @@ SET_ASIDE = {
     "participant": "read without its sealed fields",
     "agreement": "its goals count as not written",
     "checkin": "its health counts as not reported",
+    "rule": "counted as recorded; a coordinator decides (`mentorkit rematch`)",
 }
 
 

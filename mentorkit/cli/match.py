@@ -29,7 +29,7 @@ from mentorkit.matching.result import MatchingError
 from mentorkit.model.program import Program
 from mentorkit.reporters.matching import FORMATS, render
 from mentorkit.reporters.problems import render as render_problems
-from mentorkit.sealing.set_aside import leave_out, set_aside_people
+from mentorkit.sealing.set_aside import leave_out, rule_conflict, set_aside_people
 from mentorkit.validation import ValidationResult, validate_program
 from mentorkit.writing.files import rewrite_files
 
@@ -54,9 +54,13 @@ def _without_set_aside(validation: ValidationResult, cohort: str) -> Program:
     left = set_aside_people(program, cohort)
     paths = {program.participants[person].source for person in left}
     note_set_aside(
-        [p for p in validation.problems if p.path in paths],
+        [p for p in validation.problems if p.path in paths or rule_conflict(p)],
         program,
-        {"participant": "left out of this matching: their avoid and manager rules are unknown"},
+        {
+            "participant": "left out of this matching: their avoid and manager rules are unknown",
+            "rule": "recorded pairs are kept as they are; a coordinator decides "
+            "(`mentorkit rematch`)",
+        },
     )
     return leave_out(program, cohort, left) if left else program
 

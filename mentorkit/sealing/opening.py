@@ -24,6 +24,8 @@ from mentorkit.sealing.fields import SEALED_KEY, sealable_fields
 from mentorkit.sealing.keys import Identity, parse_identities
 
 CODE = "sealed-open"
+# Said of a problem that tells who avoids or reports to whom (see ``redact``).
+SEALED_RULE = "involves sealed avoid or manager rules"
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 MAX_SEALED_BYTES = 64 * 1024
 
@@ -207,8 +209,8 @@ def redact(problems: Sequence[Problem], opened: LoadedRepository) -> list[Proble
             # Reported elsewhere (a match file), but it says who avoids or reports to whom.
             problem = dataclasses.replace(
                 problem,
-                message=f"a {problem.code} problem that involves sealed avoid or manager "
-                "rules; the details stay sealed: `mentorkit validate --show-sealed` shows them",
+                message=f"a {problem.code} problem that {SEALED_RULE}; the details stay "
+                "sealed: `mentorkit validate --show-sealed` shows them",
             )
         out.append(problem)
     return out

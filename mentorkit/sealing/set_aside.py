@@ -19,7 +19,7 @@ from mentorkit.loading.repository import LoadedRepository
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
 from mentorkit.sealing.fields import SEALED_KEY
-from mentorkit.sealing.opening import CODE, OpenedDocument, OpenedRepository
+from mentorkit.sealing.opening import CODE, SEALED_RULE, OpenedDocument, OpenedRepository
 
 
 def content_errors(problems: Iterable[Problem], opened: LoadedRepository) -> dict[str, list[str]]:
@@ -69,9 +69,27 @@ def set_aside_problem(problem: Problem, unusable: frozenset[str]) -> bool:
     return problem.code == CODE and problem.path in unusable
 
 
+def rule_conflict(problem: Problem) -> bool:
+    """Whether ``problem`` is a recorded pair (or a preference) that a sealed rule forbids.
+
+    A participant may seal an ``avoid`` naming their current partner; the pull request's
+    checks cannot see it. It is for a coordinator to act on (`mentorkit rematch`), not a
+    reason to stop the site or everyone else's matching.
+    """
+    return SEALED_RULE in problem.message
+
+
 def blocking(problems: Iterable[Problem], unusable: frozenset[str]) -> list[Problem]:
-    """The errors that stop a build, a report or matching for everyone (not set-aside ones)."""
-    return [p for p in problems if p.is_error and not set_aside_problem(p, unusable)]
+    """The errors that stop a build, a report or matching for everyone.
+
+    Not those about a set-aside sealed value, nor sealed-rule conflicts: both are
+    invisible to a pull request's checks and concern one file or pair.
+    """
+    return [
+        p
+        for p in problems
+        if p.is_error and not set_aside_problem(p, unusable) and not rule_conflict(p)
+    ]
 
 
 def set_aside_people(program: Program, cohort: str) -> list[str]:

@@ -8,6 +8,7 @@ private value, and go on for everyone else. `validate` with the identity still f
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -172,3 +173,31 @@ def test_rekey_for_one_participant_touches_only_what_they_read(
     code, out, _ = sealed_repo.run("unseal", str(eve), "--identity", str(key))
     assert code == 0 and "email: eve@example.com" in out
     assert sealed_repo.run("rekey", "--participant", "nobody", identity=True)[0] == 2
+
+
+def test_a_sealed_rule_against_a_recorded_pair_stops_nobody(sealed_repo: SealedRepo) -> None:
+    """eve seals `avoid: [max]` while paired with max: the PR cannot see it."""
+    shutil.copy(REPO_ROOT / "mkdocs.yml", sealed_repo.root / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "site", sealed_repo.root / "site")
+    eve = sealed_repo.root / EVE
+    eve.write_text(eve.read_text().replace("avoid: [ann]", "avoid: [max]"))
+    match = sealed_repo.root / "program/matches/spring.yaml"
+    match.parent.mkdir(parents=True)
+    match.write_text(
+        "cohort: spring\npairs:\n  - mentor: max\n    mentee: eve\n    status: accepted\n"
+        "    since: 2026-03-02\n"
+    )
+    assert sealed_repo.run("seal")[0] == 0
+    assert sealed_repo.run("validate")[0] == 0  # what the pull request's checks see
+    code, out, _ = sealed_repo.run("validate", identity=True)
+    assert code == 1 and "match-pair" in out and "asked not to be paired" not in out
+    out_dir = str(sealed_repo.root / "out")
+    code, _, err = sealed_repo.run("build", "--out", out_dir, identity=True)
+    assert code == 0, err
+    # named by file only: a line would point at the pair in the pages job's shared log
+    assert "program/matches/spring.yaml: a match-pair problem involves sealed" in err
+    assert "spring.yaml:" not in err.replace("spring.yaml: a match-pair", "")
+    code, out, err = sealed_repo.run("match", "spring", "--format", "json", identity=True)
+    assert code == 0, err
+    assert ["max", "eve"] in [[p["mentor"], p["mentee"]] for p in json.loads(out)["pairs"]]
+    assert sealed_repo.run("report", identity=True)[0] == 0
