@@ -30,13 +30,13 @@ PARALLEL_THRESHOLD = 4000
 # Each worker gets its files in this many chunks: small enough that the workers finish
 # together (a worker slowed by another process does not leave a long tail for the
 # other) and that the main process unpacks results while the workers still read.
-CHUNKS_PER_WORKER = 16
+CHUNKS_PER_WORKER = 32
 
-# Given a document's path and data, what the caller wants worked out beside the parse
-# (None for nothing): sealing.opening decrypts sealed values this way, so decryption is
+# Given a parsed document, what the caller wants worked out beside the parse (None for
+# nothing): sealing.opening decrypts and merges sealed values this way, so that work is
 # spread over the processes that read the files instead of needing a pool of its own.
 # It must be picklable (a module-level function or a functools.partial of one).
-Opener = Callable[[str, dict[str, Any]], Any]
+Opener = Callable[[LoadedDocument], Any]
 
 
 class RepositoryNotFound(Exception):
@@ -189,15 +189,15 @@ Read = tuple[LoadedDocument | Problem, Any]
 
 
 def _read_chunk(root: str, relpaths: list[str], opener: Opener | None = None) -> list[Read]:
-    out: list[Read] = []
     with gc_paused():
-        for rel in relpaths:
-            result = _read_one(root, rel)
-            extra = None
-            if opener is not None and isinstance(result, LoadedDocument):
-                extra = opener(rel, result.data)
-            out.append((result, extra))
-    return out
+        results = [_read_one(root, rel) for rel in relpaths]
+        # Opened in a second pass: decrypting value after value keeps pyrage's code and
+        # tables in the cache (4% less CPU than alternating with parsing).
+        extras = [
+            opener(result) if opener is not None and isinstance(result, LoadedDocument) else None
+            for result in results
+        ]
+    return list(zip(results, extras, strict=True))
 
 
 def _read_all(root: Path, relpaths: list[str], opener: Opener | None) -> Iterable[Read]:

@@ -12,10 +12,10 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from mentorkit.loading.repository import LoadedRepository
 from mentorkit.loading.yaml_reader import LoadedDocument, parse_yaml
+from mentorkit.model.paths import kind_of
 from mentorkit.model.rules import AVOID_WORDS, PRIVATE_RULE_WORDS, REPORTING_WORDS
 from mentorkit.model.source import KeyPath, Location
 from mentorkit.problems import Problem
@@ -72,31 +72,38 @@ def _identities(identity_text: str) -> tuple[Identity, ...]:
     return tuple(parse_identities(identity_text))
 
 
-def open_sealed(identity_text: str, path: str, data: dict[str, Any]) -> LoadedDocument | str | None:
-    """The opened contents of a document's sealed value, why it cannot be opened, or None.
+# What opening one document gives: None when it has no sealed text, the document with
+# its opened fields laid over the plain ones, or the problems that keep its sealed value
+# from being used (each at the ``sealed:`` line).
+Opening = LoadedDocument | tuple[Problem, ...] | None
 
-    None when the document has no sealed text. Meant to run where the file was read
-    (``load_repository``'s opener), so decrypting and parsing use every core; the opened
-    values stay in memory. The contents are parsed by the same reader as plain files, so
-    an opened value becomes exactly the data its plain twin would.
+
+def open_document(identity_text: str, doc: LoadedDocument) -> Opening:
+    """``doc`` with its sealed value opened and merged, why it cannot be, or None.
+
+    Meant to run where the file was read (``load_repository``'s opener), so decrypting,
+    parsing and merging use every core; the opened values stay in memory. The contents
+    are parsed by the same reader as plain files, so an opened value becomes exactly the
+    data its plain twin would.
     """
-    armored = data.get(SEALED_KEY)
+    armored = doc.data.get(SEALED_KEY)
     if not isinstance(armored, str):
         return None
     try:
         plaintext = open_bytes(armored, _identities(identity_text))
     except SealError as exc:
-        return str(exc)
-    parsed = parse_yaml(plaintext, path, max_bytes=MAX_SEALED_BYTES)
-    if isinstance(parsed, Problem):
+        return (_problem(doc, str(exc)),)
+    contents = parse_yaml(plaintext, doc.path, max_bytes=MAX_SEALED_BYTES)
+    if isinstance(contents, Problem):
         # Only the code: the message could quote the private text into a shared log.
-        return f"the sealed value is not a valid YAML mapping ({parsed.code})"
-    return parsed
+        return (_problem(doc, f"the sealed value is not a valid YAML mapping ({contents.code})"),)
+    merged, problems = _merge(doc, kind_of(doc.path) or "", contents)
+    return merged if merged is not None else tuple(problems)
 
 
-def opener(identity_text: str) -> Callable[[str, dict[str, Any]], Any]:
+def opener(identity_text: str) -> Callable[[LoadedDocument], Opening]:
     """The ``load_repository`` opener that opens sealed values with this identity."""
-    return functools.partial(open_sealed, identity_text)
+    return functools.partial(open_document, identity_text)
 
 
 def _problem(doc: LoadedDocument, message: str) -> Problem:
@@ -162,22 +169,16 @@ def open_repository(loaded: LoadedRepository, identity_text: str | None) -> Open
     unusable: set[str] = set()
     problems: list[Problem] = []
     for path in paths:
-        doc = loaded.documents[path]
         result = loaded.opened.get(path)
         if result is None:
-            result = open_sealed(identity_text, path, doc.data)
+            result = open_document(identity_text, loaded.documents[path])
         if result is None:
             unopened.add(path)  # not armored text: the sealed check reports it
-        elif isinstance(result, str):
+        elif isinstance(result, tuple):
             unusable.add(path)
-            problems.append(_problem(doc, result))
+            problems.extend(result)
         else:
-            merged, found = _merge(doc, loaded.kinds.get(path, ""), result)
-            if merged is None:
-                unusable.add(path)
-            else:
-                documents[path] = merged
-            problems.extend(found)
+            documents[path] = result
     opened = dataclasses.replace(loaded, documents=documents)
     return OpenedRepository(
         opened, frozenset(unopened | unusable), tuple(problems), frozenset(unusable)
