@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mentorkit.checks import run_checks
+from mentorkit.checks import run_checks, sealed_copies, sealed_fields
 from mentorkit.loading.gc_pause import gc_paused
 from mentorkit.loading.repository import LoadedRepository, load_repository, stray_files
 from mentorkit.loading.yaml_reader import parse_yaml
@@ -124,7 +124,7 @@ def _every_problem(
         program = build_program(opened.loaded)
     program = replace(program, unopened=opened.unopened, unusable=opened.unusable)
     found = list(run_checks(opened.loaded, program))
-    spoiled = content_errors(found, opened.loaded)
+    spoiled = content_errors(found, opened.loaded, (sealed_fields.CODE, sealed_copies.CODE))
     details: list[Problem] = []
     if spoiled:  # rare: checked again with those files read as the pull request read them
         details = [p for p in found if reveal and p.path in spoiled]

@@ -13,7 +13,7 @@ its private fields (matching). ``validate`` with the identity still fails on it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from mentorkit.loading.repository import LoadedRepository
 from mentorkit.model.program import Program
@@ -22,13 +22,20 @@ from mentorkit.sealing.fields import SEALED_KEY
 from mentorkit.sealing.opening import CODE, SEALED_RULE, OpenedDocument, OpenedRepository
 
 
-def content_errors(problems: Iterable[Problem], opened: LoadedRepository) -> dict[str, list[str]]:
-    """Per file, the codes of the errors found inside its opened sealed fields."""
+def content_errors(
+    problems: Iterable[Problem], opened: LoadedRepository, about_the_armor: Collection[str] = ()
+) -> dict[str, list[str]]:
+    """Per file, the codes of the errors found inside its opened sealed fields.
+
+    ``about_the_armor``: codes of checks that judge the ``sealed:`` value as written (a
+    copy of another file's value), found without the identity and at the same line.
+    """
     found: dict[str, list[str]] = {}
     lines: dict[str, int] = {}
+    skip = {CODE, *about_the_armor}
     for problem in problems:
         doc = opened.documents.get(problem.path)
-        if not problem.is_error or problem.code == CODE or not isinstance(doc, OpenedDocument):
+        if not problem.is_error or problem.code in skip or not isinstance(doc, OpenedDocument):
             continue
         if not doc.sealed_keys:
             continue

@@ -201,3 +201,19 @@ def test_a_sealed_rule_against_a_recorded_pair_stops_nobody(sealed_repo: SealedR
     assert code == 0, err
     assert ["max", "eve"] in [[p["mentor"], p["mentee"]] for p in json.loads(out)["pairs"]]
     assert sealed_repo.run("report", identity=True)[0] == 0
+
+
+def test_a_copied_value_is_reported_as_a_copy_also_with_the_identity(
+    sealed_repo: SealedRepo,
+) -> None:
+    assert sealed_repo.run("seal")[0] == 0
+    eve, ivo = sealed_repo.root / EVE, sealed_repo.root / "participants/ivo.yaml"
+    sealed = re.search(r"^sealed: \|\n(?:  .*\n)+", eve.read_text(), flags=re.M)
+    assert sealed is not None
+    ivo.write_text(
+        re.sub(r"^sealed: \|\n(?:  .*\n)+", sealed.group(0), ivo.read_text(), flags=re.M)
+    )
+    result = validate_program(sealed_repo.root, identity=sealed_repo.identity_file.read_text())
+    errors = sorted((p.path, p.code) for p in result.problems if p.is_error)
+    assert errors == [(EVE, "sealed-copy"), ("participants/ivo.yaml", "sealed-copy")]
+    assert result.program.unusable == frozenset()
