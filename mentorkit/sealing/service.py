@@ -114,7 +114,8 @@ def seal_text(
                 return Outcome(
                     path,
                     note="already sealed and has plain private fields too: give --identity to "
-                    f"merge them, or run `mentorkit edit {path}`",
+                    f"merge them, or run `mentorkit edit {path}`; without an identity, delete "
+                    "the sealed: value and write every private field again, then seal",
                     failed=True,
                 )
             existing = open_values(doc[SEALED_KEY], identities, path)
