@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +36,7 @@ from mentorkit.lifecycle.metric_values import (
 )
 from mentorkit.lifecycle.metrics import compute_metrics
 from mentorkit.lifecycle.network import network_specs
-from mentorkit.model.entities import CohortStatus, MatchFile
+from mentorkit.model.entities import CohortStatus, GoalStatus, MatchFile
 from mentorkit.model.program import Program
 
 NOT_MATCHED_YET = "not matched yet"
@@ -179,14 +180,137 @@ class CohortFigures:
         return {name: getattr(self, name) for name in COHORT_FIGURES}
 
 
+@dataclass(frozen=True)
+class DepartmentFigures:
+    people: Figure
+    enrolled: Figure
+    participation_rate: Figure
+    seeking: Figure
+    matched: Figure
+    match_rate: Figure
+
+
+@dataclass(frozen=True)
+class UtilisationFigures:
+    """Mentor load in the cohorts running now."""
+
+    mentors: Figure
+    capacity: Figure
+    accepted: Figure
+    rate: Figure
+    under_used: Figure
+
+
+@dataclass(frozen=True)
+class GoalFigures:
+    """Agreement goals (agreements not rematched); ``by_status`` in ``GOAL_STATUSES`` order."""
+
+    agreements: Figure
+    total: Figure
+    attainment: Figure
+    by_status: Mapping[GoalStatus, Figure]
+
+
+@dataclass(frozen=True)
+class HealthFigures:
+    """Latest check-in of active agreements; ``by_state`` in ``HEALTH_STATES`` order."""
+
+    total: Figure
+    by_state: Mapping[str, Figure]
+
+
+@dataclass(frozen=True)
+class CrossFigures:
+    """Accepted pairs across departments, in the cohorts running now."""
+
+    pairs: Figure
+    crossing: Figure
+    share: Figure
+
+
+@dataclass(frozen=True)
+class SkillFigures:
+    offering: Figure
+    seeking: Figure
+
+
+@dataclass(frozen=True)
+class ContinuationFigures:
+    """People of one cohort who enrolled in the next."""
+
+    enrolled: Figure
+    continuing: Figure
+    rate: Figure
+
+
 class Figures:
-    """Lookup of disclosed figures; also collects the reasons for a report's legend."""
+    """Disclosed figures, read typed (``cohort``, ``department``, ``utilisation``, …).
+
+    Each figure is disclosed under the key ``metric_specs`` gives it; the typed readers
+    below are the only other place those keys are spelled. ``figures[key]`` stays for
+    figures declared elsewhere (network, survey, outcomes) and ``withheld`` for legends.
+    """
 
     def __init__(self, figures: dict[str, Figure]) -> None:
         self.figures = figures
 
     def __getitem__(self, key: str) -> Figure:
         return self.figures[key]
+
+    @property
+    def people(self) -> Figure:
+        return self.figures["people"]
+
+    def department(self, department: str) -> DepartmentFigures:
+        k = f"department:{department}:"
+        f = self.figures
+        return DepartmentFigures(
+            f[k + "people"],
+            f[k + "enrolled"],
+            f[k + "participation_rate"],
+            f[k + "seeking"],
+            f[k + "matched"],
+            f[k + "match_rate"],
+        )
+
+    @property
+    def utilisation(self) -> UtilisationFigures:
+        f = self.figures
+        return UtilisationFigures(
+            f["utilisation:mentors"],
+            f["utilisation:capacity"],
+            f["utilisation:accepted"],
+            f["utilisation:rate"],
+            f["utilisation:under_used"],
+        )
+
+    @property
+    def goals(self) -> GoalFigures:
+        f = self.figures
+        by_status = {s: f[f"goals:{s}"] for s in GOAL_STATUSES}
+        return GoalFigures(
+            f["goals:agreements"], f["goals:total"], f["goals:attainment"], by_status
+        )
+
+    @property
+    def health(self) -> HealthFigures:
+        f = self.figures
+        return HealthFigures(f["health:total"], {s: f[f"health:{s}"] for s in HEALTH_STATES})
+
+    @property
+    def cross(self) -> CrossFigures:
+        f = self.figures
+        return CrossFigures(f["cross:pairs"], f["cross:crossing"], f["cross:share"])
+
+    def skill(self, skill: str) -> SkillFigures:
+        return SkillFigures(
+            self.figures[f"skill:{skill}:offering"], self.figures[f"skill:{skill}:seeking"]
+        )
+
+    def continuation(self, from_cohort: str, to_cohort: str) -> ContinuationFigures:
+        k = f"continuation:{from_cohort}:{to_cohort}:"
+        f = self.figures
+        return ContinuationFigures(f[k + "from"], f[k + "continuing"], f[k + "rate"])
 
     def cohort(self, cohort_id: str) -> CohortFigures | None:
         """The cohort's figures; None for a cohort these metrics do not cover."""
@@ -256,19 +380,16 @@ def metrics_to_dict(
     metrics: ProgramMetrics, figures: Figures, *, published: bool
 ) -> dict[str, Any]:
     """JSON-ready metrics read from ``figures`` (published or raw)."""
-    f = figures
     util, cross = metrics.utilisation, metrics.cross_functional
-
-    def n(key: str) -> float | None:
-        return _number(f[key])
-
+    n = _number
+    u, g, h, x = figures.utilisation, figures.goals, figures.health, figures.cross
     utilisation: dict[str, Any] = {
         "cohorts": list(util.cohorts),
-        "mentors": n("utilisation:mentors"),
-        "capacity": n("utilisation:capacity"),
-        "accepted_pairs": n("utilisation:accepted"),
-        "rate": n("utilisation:rate"),
-        "under_used": n("utilisation:under_used"),
+        "mentors": n(u.mentors),
+        "capacity": n(u.capacity),
+        "accepted_pairs": n(u.accepted),
+        "rate": n(u.rate),
+        "under_used": n(u.under_used),
     }
     if not published:
         utilisation["per_mentor"] = [
@@ -286,54 +407,60 @@ def metrics_to_dict(
         "today": metrics.today,
         "scope": metrics.scope,
         "published": published,
-        "people": n("people"),
-        "cohorts": [_cohort(f, c.cohort, c.name, c.status, c.matched_yet) for c in metrics.cohorts],
-        "departments": [_department(f, d.department) for d in metrics.departments],
+        "people": n(figures.people),
+        "cohorts": [
+            _cohort(figures, c.cohort, c.name, c.status, c.matched_yet) for c in metrics.cohorts
+        ],
+        "departments": [_department(figures, d.department) for d in metrics.departments],
         "utilisation": utilisation,
         "goals": {
-            "agreements": n("goals:agreements"),
-            "total": n("goals:total"),
-            **{s.replace("-", "_"): n(f"goals:{s}") for s in GOAL_STATUSES},
-            "attainment": n("goals:attainment"),
+            "agreements": n(g.agreements),
+            "total": n(g.total),
+            **{s.replace("-", "_"): n(figure) for s, figure in g.by_status.items()},
+            "attainment": n(g.attainment),
         },
         "health": {
-            "active_agreements": n("health:total"),
+            "active_agreements": n(h.total),
             **{
-                ("no_checkin" if s == "none" else s.replace("-", "_")): n(f"health:{s}")
-                for s in HEALTH_STATES
+                ("no_checkin" if s == "none" else s.replace("-", "_")): n(figure)
+                for s, figure in h.by_state.items()
             },
         },
         "skills": [
             {
                 "skill": s.skill,
                 "name": s.name,
-                "mentors_offering": n(f"skill:{s.skill}:offering"),
-                "mentees_seeking": n(f"skill:{s.skill}:seeking"),
-                "gap": _is_gap(f, s.skill),
+                "mentors_offering": n(figures.skill(s.skill).offering),
+                "mentees_seeking": n(figures.skill(s.skill).seeking),
+                "gap": _is_gap(figures, s.skill),
             }
             for s in metrics.skills
         ],
-        "skill_gaps": [s.skill for s in metrics.skills if _is_gap(f, s.skill)],
+        "skill_gaps": [s.skill for s in metrics.skills if _is_gap(figures, s.skill)],
         "cross_functional": {
             "cohorts": list(cross.cohorts),
-            "accepted_pairs": n("cross:pairs"),
-            "cross_functional": n("cross:crossing"),
-            "share": n("cross:share"),
+            "accepted_pairs": n(x.pairs),
+            "cross_functional": n(x.crossing),
+            "share": n(x.share),
         },
         "continuation": [
-            {
-                "from": c.from_cohort,
-                "to": c.to_cohort,
-                "from_enrolled": n(f"continuation:{c.from_cohort}:{c.to_cohort}:from"),
-                "continuing": n(f"continuation:{c.from_cohort}:{c.to_cohort}:continuing"),
-                "rate": n(f"continuation:{c.from_cohort}:{c.to_cohort}:rate"),
-            }
-            for c in metrics.continuation
+            _continuation(figures, c.from_cohort, c.to_cohort) for c in metrics.continuation
         ],
         "lessons_per_month": [
             {"month": m, "lessons": count} for m, count in metrics.lessons_per_month
         ],
         "withheld": figures.withheld(),
+    }
+
+
+def _continuation(f: Figures, from_cohort: str, to_cohort: str) -> dict[str, Any]:
+    c = f.continuation(from_cohort, to_cohort)
+    return {
+        "from": from_cohort,
+        "to": to_cohort,
+        "from_enrolled": _number(c.enrolled),
+        "continuing": _number(c.continuing),
+        "rate": _number(c.rate),
     }
 
 
@@ -343,8 +470,8 @@ def skills_in_shown_order(metrics: ProgramMetrics, figures: Figures) -> list[Ski
     Rows whose demand is withheld follow, by name."""
 
     def key(s: SkillBalance) -> tuple[int, float, str]:
-        offering = figures[f"skill:{s.skill}:offering"].value
-        seeking = figures[f"skill:{s.skill}:seeking"].value
+        found = figures.skill(s.skill)
+        offering, seeking = found.offering.value, found.seeking.value
         if offering is None or seeking is None:
             return (1, 0.0, s.name.casefold())
         return (0, offering - seeking, s.name.casefold())
@@ -358,8 +485,8 @@ def _is_gap(f: Figures, skill: str) -> bool:
     A gap sought by a withheld number of people is not listed: the list would tell that
     one to four people want to learn it.
     """
-    seeking = f[f"skill:{skill}:seeking"].value
-    return f[f"skill:{skill}:offering"].value == 0 and bool(seeking)
+    found = f.skill(skill)
+    return found.offering.value == 0 and bool(found.seeking.value)
 
 
 def _cohort(
@@ -371,17 +498,19 @@ def _cohort(
         "status": status,
         "matched_yet": matched_yet,
     }
-    return found | {name: _number(f[cohort_figure_key(cid, name)]) for name in COHORT_FIGURES}
+    figures = f.cohort(cid)
+    assert figures is not None  # metrics.cohorts are the cohorts the figures cover
+    return found | {name: _number(figure) for name, figure in figures.named().items()}
 
 
 def _department(f: Figures, dept: str) -> dict[str, Any]:
-    k = f"department:{dept}:"
+    d = f.department(dept)
     return {
         "department": dept,
-        "people": _number(f[k + "people"]),
-        "enrolled": _number(f[k + "enrolled"]),
-        "participation_rate": _number(f[k + "participation_rate"]),
-        "seeking": _number(f[k + "seeking"]),
-        "matched": _number(f[k + "matched"]),
-        "match_rate": _number(f[k + "match_rate"]),
+        "people": _number(d.people),
+        "enrolled": _number(d.enrolled),
+        "participation_rate": _number(d.participation_rate),
+        "seeking": _number(d.seeking),
+        "matched": _number(d.matched),
+        "match_rate": _number(d.match_rate),
     }

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD
-from mentorkit.lifecycle.metric_values import GOAL_STATUSES, HEALTH_STATES, ProgramMetrics
+from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD, Figure
+from mentorkit.lifecycle.metric_values import ProgramMetrics
 from mentorkit.lifecycle.published import (
-    COHORT_FIGURES,
+    CohortFigures,
     Figures,
-    cohort_figure_key,
     metrics_to_dict,
     skills_in_shown_order,
 )
@@ -45,7 +44,7 @@ GOAL_HEADER = (
     "dropped",
     "attainment",
 )
-Section = tuple[str, list[str], list[list[str]], list[str]]  # title, header, rows, keys
+Section = tuple[str, list[str], list[list[str]], list[Figure]]  # title, header, rows, figures
 
 
 def _contribution(row: MentorContribution, published: bool) -> dict[str, Any]:
@@ -71,23 +70,28 @@ def metrics_json(
 
 
 class _Cells:
-    """Cell text for figure keys, remembering which keys a table used."""
+    """Cell text for figures, remembering which figures a table used (for its reasons)."""
 
     def __init__(self, figures: Figures) -> None:
         self.figures = figures
-        self.used: list[str] = []
+        self.used: list[Figure] = []
 
-    def n(self, key: str) -> str:
-        self.used.append(key)
-        return self.figures[key].text()
+    def n(self, figure: Figure) -> str:
+        self.used.append(figure)
+        return figure.text()
 
-    def pct(self, key: str) -> str:
-        self.used.append(key)
-        return self.figures[key].text(PERCENT)
+    def pct(self, figure: Figure) -> str:
+        self.used.append(figure)
+        return figure.text(PERCENT)
 
-    def take(self) -> list[str]:
+    def take(self) -> list[Figure]:
         used, self.used = self.used, []
         return used
+
+    def cohort(self, cohort_id: str) -> CohortFigures:
+        found = self.figures.cohort(cohort_id)
+        assert found is not None  # metrics.cohorts are the cohorts the figures cover
+        return found
 
 
 def _covers(cohorts: tuple[str, ...], today: str) -> str:
@@ -97,28 +101,24 @@ def _covers(cohorts: tuple[str, ...], today: str) -> str:
 
 
 def _participation(m: ProgramMetrics, c: _Cells) -> list[Section]:
-    cohort_rows = [
-        [
-            row.cohort,
-            row.status,
-            *(c.n(cohort_figure_key(row.cohort, name)) for name in COHORT_FIGURES[:-1]),
-            c.pct(cohort_figure_key(row.cohort, "match_rate")),
-        ]
-        for row in m.cohorts
-    ]
+    cohort_rows = []
+    for row in m.cohorts:
+        cf = c.cohort(row.cohort)
+        counts = (cf.enrolled, cf.mentors, cf.seeking, cf.matched)
+        cohort_rows.append([row.cohort, row.status, *map(c.n, counts), c.pct(cf.match_rate)])
     cohorts = c.take()
     dept_rows = []
     for d in m.departments:
-        k = f"department:{d.department}:"
+        f = c.figures.department(d.department)
         dept_rows.append(
             [
                 d.department,
-                c.n(k + "people"),
-                c.n(k + "enrolled"),
-                c.pct(k + "participation_rate"),
-                c.n(k + "seeking"),
-                c.n(k + "matched"),
-                c.pct(k + "match_rate"),
+                c.n(f.people),
+                c.n(f.enrolled),
+                c.pct(f.participation_rate),
+                c.n(f.seeking),
+                c.n(f.matched),
+                c.pct(f.match_rate),
             ]
         )
     return [
@@ -140,24 +140,28 @@ def _participation(m: ProgramMetrics, c: _Cells) -> list[Section]:
 def _load(m: ProgramMetrics, c: _Cells, published: bool) -> list[Section]:
     u = m.utilisation
     names = "" if published or not u.under_used else f" ({', '.join(u.under_used)})"
+    f = c.figures.utilisation
     util_row = [
-        c.n("utilisation:mentors"),
-        c.n("utilisation:capacity"),
-        c.n("utilisation:accepted"),
-        c.pct("utilisation:rate"),
-        c.n("utilisation:under_used") + names,
+        c.n(f.mentors),
+        c.n(f.capacity),
+        c.n(f.accepted),
+        c.pct(f.rate),
+        c.n(f.under_used) + names,
     ]
     util = c.take()
+    g = c.figures.goals
     goal_row = [
-        c.n("goals:agreements"),
-        c.n("goals:total"),
-        *(c.n(f"goals:{s}") for s in GOAL_STATUSES),
-        c.pct("goals:attainment"),
+        c.n(g.agreements),
+        c.n(g.total),
+        *map(c.n, g.by_status.values()),
+        c.pct(g.attainment),
     ]
     goals = c.take()
-    health_row = [c.n("health:total"), *(c.n(f"health:{s}") for s in HEALTH_STATES)]
+    h = c.figures.health
+    health_row = [c.n(h.total), *map(c.n, h.by_state.values())]
     health = c.take()
-    cross_row = [c.n("cross:pairs"), c.n("cross:crossing"), c.pct("cross:share")]
+    x = c.figures.cross
+    cross_row = [c.n(x.pairs), c.n(x.crossing), c.pct(x.share)]
     return [
         (
             f"Mentor utilisation ({_covers(u.cohorts, m.today)})",
@@ -190,19 +194,15 @@ def _sections(m: ProgramMetrics, figures: Figures, published: bool) -> list[Sect
     """(title, header, rows, figure keys) for every table of the metrics report."""
     c = _Cells(figures)
     skill_rows = [
-        [
-            s.name,
-            c.n(f"skill:{s.skill}:offering"),
-            c.n(f"skill:{s.skill}:seeking"),
-        ]
+        [s.name, c.n(figures.skill(s.skill).offering), c.n(figures.skill(s.skill).seeking)]
         for s in (skills_in_shown_order(m, figures) if published else m.skills)
     ]
     skills = c.take()
     continuation = []
     for n in m.continuation:
-        k = f"continuation:{n.from_cohort}:{n.to_cohort}:"
+        f = figures.continuation(n.from_cohort, n.to_cohort)
         continuation.append(
-            [n.from_cohort, n.to_cohort, c.n(k + "from"), c.n(k + "continuing"), c.pct(k + "rate")]
+            [n.from_cohort, n.to_cohort, c.n(f.enrolled), c.n(f.continuing), c.pct(f.rate)]
         )
     return [
         *_participation(m, c),
@@ -228,9 +228,9 @@ def _sections(m: ProgramMetrics, figures: Figures, published: bool) -> list[Sect
     ]
 
 
-def _why(figures: Figures, keys: list[str]) -> list[str]:
+def _why(used: list[Figure]) -> list[str]:
     """The reasons behind a table's withheld cells, each once, in the order met."""
-    reasons = dict.fromkeys(r for k in keys if (r := figures[k].withheld))
+    reasons = dict.fromkeys(r for f in used if (r := f.withheld))
     return [f"{WITHHELD}: {reason}" for reason in reasons]
 
 
@@ -282,9 +282,9 @@ def metrics_text(
     lines = [f"Metrics for {_scope(metrics, published)} on {metrics.today}"]
     if published:
         lines.append(f"({LEGEND})")
-    for title, header, rows, keys in _sections(metrics, figures, published):
+    for title, header, rows, used in _sections(metrics, figures, published):
         lines += ["", title, *(text_table(header, rows) if rows else ["(none)"])]
-        lines += [f"  {why}" for why in _why(figures, keys)]
+        lines += [f"  {why}" for why in _why(used)]
     gaps = metrics_to_dict(metrics, figures, published=published)["skill_gaps"]
     if gaps:
         lines += ["", "Sought, and offered by no mentor: " + ", ".join(gaps)]
@@ -304,9 +304,9 @@ def metrics_markdown(
         "",
         f"On {metrics.today}, counting the people on the site. {LEGEND}.",
     ]
-    for title, header, rows, keys in _sections(metrics, figures, True):
+    for title, header, rows, used in _sections(metrics, figures, True):
         lines += ["", f"### {title}", "", *(table(header, rows) if rows else ["None."])]
-        why = _why(figures, keys)
+        why = _why(used)
         if why:
             lines += ["", *(f"- {w}" for w in why)]
     gaps = metrics_to_dict(metrics, figures, published=True)["skill_gaps"]

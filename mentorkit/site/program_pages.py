@@ -19,8 +19,8 @@ from mentorkit.lifecycle.disclosure import Figure
 from mentorkit.lifecycle.metric_values import ProgramMetrics
 from mentorkit.lifecycle.network import DepartmentPairs, department_pairs
 from mentorkit.lifecycle.published import (
+    CohortFigures,
     Figures,
-    cohort_figure_key,
     metrics_to_dict,
     publish,
     skills_in_shown_order,
@@ -98,10 +98,14 @@ def cohort_pages(
     return pages
 
 
-def _cohort_figures(figures: Figures, cohort_id: str) -> dict[str, Figure]:
+def _cohort_of(figures: Figures, cohort_id: str) -> CohortFigures:
     found = figures.cohort(cohort_id)
     assert found is not None  # the caller asks only for cohorts the metrics cover
-    return found.named()
+    return found
+
+
+def _cohort_figures(figures: Figures, cohort_id: str) -> dict[str, Figure]:
+    return _cohort_of(figures, cohort_id).named()
 
 
 def _cohort_page(
@@ -145,7 +149,7 @@ def _skill_rows(view: PublicView, data: Published) -> list[charts.PairedBar]:
     f = data.figures
     return [
         charts.PairedBar(
-            view.skill_name(s.skill), f[f"skill:{s.skill}:offering"], f[f"skill:{s.skill}:seeking"]
+            view.skill_name(s.skill), f.skill(s.skill).offering, f.skill(s.skill).seeking
         )
         for s in skills_in_shown_order(data.metrics, f)
         if s.skill in view.skills
@@ -154,14 +158,12 @@ def _skill_rows(view: PublicView, data: Published) -> list[charts.PairedBar]:
 
 def dashboard_charts(view: PublicView, data: Published) -> dict[str, Markup]:
     f, cohorts = data.figures, data.metrics.cohorts
+    goals = f.goals.by_status
     goal_rows = [
-        charts.Bar(label, f[f"goals:{status}"])
-        for status, label in (
-            ("achieved", "Achieved"),
-            ("in-progress", "In progress"),
-            ("not-started", "Not started"),
-            ("dropped", "Dropped"),
-        )
+        charts.Bar("Achieved", goals["achieved"]),
+        charts.Bar("In progress", goals["in-progress"]),
+        charts.Bar("Not started", goals["not-started"]),
+        charts.Bar("Dropped", goals["dropped"]),
     ]
     # Counted from the published lessons: a month's bar agrees with the archive.
     per_month = Counter(lesson.year_month for lesson in view.lessons)
@@ -173,21 +175,18 @@ def dashboard_charts(view: PublicView, data: Published) -> dict[str, Markup]:
     return {
         "enrolled": charts.bar_chart(
             "People enrolled per cohort",
-            [charts.Bar(c.name, f[cohort_figure_key(c.cohort, "enrolled")]) for c in cohorts],
+            [charts.Bar(c.name, _cohort_of(f, c.cohort).enrolled) for c in cohorts],
             header=("Cohort", "People enrolled"),
         ),
         "match_rate": charts.bar_chart(
             "Match rate per cohort",
-            [
-                charts.Bar(c.name, f[cohort_figure_key(c.cohort, "match_rate")], True)
-                for c in cohorts
-            ],
+            [charts.Bar(c.name, _cohort_of(f, c.cohort).match_rate, True) for c in cohorts],
             header=("Cohort", "Match rate"),
             maximum=1,
         ),
-        "utilisation": charts.donut("Mentor utilisation", f["utilisation:rate"]),
-        "cross_functional": charts.donut("Cross-functional pairs", f["cross:share"]),
-        "goals": charts.donut("Goals achieved", f["goals:attainment"]),
+        "utilisation": charts.donut("Mentor utilisation", f.utilisation.rate),
+        "cross_functional": charts.donut("Cross-functional pairs", f.cross.share),
+        "goals": charts.donut("Goals achieved", f.goals.attainment),
         "goal_status": charts.bar_chart(
             "Agreement goals by status", goal_rows, header=("Status", "Goals")
         ),
