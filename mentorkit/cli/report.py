@@ -28,9 +28,9 @@ from mentorkit.lifecycle.health import cohort_health
 from mentorkit.lifecycle.metrics import compute_metrics
 from mentorkit.lifecycle.published import publish, raw_figures
 from mentorkit.lifecycle.recognition import mentor_contributions
-from mentorkit.lifecycle.reflection import reflection_markdown, retrospective_path
+from mentorkit.lifecycle.reflection import cohort_reflection, retrospective_path
 from mentorkit.model.program import Program
-from mentorkit.reporters import insight, insight_actions, insight_exports
+from mentorkit.reporters import insight, insight_actions, insight_exports, reflection
 from mentorkit.writing.files import write_text_atomic
 
 # Every format one of report's modes renders (metrics, --health, --survey/--outcomes);
@@ -200,7 +200,9 @@ def _reflection(
     force: bool,
     quote: bool,
 ) -> None:
-    text = reflection_markdown(program, cohort, day, quote_goals=quote)
+    text = reflection.reflection_markdown(
+        cohort_reflection(program, cohort, day), quote_goals=quote
+    )
     if not write:
         emit(text)
         return

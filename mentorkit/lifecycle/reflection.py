@@ -1,37 +1,65 @@
-"""End-of-cycle reflection: a Markdown retrospective of one cohort, for a coordinator to edit.
+"""End-of-cycle reflection: what one cohort's retrospective draft says, for a coordinator
+to edit (``reporters/reflection.py`` writes it as Markdown).
 
 It gathers the cohort's figures, the goals achieved, health over time (check-ins per
 month) and the lessons written during the cohort. Goals are listed without names: the
-retrospective is committed to the repository, agreements stay private.
+retrospective is committed to the repository, agreements stay private (and a sealed
+goal's words are left out unless asked for: ``reflection_markdown(quote_goals=)``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 
+from mentorkit.lifecycle.metric_values import CohortParticipation, GoalAttainment
 from mentorkit.lifecycle.metrics import compute_metrics
 from mentorkit.lifecycle.relationships import checkins_until
-from mentorkit.model.entities import as_date
+from mentorkit.model.entities import Cohort, Health, as_date
 from mentorkit.model.program import Program
 
-HEALTH_COLUMNS = ("on-track", "needs-attention", "off-track")
-PROMPTS = (
-    ("What worked", "Which practices should the next cohort keep?"),
-    ("What to change", "Matching, cadence, milestones, support: what would you do differently?"),
-    ("For the next cohort", "Decisions and owners."),
-)
+HEALTH_COLUMNS: tuple[Health, ...] = ("on-track", "needs-attention", "off-track")
 
 
 def retrospective_path(cohort_id: str) -> str:
     return f"program/retrospectives/{cohort_id}.md"
 
 
-def _percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0%}"
+@dataclass(frozen=True)
+class HealthMonth:
+    month: str  # YYYY-MM
+    counts: tuple[int, ...]  # check-ins per state of ``HEALTH_COLUMNS``
 
 
-def _health_table(program: Program, cohort_id: str, today: dt.date) -> list[str]:
+@dataclass(frozen=True)
+class LessonNote:
+    title: str
+    by: str  # the author's name, or "a participant" when they are not public
+    date: str
+    takeaway: str  # on one line
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """One cohort's retrospective, as of ``today``."""
+
+    cohort: Cohort
+    today: dt.date
+    participation: CohortParticipation
+    accepted_pairs: int
+    cross_share: float | None
+    rematches: int  # pairs ended (and so rematched or left)
+    utilisation: float | None
+    goals: GoalAttainment
+    achieved: tuple[tuple[str, str], ...]  # (goal, skill label) of achieved goals
+    achieved_by_skill: tuple[tuple[str, int], ...]  # skill label, goals achieved
+    open_by_skill: tuple[tuple[str, int], ...]  # skill label, goals open, by label
+    health: tuple[HealthMonth, ...]  # months with check-ins, in order
+    lessons: tuple[LessonNote, ...]
+
+
+def _health(program: Program, cohort_id: str, today: dt.date) -> tuple[HealthMonth, ...]:
     months: dict[str, Counter[str]] = {}
     for agreement in program.agreements:
         if agreement.cohort != cohort_id:
@@ -40,17 +68,17 @@ def _health_table(program: Program, cohort_id: str, today: dt.date) -> list[str]
             day = as_date(checkin.date)
             if day and checkin.health:
                 months.setdefault(day.strftime("%Y-%m"), Counter())[checkin.health] += 1
-    if not months:
-        return ["No check-ins were recorded."]
-    rows = ["| Month | On track | Needs attention | Off track |", "|---|---:|---:|---:|"]
-    for month in sorted(months):
-        counts = months[month]
-        rows.append(f"| {month} | " + " | ".join(str(counts[h]) for h in HEALTH_COLUMNS) + " |")
-    return rows
+    return tuple(
+        HealthMonth(month, tuple(months[month][h] for h in HEALTH_COLUMNS))
+        for month in sorted(months)
+    )
 
 
-def _goals(program: Program, cohort_id: str, quote: bool) -> list[str]:
-    achieved: list[str] = []
+def _goals(
+    program: Program, cohort_id: str
+) -> tuple[list[tuple[str, str]], Counter[str], Counter[str]]:
+    """Achieved goals (words, skill label), and goals achieved and still open per skill."""
+    achieved: list[tuple[str, str]] = []
     achieved_by_skill: Counter[str] = Counter()
     open_by_skill: Counter[str] = Counter()
     for agreement in program.agreements:
@@ -60,80 +88,44 @@ def _goals(program: Program, cohort_id: str, quote: bool) -> list[str]:
             skill = program.skills.get(goal.skill or "")
             label = skill.name if skill else (goal.skill or "no skill")
             if goal.status == "achieved":
-                achieved.append(f"- {goal.goal.strip()} ({label})")
+                achieved.append((goal.goal.strip(), label))
                 achieved_by_skill[label] += 1
             elif goal.status in ("not-started", "in-progress"):
                 open_by_skill[label] += 1
-    if not quote:  # a sealed goal's words stay sealed: the retrospective is committed
-        achieved = [f"- {label}: {n}" for label, n in achieved_by_skill.items()]
-    lines = ["### Achieved", "", *(sorted(achieved) or ["None yet."]), ""]
-    if open_by_skill:
-        lines += ["### Still open", ""]
-        lines += [f"- {label}: {count}" for label, count in sorted(open_by_skill.items())]
-        lines.append("")
-    return lines
+    return achieved, achieved_by_skill, open_by_skill
 
 
-def _lessons(program: Program, cohort_id: str, today: dt.date) -> list[str]:
-    lines = []
+def _lessons(program: Program, cohort_id: str, today: dt.date) -> tuple[LessonNote, ...]:
+    notes = []
     for lesson in program.lessons:
         written = as_date(lesson.date)
         if lesson.cohort != cohort_id or written is None or written > today:
             continue
         author = program.participants.get(lesson.author)
         name = author.name if author and author.public else "a participant"
-        takeaway = " ".join(lesson.takeaway.split())
-        lines.append(f"- **{lesson.title}** by {name} ({lesson.date}): {takeaway}")
-    return lines or ["No lessons were written during the cohort."]
+        notes.append(LessonNote(lesson.title, name, lesson.date, " ".join(lesson.takeaway.split())))
+    return tuple(notes)
 
 
-def reflection_markdown(
-    program: Program, cohort_id: str, today: dt.date, *, quote_goals: bool = True
-) -> str:
-    """The retrospective draft (KeyError for an unknown cohort).
-
-    ``quote_goals=False`` lists achieved goals by skill, without their (sealed) words.
-    """
+def cohort_reflection(program: Program, cohort_id: str, today: dt.date) -> Reflection:
+    """What the retrospective draft says (KeyError for an unknown cohort)."""
     cohort = program.cohorts[cohort_id]
     metrics = compute_metrics(program, today, cohort=cohort_id)
     (row,) = metrics.cohorts
     match = program.matches.get(cohort_id)
-    rematches = sum(1 for p in (match.pairs if match else ()) if p.status == "ended")
-    goals = metrics.goals
-    lines = [
-        f"# Retrospective: {cohort.name}",
-        "",
-        f"<!-- Drafted by `mentorkit report {cohort_id} --reflection` on {today.isoformat()}. "
-        "Edit freely before committing; agreements stay private, so keep names out. -->",
-        "",
-        f"{cohort.format.capitalize()} cohort, {cohort.starts} to {cohort.ends}, status {cohort.status}.",
-        "",
-        "## The cohort in numbers",
-        "",
-        f"- People enrolled: {row.enrolled} ({row.mentors} offering mentoring)",
-        f"- Matched: {row.matched} of {row.seeking} ({_percent(row.match_rate)})",
-        f"- Accepted pairs: {metrics.cross_functional.accepted_pairs}, "
-        f"{_percent(metrics.cross_functional.share)} across departments",
-        f"- Pairs ended and rematched: {rematches}",
-        f"- Mentor utilisation: {_percent(metrics.utilisation.rate)}",
-        "",
-        "## Goals",
-        "",
-        f"{goals.achieved} of {goals.total} agreement goals achieved "
-        f"({_percent(goals.rate)}), {goals.dropped} dropped.",
-        "",
-        *_goals(program, cohort_id, quote_goals),
-        "## Health over time",
-        "",
-        "Check-ins recorded per month, by the health the pair reported.",
-        "",
-        *_health_table(program, cohort_id, today),
-        "",
-        "## Lessons of the cohort",
-        "",
-        *_lessons(program, cohort_id, today),
-        "",
-    ]
-    for title, prompt in PROMPTS:
-        lines += [f"## {title}", "", f"<!-- {prompt} -->", ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    achieved, achieved_by_skill, open_by_skill = _goals(program, cohort_id)
+    return Reflection(
+        cohort=cohort,
+        today=today,
+        participation=row,
+        accepted_pairs=metrics.cross_functional.accepted_pairs,
+        cross_share=metrics.cross_functional.share,
+        rematches=sum(1 for p in (match.pairs if match else ()) if p.status == "ended"),
+        utilisation=metrics.utilisation.rate,
+        goals=metrics.goals,
+        achieved=tuple(achieved),
+        achieved_by_skill=tuple(achieved_by_skill.items()),
+        open_by_skill=tuple(sorted(open_by_skill.items())),
+        health=_health(program, cohort_id, today),
+        lessons=_lessons(program, cohort_id, today),
+    )
