@@ -51,6 +51,32 @@ def person(pid: str, *, level: int, role: str, extra: str = "") -> str:
     )
 
 
+def mentorkit(repo: Path, *args: str, identity: Path | None = None) -> tuple[int, str, str]:
+    """Run mentorkit on ``repo`` as a user would: (exit code, stdout, stderr). The identity
+    is the one given, never one from the environment."""
+    env = {"MENTORKIT_IDENTITY": str(identity) if identity else ""}
+    result = CliRunner().invoke(cli, ["--repo", str(repo), *args], env=env, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def new_checkin(
+    repo: Path,
+    by: str,
+    health: str,
+    *,
+    date: str | None = None,
+    note: str | None = None,
+    pair: tuple[str, str] | None = None,
+    cohort: str = "2026-autumn",
+) -> tuple[int, str, str]:
+    """``mentorkit new checkin`` without prompts, as a participant records one."""
+    args = ["new", "checkin", cohort, "--by", by, "--health", health, "--no-input"]
+    args += ["--date", date] if date else []
+    args += ["--note", note] if note else []
+    args += ["--mentor", pair[0], "--mentee", pair[1]] if pair else []
+    return mentorkit(repo, *args)
+
+
 @dataclass(frozen=True)
 class SealedRepo:
     root: Path

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from mentorkit.cli.main import cli
 from mentorkit.validation import validate_program
 from tests.conftest import FIXTURES, copy_program
+from tests.sealing.conftest import mentorkit, new_checkin
 
 AGREEMENT = "program/agreements/2026-autumn/grace--ada.yaml"
-
-
-def run(repo: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["--repo", str(repo), *args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_migration_moves_each_check_in_to_its_own_file(tmp_path: Path) -> None:
@@ -31,7 +24,7 @@ def test_migration_moves_each_check_in_to_its_own_file(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     before = validate_program(repo).program.agreements[0].checkins
-    code, _, err = run(repo, "migrate-checkins")
+    code, _, err = mentorkit(repo, "migrate-checkins")
     # the entry without an author stays where it is, reported
     assert code == 1 and "names no author" in err
     moved = repo / "program/checkins/2026-autumn/grace--ada/2026-09-20-ada.yaml"
@@ -48,20 +41,8 @@ def test_migration_moves_each_check_in_to_its_own_file(tmp_path: Path) -> None:
 
 def test_new_checkin_finds_the_authors_pair(tmp_path: Path) -> None:
     repo = copy_program(FIXTURES / "validate" / "base", tmp_path / "repo")
-    code, out, err = run(
-        repo,
-        "new",
-        "checkin",
-        "2026-autumn",
-        "--by",
-        "ada",
-        "--date",
-        "2026-10-10",
-        "--health",
-        "needs-attention",
-        "--note",
-        "Stuck on packaging",
-        "--no-input",
+    code, out, err = new_checkin(
+        repo, "ada", "needs-attention", date="2026-10-10", note="Stuck on packaging"
     )
     assert code == 0, err
     path = repo / "program/checkins/2026-autumn/grace--ada/2026-10-10-ada.yaml"
@@ -70,19 +51,5 @@ def test_new_checkin_finds_the_authors_pair(tmp_path: Path) -> None:
     agreement = validate_program(repo).program.agreements[0]
     assert agreement.checkins[-1].health == "needs-attention"
     # someone outside any pair: the file would not validate, so nothing is written
-    code, _, err = run(
-        repo,
-        "new",
-        "checkin",
-        "2026-autumn",
-        "--by",
-        "kofi",
-        "--mentor",
-        "grace",
-        "--mentee",
-        "ada",
-        "--health",
-        "on-track",
-        "--no-input",
-    )
+    code, _, err = new_checkin(repo, "kofi", "on-track", pair=("grace", "ada"))
     assert code == 1 and "not written" in err

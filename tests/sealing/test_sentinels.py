@@ -14,11 +14,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mentorkit.cli.main import cli
 from mentorkit.sealing.keys import generate
 from tests.conftest import FIXTURES, REPO_ROOT, copy_program
+from tests.sealing.conftest import mentorkit, new_checkin
 from tests.workflow.conftest import commit_all, git
 
 SENTINELS = {
@@ -33,12 +32,6 @@ SENTINELS = {
 # avoid and manager hold participant ids, which appear elsewhere by nature: what must not
 # show is the rule itself, so no file may say who avoids or reports to whom.
 RULE_KEYS = ("avoid:", "manager:")
-
-
-def run(repo: Path, *args: str, identity: Path | None = None) -> tuple[int, str, str]:
-    env = {"MENTORKIT_IDENTITY": str(identity) if identity else ""}
-    result = CliRunner().invoke(cli, ["--repo", str(repo), *args], env=env, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def _write_program(repo: Path, public_key: str) -> None:
@@ -82,39 +75,27 @@ def test_no_sentinel_in_git_the_site_or_the_review(tmp_path: Path) -> None:
     shutil.copy(REPO_ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     shutil.copytree(REPO_ROOT / "site", repo / "site")
     # sealed before the first commit: the only way Git history never holds the plain text
-    assert run(repo, "migrate-checkins")[0] == 0
-    assert run(repo, "seal")[0] == 0
-    code, out, _ = run(repo, "validate", identity=identity)
+    assert mentorkit(repo, "migrate-checkins")[0] == 0
+    assert mentorkit(repo, "seal")[0] == 0
+    code, out, _ = mentorkit(repo, "validate", identity=identity)
     assert code == 0, out
     git(repo, "init", "--quiet", "--initial-branch=main")
     commit_all(repo, "sealed program")
     # ada's pull request: her own check-in, sealed as `new checkin` writes it
     git(repo, "checkout", "--quiet", "-b", "ada-checkin")
-    code, _, err = run(
-        repo,
-        "new",
-        "checkin",
-        "2026-autumn",
-        "--by",
-        "ada",
-        "--date",
-        "2026-10-04",
-        "--health",
-        "needs-attention",
-        "--note",
-        SENTINELS["pr-checkin"],
-        "--no-input",
+    code, _, err = new_checkin(
+        repo, "ada", "needs-attention", date="2026-10-04", note=SENTINELS["pr-checkin"]
     )
     assert code == 0, err
     # and she edits her profile, which brings the cohort's match preview into the review
     ada = repo / "participants" / "ada.yaml"
     ada.write_text(ada.read_text().replace("Write cleaner", "Write much cleaner"))
     commit_all(repo, "my check-in")
-    code, out, _ = run(repo, "check-author", "--author", "ada", "--base", "main")
+    code, out, _ = mentorkit(repo, "check-author", "--author", "ada", "--base", "main")
     assert code == 0, out
-    code, review, _ = run(repo, "review", "--base", "main", "--author", "ada")
+    code, review, _ = mentorkit(repo, "review", "--base", "main", "--author", "ada")
     build = tmp_path / "build"
-    code_site, _, err = run(repo, "build", "--out", str(build), identity=identity)
+    code_site, _, err = mentorkit(repo, "build", "--out", str(build), identity=identity)
     assert code_site == 0, err
 
     history = _found(repo, "log", "-p", "--all") + _found(
@@ -130,5 +111,7 @@ def test_no_sentinel_in_git_the_site_or_the_review(tmp_path: Path) -> None:
         assert f"+{key_text}" not in participant_history
     assert "no preview" in review and "sealed private fields" in review
     # the coordinator still reads every value, in memory
-    code, out, _ = run(repo, "unseal", str(repo / "participants" / "kofi.yaml"), identity=identity)
+    code, out, _ = mentorkit(
+        repo, "unseal", str(repo / "participants" / "kofi.yaml"), identity=identity
+    )
     assert SENTINELS["email"] in out and "avoid:" in out and "manager: linus" in out
