@@ -6,7 +6,7 @@
 * ``rotation`` cohorts (4 rounds) and ``swap`` cohorts: time, pairs, repeats (0), and
   how many standing proposals one newcomer changes.
 
-    .venv/bin/python bench/choices_formats.py [--people 1000 4000]
+    .venv/bin/python bench/choices_formats.py [--people 1000 4000] [--quick]
 """
 
 from __future__ import annotations
@@ -140,9 +140,10 @@ def bench_pairs(people: int, fmt: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--people", type=int, nargs="+", default=[1000, 4000])
+    parser.add_argument("--quick", action="store_true", help="200 people only")
     args = parser.parse_args()
     print(f"load average: {os.getloadavg()[0]:.2f} (2 cores)")
-    for people in args.people:
+    for people in [200] if args.quick else args.people:
         bench_stable(people)
         bench_pairs(people, "rotation")
         bench_pairs(people, "swap")

@@ -5,7 +5,7 @@ people are placed, the smallest and largest circle (bounds: 3 to circle_size + 1
 whether a re-run with no change rewrites the match file byte for byte, and how many
 circles change when one person joins.
 
-    .venv/bin/python bench/circles_scale.py [--sizes 1000 5000]
+    .venv/bin/python bench/circles_scale.py [--sizes 1000 5000] [--quick]
 """
 
 from __future__ import annotations
@@ -81,9 +81,10 @@ def run(program: Program, people: int, gap: float, size: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--quick", action="store_true", help="200 people only")
     args = parser.parse_args()
     print(f"load average: {os.getloadavg()[0]:.2f} (2 cores)")
-    for people in args.sizes:
+    for people in [200] if args.quick else args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = generate(
                 Path(tmp) / "repo", mentees=people * 3 // 4, mentors=people // 4, fmt="circles"

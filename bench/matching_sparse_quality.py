@@ -1,6 +1,6 @@
 """Benchmark (b): the sparse solver's total score as a fraction of the exact dense optimum.
 
-    .venv/bin/python bench/matching_sparse_quality.py [--mentees 2000 --mentors 1000]
+    .venv/bin/python bench/matching_sparse_quality.py [--mentees 2000 --mentors 1000] [--quick]
 
 Both solvers see the same cohort; the dense one (``linear_sum_assignment`` on every
 allowed pair) is exact. Target: sparse total / dense total >= 0.995, same number matched.
@@ -28,7 +28,10 @@ def main() -> None:
     parser.add_argument("--mentors", type=int, default=1_000)
     parser.add_argument("--capacity", type=int, default=2)
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="200 x 100, one seed")
     args = parser.parse_args()
+    if args.quick:
+        args.mentees, args.mentors, args.seeds = 200, 100, 1
     worst = 1.0
     for seed in range(1, args.seeds + 1):
         with tempfile.TemporaryDirectory() as tmp:

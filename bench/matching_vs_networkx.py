@@ -1,6 +1,6 @@
 """Benchmark (c): the OR-Tools min-cost-flow assignment against networkx ``max_weight_matching`` on the same scores.
 
-    .venv/bin/python bench/matching_vs_networkx.py [--mentees 200 --mentors 100]
+    .venv/bin/python bench/matching_vs_networkx.py [--mentees 200 --mentors 100] [--quick]
 
 Both solve the engine's exact problem: mentees x mentor slots, every allowed pair with
 the engine's integer weights (coverage first, then score). Prints both times and
@@ -35,7 +35,10 @@ def main() -> None:
     parser.add_argument("--mentees", type=int, default=200)
     parser.add_argument("--mentors", type=int, default=100)
     parser.add_argument("--capacity", type=int, default=2)
+    parser.add_argument("--quick", action="store_true", help="50 x 25")
     args = parser.parse_args()
+    if args.quick:
+        args.mentees, args.mentors = 50, 25
     with tempfile.TemporaryDirectory() as tmp:
         program = validate_program(
             generate(

@@ -1,6 +1,6 @@
 """Time ``mentorkit build`` on a synthetic program and print the figures.
 
-    python bench/site_build.py [--participants 2000] [--lessons 300]
+    python bench/site_build.py [--participants 2000] [--lessons 300] [--quick]
 
 Target (issue 4): at most 60 s for 2,000 participants and 300 lessons on this machine.
 The program gets the project's own hand-written pages, mkdocs.yml and theme overrides.
@@ -50,7 +50,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=2000)
     parser.add_argument("--lessons", type=int, default=300)
+    parser.add_argument("--quick", action="store_true", help="50 participants, 10 lessons")
     args = parser.parse_args()
+    if args.quick:
+        args.participants, args.lessons = 50, 10
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "program"
         generate(root, args.participants, args.lessons)

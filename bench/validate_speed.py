@@ -1,6 +1,6 @@
 """Time ``mentorkit validate`` on synthetic programs and print the figures.
 
-    python bench/validate_speed.py [--sizes 2000,20000]
+    python bench/validate_speed.py [--sizes 2000,20000] [--quick]
 
 Target (issue 2): at most 5 s for 20,000 participants on a 2-core machine.
 """
@@ -22,7 +22,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="2000,20000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="200 participants, one run")
     args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.runs = "200", 1
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
