@@ -28,6 +28,10 @@ RUNS: dict[str, tuple[tuple[str, ...], str]] = {
     "generate_program.py": (("{tmp}/repo", "--participants", "20"), r"wrote 20 participants"),
     "hostile_validate.py": (("--quick",), r"worst [\d.]+ s; target < 2 s per file"),
     # --quick is 2,000 x 1,000 (23 s of CPU): the smallest sizes prove the script works
+    "match_output.py": (
+        ("--size", "200x100"),
+        r"mentorkit match --format json +wall +[\d.]+ s, CPU +[\d.]+ s,.* exit 0",
+    ),
     "matching_exact.py": (
         ("--mentees", "200", "--mentors", "100", "--peers", "200"),
         r"skewed +300 people · match wall +[\d.]+ s, CPU +[\d.]+ s · matched \d+ \(true maximum",
