@@ -37,6 +37,7 @@ __all__ = [
     "Figure",
     "Rate",
     "Spec",
+    "derivable",
     "disclose",
 ]
 
@@ -238,6 +239,16 @@ def disclose(
     apart = [s for s in withheld_elsewhere if s.key not in shown and s not in algebra]
     figures = _suppress([*algebra, *fixed, *apart], min_group, len(algebra), len(fixed))
     return {k: v for k, v in {**shown, **figures}.items() if k in {s.key for s in unique}}
+
+
+def derivable(specs: Sequence[Spec], known: Sequence[Spec]) -> list[bool]:
+    """Whether each of ``specs`` can be worked out from the ``known`` figures alone (then
+    withholding it hides nothing)."""
+    if not specs:
+        return []
+    rows = _rows([*known, *specs])
+    recoverable, _ = _combinations(rows[: len(known)], rows[len(known) :])
+    return [bool(found) for found in recoverable]
 
 
 def _structural(specs: list[Spec]) -> list[Spec]:

@@ -345,12 +345,19 @@ class PublishedMetrics:
 def publish(program: Program, today: dt.date, *, cohort: str | None = None) -> PublishedMetrics:
     """Metrics of the people on the site, disclosed together with the department network
     (program-wide, the site shows both side by side)."""
+    return published_with_specs(program, today, cohort=cohort)[0]
+
+
+def published_with_specs(
+    program: Program, today: dt.date, *, cohort: str | None = None
+) -> tuple[PublishedMetrics, list[Spec]]:
+    """``publish`` and the figures it disclosed, for a disclosure beside it."""
     shared = public_program(program)
     threshold = min_group(program)
     metrics = compute_metrics(shared, today, cohort=cohort)
-    extra = network_specs(shared, threshold) if cohort is None else None
+    extra = network_specs(shared, threshold) if cohort is None else []
     figures = published_figures(metrics, threshold, extra=extra)
-    return PublishedMetrics(shared, metrics, figures, threshold)
+    return PublishedMetrics(shared, metrics, figures, threshold), [*metric_specs(metrics), *extra]
 
 
 def _not_matched_yet(metrics: ProgramMetrics) -> dict[str, Figure]:

@@ -14,6 +14,8 @@ from mentorkit.lifecycle.survey import SurveyResponses, survey_figures, survey_g
 from mentorkit.site.text import html_text
 from mentorkit.site.withheld import figure_html
 
+TITLE = "Participant survey: NPS and satisfaction per cohort and role"
+TITLE_ID = "mk-survey-title"
 HEADER = ("Cohort", "Role", "Answers", "NPS", "Promoters", "Detractors", "Satisfied")
 
 
@@ -41,8 +43,12 @@ def survey_table(survey: SurveyResponses, min_group: int) -> Markup:
             + "</tr>"
         )
     head = "".join(f'<th scope="col">{html_text(h)}</th>' for h in HEADER)
+    # Seven columns do not fit a phone: the table scrolls sideways in its own box (which
+    # takes keyboard focus so it can be scrolled without a mouse), under a title that
+    # wraps with the page; a caption would be as wide as the table.
     return Markup(
-        '<table class="mk-chart-table mk-survey"><caption>Participant survey: NPS and '
-        f"satisfaction per cohort and role</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<p class="mk-table-title" id="{TITLE_ID}">{html_text(TITLE)}</p>'
+        f'<div class="mk-scroll" tabindex="0" role="group" aria-labelledby="{TITLE_ID}">'
+        f'<table class="mk-chart-table mk-survey" aria-labelledby="{TITLE_ID}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentorkit.lifecycle.published import publish
+from mentorkit.lifecycle.published_change import publish_change
 from mentorkit.loading.files import repository_relative
 from mentorkit.loading.git import changed_files, merge_base
 from mentorkit.model.changes import Change
@@ -82,6 +82,6 @@ def review_input(pr: PullRequest, author: str | None, today: dt.date) -> ReviewI
             preview_matches(cohorts, pr.base.program, pr.head.program, bad_data=bad_data)
         ),
         newcomers=newcomers(pr.base, pr.head, pr.changes, author),
-        figures=(publish(pr.base.program, today), publish(pr.head.program, today)),
+        figures=publish_change(pr.base.program, pr.head.program, today) if cohorts else None,
         figure_cohorts=tuple(cohorts),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -152,6 +153,10 @@ def test_build_with_a_survey_shows_its_figures_on_the_dashboard(
     page = (out / "site" / "dashboard" / "index.html").read_text(encoding="utf-8")
     assert "What participants say" in page and 'class="mk-chart-table mk-survey"' in page
     assert "<td>+58</td>" in page and "withheld" in page
+    # The table scrolls in its own box on a phone; the sentences above it keep their spaces.
+    assert '<div class="mk-scroll" tabindex="0" role="group"' in page
+    assert re.search(r"both shares are\.\s+Satisfied is", page)
+    assert re.search(r"scale of 1 to 5\.\s+The same", page)
     built = "\n".join(
         p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*") if p.is_file()
     )

@@ -86,13 +86,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    yield from _serve(built_site.site)
 
 
 @pytest.fixture(scope="session")
@@ -105,3 +99,41 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The example program's site as its pages job builds it, with the survey export on
+    the dashboard (the fixture site has no survey): every page type a reader meets."""
+    from mentorkit.cli.main import cli
+
+    repo = tmp_path_factory.mktemp("example-repo")
+    for name in ("participants", "program", "site", "schemas"):
+        shutil.copytree(PROJECT / name, repo / name)
+    shutil.copy2(PROJECT / "mkdocs.yml", repo / "mkdocs.yml")
+    survey = tmp_path_factory.mktemp("private") / "survey.csv"
+    shutil.copy2(PROJECT / "tests" / "fixtures" / "exports" / "survey-google-forms.csv", survey)
+    out = tmp_path_factory.mktemp("example-build")
+    identity = PROJECT / "program" / "DEMO-IDENTITY-PUBLIC.txt"
+    result = CliRunner().invoke(
+        cli,
+        ["--repo", str(repo), "build", "--out", str(out), "--today", TODAY,
+         "--identity", str(identity), "--survey", str(survey)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return BuiltSite(repo, out, result.output)
+
+
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: BuiltSite) -> Iterator[str]:
+    yield from _serve(example_site.site)

@@ -1,0 +1,77 @@
+"""The published figures before and after a change, as the pull-request review shows them.
+
+The review puts the figures the site shows now beside the ones it will show after the
+change, and its reader also knows which people the change adds, removes or edits (the
+diff). Each side disclosed on its own is not enough: anyone can open a pull request that
+adds a few made-up people to a cohort, and the "after" figures, compared with what they
+added, would give back a figure the site withholds today (the number matched, once the
+unmatched rest reaches the threshold). So the "after" figures are disclosed by the one
+rule of ``lifecycle.disclosure`` *beside* the site's: the figures the site shows count as
+known, and so does what the diff tells (who joins or leaves each counted group: the
+change's own people are no secret to its reader); the figures the site withholds must
+stay withheld; an "after" figure is shown only when both this and the site's own
+disclosure after the change allow it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Hashable
+
+from mentorkit.lifecycle.disclosure import Count, Spec, derivable, disclose
+from mentorkit.lifecycle.published import Figures, PublishedMetrics, published_with_specs
+from mentorkit.model.program import Program
+
+_SITE = "site-now:"  # the site's figures, apart from the change's own keys
+
+
+def publish_change(
+    base: Program, head: Program, today: dt.date
+) -> tuple[PublishedMetrics, PublishedMetrics]:
+    """The figures as the site shows them now, and as the review may show them after.
+
+    Each side is computed once; the "after" figures are then disclosed again beside the
+    site's (its public figures aside: they are shown whatever the change does).
+    """
+    before, base_specs = published_with_specs(base, today)
+    after, head_specs = published_with_specs(head, today)
+    private = [s for s in base_specs if not s.public]
+    known = [_site(s) for s in private if before.figures[s.key].shown]
+    known += _moved(private, head_specs)
+    withheld = [_site(s) for s in private if before.figures[s.key].withheld]
+    beside = disclose(head_specs, after.min_group, known=known, withheld_elsewhere=withheld)
+    specs = {s.key: s for s in head_specs}
+    held = [
+        specs[key]
+        for key, figure in after.figures.figures.items()
+        if figure.shown and key in beside and not beside[key].shown
+    ]
+    # Withholding a figure the site and the diff tell already would hide nothing.
+    told = {s.key for s, found in zip(held, derivable(held, known), strict=True) if found}
+    figures = {
+        key: beside[key] if figure.shown and key in beside and key not in told else figure
+        for key, figure in after.figures.figures.items()
+    }
+    return before, dataclasses.replace(after, figures=Figures(figures))
+
+
+def _sets(spec: Spec) -> tuple[frozenset[Hashable], ...]:
+    return (spec.units,) if isinstance(spec, Count) else (spec.part, spec.whole)
+
+
+def _moved(base: list[Spec], head: list[Spec]) -> list[Spec]:
+    """Who joins and who leaves each group the site counts: the diff shows them."""
+    before = {s.key: _sets(s) for s in base}
+    moved: list[Spec] = []
+    for spec in head:
+        old = before.get(spec.key) or tuple(frozenset() for _ in _sets(spec))
+        for i, (new, was) in enumerate(zip(_sets(spec), old, strict=True)):
+            for sign, units in (("+", new - was), ("-", was - new)):
+                if units:
+                    moved.append(Count(f"{_SITE}moved{sign}{i}:{spec.key}", units))
+    return moved
+
+
+def _site(spec: Spec) -> Spec:
+    return dataclasses.replace(spec, key=_SITE + spec.key)
