@@ -82,6 +82,8 @@ def review_input(pr: PullRequest, author: str | None, today: dt.date) -> ReviewI
             preview_matches(cohorts, pr.base.program, pr.head.program, bad_data=bad_data)
         ),
         newcomers=newcomers(pr.base, pr.head, pr.changes, author),
-        figures=publish_change(pr.base.program, pr.head.program, today) if cohorts else None,
+        figures=publish_change(pr.base.program, pr.head.program, today, cohorts)
+        if cohorts
+        else None,
         figure_cohorts=tuple(cohorts),
     )

@@ -58,7 +58,7 @@ def test_made_up_seekers_do_not_reveal_the_withheld_number_matched(example: Prog
     # the site now and the 3 people the pull request added, it gives back 19 of 21.
     assert _shown(site_now.figures, "matched") is None
     assert _shown(site_after.figures, "matched") == 19
-    before, after = publish_change(example, head, TODAY)
+    before, after = publish_change(example, head, TODAY, [COHORT])
     assert before.figures.figures == site_now.figures.figures
     assert _shown(after.figures, "matched") is None
     assert _shown(after.figures, "match_rate") is None
@@ -69,5 +69,5 @@ def test_made_up_seekers_do_not_reveal_the_withheld_number_matched(example: Prog
 
 def test_an_unrelated_change_shows_what_the_site_will_show(example: Program) -> None:
     head = dataclasses.replace(example, lessons=example.lessons[1:])
-    _, after = publish_change(example, head, TODAY)
+    _, after = publish_change(example, head, TODAY, [COHORT])
     assert after.figures.figures == publish(head, TODAY).figures.figures
