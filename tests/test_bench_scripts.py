@@ -48,6 +48,11 @@ RUNS: dict[str, tuple[tuple[str, ...], str]] = {
     "matching_sparse_quality.py": (("--quick",), r"worst sparse/dense ratio at 200 mentees"),
     "matching_vs_networkx.py": (("--quick",), r"same optimum: True"),
     # --quick is 5,000 profiles, two runs
+    # --quick is the example program (38 people); the default is 5,100
+    "review_speed.py": (
+        ("--quick",),
+        r"run 2: wall [\d.]+ s, CPU [\d.]+ s, exit 0 .*\n  figures row: \| `2026-autumn`",
+    ),
     "sealed_speed.py": (
         ("--participants", "200", "--runs", "1"),
         r"match +plain +[\d.]+ s wall / +[\d.]+ s CPU +sealed\+identity",
