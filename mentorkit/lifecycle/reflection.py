@@ -2,7 +2,9 @@
 to edit (``reporters/reflection.py`` writes it as Markdown).
 
 It gathers the cohort's figures, the goals achieved, health over time (check-ins per
-month) and the lessons written during the cohort. Goals are listed without names: the
+month) and the lessons written during the cohort. Health is private (sealed in the
+repository), so its counts pass the program's one disclosure rule (``disclosure``): a
+month's count by health is shown only when it cannot single out a pair. Goals are listed without names: the
 retrospective is committed to the repository, agreements stay private (and a sealed
 goal's words are left out unless asked for: ``reflection_markdown(quote_goals=)``).
 """
@@ -13,8 +15,10 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from mentorkit.lifecycle.disclosure import Count, Figure, Spec, disclose
 from mentorkit.lifecycle.metric_values import CohortParticipation, GoalAttainment
 from mentorkit.lifecycle.metrics import compute_metrics
+from mentorkit.lifecycle.published import min_group
 from mentorkit.lifecycle.relationships import checkins_until
 from mentorkit.model.entities import Cohort, Health, as_date
 from mentorkit.model.program import Program
@@ -29,7 +33,8 @@ def retrospective_path(cohort_id: str) -> str:
 @dataclass(frozen=True)
 class HealthMonth:
     month: str  # YYYY-MM
-    counts: tuple[int, ...]  # check-ins per state of ``HEALTH_COLUMNS``
+    checkins: int  # check-ins with a health that month: the files say as much
+    counts: tuple[Figure, ...]  # check-ins per state of ``HEALTH_COLUMNS``, disclosed
 
 
 @dataclass(frozen=True)
@@ -59,17 +64,51 @@ class Reflection:
     lessons: tuple[LessonNote, ...]
 
 
-def _health(program: Program, cohort_id: str, today: dt.date) -> tuple[HealthMonth, ...]:
-    months: dict[str, Counter[str]] = {}
+CheckinUnit = tuple[str, str, str, str]  # mentor, mentee, date, author: one check-in
+
+
+def _health_units(
+    program: Program, cohort_id: str, today: dt.date
+) -> dict[str, dict[str, dict[CheckinUnit, frozenset[str]]]]:
+    """month -> health -> check-in -> the two people whose pair reported it."""
+    months: dict[str, dict[str, dict[CheckinUnit, frozenset[str]]]] = {}
     for agreement in program.agreements:
         if agreement.cohort != cohort_id:
             continue
+        pair = frozenset((agreement.mentor, agreement.mentee))
         for checkin in checkins_until(agreement, today):
             day = as_date(checkin.date)
             if day and checkin.health:
-                months.setdefault(day.strftime("%Y-%m"), Counter())[checkin.health] += 1
+                unit = (agreement.mentor, agreement.mentee, checkin.date, checkin.by or "")
+                month = months.setdefault(day.strftime("%Y-%m"), {})
+                month.setdefault(checkin.health, {})[unit] = pair
+    return months
+
+
+def _health(program: Program, cohort_id: str, today: dt.date) -> tuple[HealthMonth, ...]:
+    """Check-ins per month by health, each count withheld when it could single out a pair.
+
+    A month's number of check-ins is public (every check-in is a file, its name dated),
+    so each count is a part of it: shown when it and the rest of the month are both
+    0 or at least the threshold, and at least that many people are behind it.
+    """
+    months = _health_units(program, cohort_id, today)
+    specs: list[Spec] = []
+    for month, by_health in months.items():
+        every = frozenset(u for units in by_health.values() for u in units)
+        specs.append(Count(f"health:{month}", every, public=True))
+        for state in HEALTH_COLUMNS:
+            units = by_health.get(state, {})
+            people = frozenset(p for pair in units.values() for p in pair)
+            behind = (people,) if units else ()
+            specs.append(Count(f"health:{month}:{state}", frozenset(units), every, behind=behind))
+    figures = disclose(specs, min_group(program))
     return tuple(
-        HealthMonth(month, tuple(months[month][h] for h in HEALTH_COLUMNS))
+        HealthMonth(
+            month,
+            int(figures[f"health:{month}"].value or 0),
+            tuple(figures[f"health:{month}:{state}"] for state in HEALTH_COLUMNS),
+        )
         for month in sorted(months)
     )
 

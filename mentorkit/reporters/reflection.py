@@ -19,9 +19,12 @@ def _health_table(r: Reflection) -> list[str]:
     if not r.health:
         return ["No check-ins were recorded."]
     return [
-        "| Month | On track | Needs attention | Off track |",
-        "|---|---:|---:|---:|",
-        *(f"| {m.month} | " + " | ".join(map(str, m.counts)) + " |" for m in r.health),
+        "| Month | Check-ins | On track | Needs attention | Off track |",
+        "|---|---:|---:|---:|---:|",
+        *(
+            f"| {m.month} | {m.checkins} | " + " | ".join(f.text() for f in m.counts) + " |"
+            for m in r.health
+        ),
     ]
 
 
@@ -73,7 +76,8 @@ def reflection_markdown(r: Reflection, *, quote_goals: bool = True) -> str:
         *_goals(r, quote_goals),
         "## Health over time",
         "",
-        "Check-ins recorded per month, by the health the pair reported.",
+        "Check-ins recorded per month, by the health the pair reported. Health is private: a "
+        "count that could single out a pair is withheld.",
         "",
         *_health_table(r),
         "",
