@@ -50,20 +50,24 @@ def table(states: list[Health]) -> tuple[int, list[str]]:
     return month.checkins, [figure.text("{:g}") for figure in month.counts]
 
 
+ON: list[Health] = ["on-track"]
+ATTENTION: list[Health] = ["needs-attention"]
+OFF: list[Health] = ["off-track"]
+
+
 def test_everyone_on_track_is_shown() -> None:
-    assert table(["on-track"] * 10) == (10, ["10", "0", "0"])
+    assert table(ON * 10) == (10, ["10", "0", "0"])
 
 
 def test_two_pairs_needing_attention_are_not_shown_nor_their_complement() -> None:
-    assert table(["on-track"] * 8 + ["needs-attention"] * 2) == (
+    assert table(ON * 8 + ATTENTION * 2) == (
         10,
         ["withheld", "withheld", "0"],
     )
 
 
 def test_large_enough_groups_are_shown() -> None:
-    states: list[Health] = ["on-track"] * 6 + ["off-track"] * 5
-    assert table(states) == (11, ["6", "0", "5"])
+    assert table(ON * 6 + OFF * 5) == (11, ["6", "0", "5"])
 
 
 @settings(max_examples=200, deadline=None)
