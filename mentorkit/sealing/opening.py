@@ -207,9 +207,12 @@ def redact(problems: Sequence[Problem], opened: LoadedRepository) -> list[Proble
                 f"`mentorkit edit {problem.path}` shows and fixes it",
             )
         elif _tells_a_sealed_rule(problem):
-            # Reported elsewhere (a match file), but it says who avoids or reports to whom.
+            # Reported elsewhere (a match file), but it says who avoids or reports to whom;
+            # its line would point at the pair in a shared log, so the file alone is named.
             problem = dataclasses.replace(
                 problem,
+                line=0,
+                col=0,
                 message=f"a {problem.code} problem that {SEALED_RULE}; the details stay "
                 "sealed: `mentorkit validate --show-sealed` shows them",
             )

@@ -167,5 +167,9 @@ def test_a_problem_that_tells_a_sealed_rule_is_withheld_unless_asked(
     code, out, _ = sealed_repo.run("validate", identity=True)
     assert code == 1 and "involves sealed avoid or manager rules" in out
     assert "manager and direct report" not in out
+    # The line would point at the pair in a shared log: the file alone is named.
+    assert "spring.yaml:3" not in out and "spring.yaml:4" not in out
+    code, out, _ = sealed_repo.run("validate", "--format", "github", identity=True)
+    assert code == 1 and "file=program/matches/spring.yaml,line=1,title=mentorkit match-pair" in out
     code, out, _ = sealed_repo.run("validate", "--show-sealed", identity=True)
     assert code == 1 and "ann and ivo are manager and direct report" in out
