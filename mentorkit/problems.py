@@ -46,3 +46,17 @@ def shown(value: Any, limit: int = 60) -> str:
         return repr(value[:limit]) + f"… ({len(value):,} characters)"
     text = repr(value)
     return text if len(text) <= limit + 2 else text[:limit] + "…"
+
+
+def shown_path(path: str) -> str:
+    """A file path as it is printed: characters that do not print are written as escapes.
+
+    A participant names their own files; a right-to-left override or a zero-width
+    character in a name would reverse or hide the rest of a log line (the file is
+    refused, but the line that says so must read as it is).
+    """
+    if path.isprintable():
+        return path
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in path
+    )

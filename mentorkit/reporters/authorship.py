@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from mentorkit.problems import shown_path
 from mentorkit.reporters import json_text
 from mentorkit.reporters.github import annotation
+from mentorkit.reporters.markdown import code, plain
 from mentorkit.workflow.authorship import AuthorshipResult
 
 
@@ -19,7 +21,7 @@ def _summary(result: AuthorshipResult) -> str:
 
 
 def as_text(result: AuthorshipResult) -> str:
-    lines = [f"{d.path}: {d.verdict}: {d.message}" for d in result.decisions]
+    lines = [f"{shown_path(d.path)}: {d.verdict}: {d.message}" for d in result.decisions]
     return "\n".join([*lines, _summary(result)]) + "\n"
 
 
@@ -44,7 +46,7 @@ def as_json(result: AuthorshipResult) -> str:
 
 def as_github(result: AuthorshipResult) -> str:
     lines = [
-        annotation("error", d.message, file=d.path, title=f"mentorkit {d.code}")
+        annotation("error", d.message, file=shown_path(d.path), title=f"mentorkit {d.code}")
         for d in result.refused
     ]
     lines.append(annotation("notice" if result.ok else "error", _summary(result)))
@@ -54,7 +56,11 @@ def as_github(result: AuthorshipResult) -> str:
 def as_markdown(result: AuthorshipResult) -> str:
     mark = "✅" if result.ok else "❌"
     lines = [f"{mark} {_summary(result)}", ""]
-    lines += [f"- `{d.path}`: {d.verdict}: {d.message}" for d in result.decisions]
+    # A participant names their files: a backtick or a pipe must not end the code span.
+    lines += [
+        f"- {code(shown_path(d.path), 200)}: {d.verdict}: {plain(d.message, 400)}"
+        for d in result.decisions
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from mentorkit.problems import Problem
+from mentorkit.problems import Problem, shown_path
 from mentorkit.reporters import json_text
 from mentorkit.reporters.github import annotation
 from mentorkit.reporters.markdown import cell
 
 
 def _location(p: Problem) -> str:
-    return f"{p.path}:{p.line}:{p.col}" if p.line else p.path
+    path = shown_path(p.path)
+    return f"{path}:{p.line}:{p.col}" if p.line else path
 
 
 def as_text(problems: Sequence[Problem], files_checked: int) -> str:
@@ -53,7 +54,7 @@ def as_github(problems: Sequence[Problem], _files_checked: int) -> str:
         annotation(
             p.level,
             p.message,
-            file=p.path,
+            file=shown_path(p.path),
             line=p.line,
             col=p.col,
             title=f"mentorkit {p.code}",
