@@ -17,6 +17,7 @@ from mentorkit.cli.identity import (
     sealed_unopened,
 )
 from mentorkit.cli.lifecycle_common import require_cohort
+from mentorkit.loading.gc_pause import gc_frozen
 from mentorkit.loading.private_groups import (
     PrivateDataError,
     PrivateDataInRepository,
@@ -119,7 +120,7 @@ def match(
         ctx.exit(1)
     program = _without_set_aside(validation, cohort)
     try:
-        with working(f"Matching {cohort}…"):
+        with working(f"Matching {cohort}…"), gc_frozen():
             result = match_cohort(program, cohort)
     except MatchingError as exc:
         raise click.UsageError(str(exc)) from None

@@ -1,4 +1,5 @@
-"""Pause Python's cyclic garbage collector while a repository's data is built.
+"""Pause Python's cyclic garbage collector while a repository's data is built, and keep
+it off that data while a cohort is matched.
 
 Loading 20,000 files creates millions of small dicts, lists and tuples that all stay
 alive. Each automatic collection walks every one of them again, and none can be freed:
@@ -25,3 +26,21 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def gc_frozen() -> Iterator[None]:
+    """Collections inside the block leave alone every object alive when it starts.
+
+    Matching a cohort of 10,000 or more allocates enough containers to trigger dozens of
+    collections, and each older-generation one walked the whole loaded program again:
+    0.5-0.8 s of a 20,000-profile match, for data that stays alive until the command
+    ends. Objects made inside the block are collected as usual; at the end everything
+    frozen is handed back to the collector (so a long process, such as the tests, keeps
+    no garbage for good).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
