@@ -14,22 +14,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from measuring import children_cpu  # bench/ is on sys.path: the script's own folder
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def _one_run(extra: list[str]) -> tuple[float, float, int]:
-    cpu_before, start = _children_cpu(), time.perf_counter()
+    cpu_before, start = children_cpu(), time.perf_counter()
     done = subprocess.run(
         [str(ROOT / "dev"), "test", "--fast", "-q", "-p", "no:cacheprovider", *extra],
         cwd=ROOT,
@@ -40,7 +36,7 @@ def _one_run(extra: list[str]) -> tuple[float, float, int]:
     wall = time.perf_counter() - start
     if done.returncode != 0:
         print(done.stdout[-2000:], done.stderr[-2000:], sep="\n", file=sys.stderr)
-    return wall, _children_cpu() - cpu_before, done.returncode
+    return wall, children_cpu() - cpu_before, done.returncode
 
 
 def main() -> None:

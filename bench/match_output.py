@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from measuring import children_cpu
 from synthetic import generate
 
 from mentorkit.matching.engine import match_cohort
@@ -40,14 +40,9 @@ def load() -> str:
     return f"load {one:.2f} (5 min {five:.2f}) on {os.cpu_count()} cores"
 
 
-def _children_cpu() -> float:
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
 def end_to_end(root: Path, fmt: str) -> None:
     exe = Path(sys.executable).parent / "mentorkit"
-    cpu = _children_cpu()
+    cpu = children_cpu()
     start = time.perf_counter()
     done = subprocess.run(
         [str(exe), "--repo", str(root), "match", "synthetic", "--format", fmt],
@@ -57,7 +52,7 @@ def end_to_end(root: Path, fmt: str) -> None:
     )
     wall = time.perf_counter() - start
     print(
-        f"  mentorkit match --format {fmt:<8} wall {wall:6.2f} s, CPU {_children_cpu() - cpu:6.2f} s,"
+        f"  mentorkit match --format {fmt:<8} wall {wall:6.2f} s, CPU {children_cpu() - cpu:6.2f} s,"
         f" {len(done.stdout) / 1e6:5.1f} MB printed, exit {done.returncode} · {load()}"
     )
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -31,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_program import generate
+from measuring import children_cpu
 
 from mentorkit.sealing.keys import generate as new_identity
 
@@ -41,11 +41,6 @@ COMMANDS = (["validate"], ["match", "bench", "--format", "json"])
 def _load() -> str:
     one, five, _ = os.getloadavg()
     return f"load {one:.2f} {five:.2f}"
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 @dataclass
@@ -59,7 +54,7 @@ class Runs:
 
 def _run(root: Path, args: list[str], identity: Path | None) -> tuple[float, float, int, str]:
     env = {**os.environ, "MENTORKIT_IDENTITY": str(identity) if identity else ""}
-    before = _children_cpu()
+    before = children_cpu()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mentorkit", "--repo", str(root), *args],
@@ -69,7 +64,7 @@ def _run(root: Path, args: list[str], identity: Path | None) -> tuple[float, flo
         check=False,
     )
     elapsed = time.perf_counter() - start
-    cpu = _children_cpu() - before
+    cpu = children_cpu() - before
     if done.returncode not in (0, 1, 2):
         sys.exit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr[-500:]}")
     return elapsed, cpu, done.returncode, done.stdout
