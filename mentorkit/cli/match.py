@@ -45,15 +45,16 @@ def _read_private(path: Path, root: Path) -> dict[str, tuple[str, ...]]:
         raise click.BadParameter(str(exc), param_hint="--private-data") from None
 
 
-def _without_set_aside(validation: ValidationResult, cohort: str) -> Program:
-    """The program without the cohort's people whose sealed value the identity cannot use.
+def _without_set_aside(validation: ValidationResult, cohort: str) -> tuple[Program, list[str]]:
+    """The program without the cohort's people whose sealed value the identity cannot use,
+    and their files (the output names them, so a reviewer of the proposals knows).
 
     Their avoid and manager rules are unknown, so proposing them could break one; the
     rest of the cohort is matched (their recorded pairs stay as they are).
     """
     program = validation.program
     left = set_aside_people(program, cohort)
-    paths = {program.participants[person].source for person in left}
+    paths = sorted(program.participants[person].source for person in left)
     note_set_aside(
         [p for p in validation.problems if p.path in paths or rule_conflict(p)],
         program,
@@ -63,7 +64,7 @@ def _without_set_aside(validation: ValidationResult, cohort: str) -> Program:
             "(`mentorkit rematch`)",
         },
     )
-    return leave_out(program, cohort, left) if left else program
+    return (leave_out(program, cohort, left) if left else program), paths
 
 
 @click.command()
@@ -118,7 +119,7 @@ def match(
         )
         click.echo("Fix these problems before matching.", err=True)
         ctx.exit(1)
-    program = _without_set_aside(validation, cohort)
+    program, left_out = _without_set_aside(validation, cohort)
     try:
         with working(f"Matching {cohort}…"), gc_frozen():
             result = match_cohort(program, cohort)
@@ -134,7 +135,7 @@ def match(
                 f"note: {strangers} id(s) in the private file are not participants; they are ignored",
                 err=True,
             )
-    emit(render(result, resolve_format(fmt, FORMATS), fairness))
+    emit(render(result, resolve_format(fmt, FORMATS), fairness, left_out))
     if write:
         relpath = f"program/matches/{cohort}.yaml"
         rewrite_files(root, {relpath: partial(render_match_file, result)})

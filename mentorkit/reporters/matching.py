@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from mentorkit.matching.fairness import FairnessAudit, GroupFigures
 from mentorkit.matching.result import MatchResult, MatchSummary, ProposedPair
 from mentorkit.model.entities import PEER_PAIR_FORMATS
+from mentorkit.problems import shown_path
 from mentorkit.reporters import json_text
-from mentorkit.reporters.markdown import cell
+from mentorkit.reporters.markdown import cell, code
 from mentorkit.reporters.text_table import TEXT_WIDTH, TextColumn, table_text, wrap
 
 FORMATS = ("text", "json", "markdown")
@@ -44,12 +46,28 @@ def summary_lines(s: MatchSummary) -> list[str]:
     return lines
 
 
+def left_out_line(left_out: Sequence[str]) -> str:
+    """What the reader must know about the people left out: how many, and why, in words.
+
+    Their files are listed apart (paths only): nothing from inside a sealed value is
+    ever named, and the output may be public to members (a pull request's body).
+    """
+    who = "1 person" if len(left_out) == 1 else f"{len(left_out)} people"
+    return (
+        f"{who} left out of this matching: the identity cannot use their sealed value, so "
+        "their avoid and manager rules are unknown (recorded pairs are kept). Fix the "
+        "file (`mentorkit edit FILE`, or its owner seals it again) and match again"
+    )
+
+
 def _pair_status(pair: ProposedPair) -> str:
     kept = ", kept" if pair.origin == "kept" else ""
     return pair.status + (", locked" if pair.locked else "") + kept
 
 
-def as_text(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
+def as_text(
+    result: MatchResult, fairness: FairnessAudit | None = None, left_out: Sequence[str] = ()
+) -> str:
     out = _lines([f"Cohort {result.cohort}"])
     if result.pairs:
         side = ("peer", "peer") if result.format in PEER_PAIR_FORMATS else ("mentor", "mentee")
@@ -71,6 +89,9 @@ def as_text(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
         unmatched = [(u.id, str(u.role), u.reason) for u in result.unmatched]
         out.append(table_text(columns, unmatched, title="Unmatched"))
     out += _lines(summary_lines(result.summary))
+    if left_out:
+        paths = ", ".join(shown_path(path) for path in left_out)
+        out += _lines([f"{left_out_line(left_out)}: {paths}"])
     if fairness is not None:
         out.append(_fairness_text(fairness))
     return "".join(out)
@@ -118,7 +139,9 @@ def _fairness_notes(fairness: FairnessAudit) -> list[str]:
     return notes
 
 
-def as_dict(result: MatchResult, fairness: FairnessAudit | None = None) -> dict[str, Any]:
+def as_dict(
+    result: MatchResult, fairness: FairnessAudit | None = None, left_out: Sequence[str] = ()
+) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "cohort": result.cohort,
         "format": result.format,
@@ -146,6 +169,7 @@ def as_dict(result: MatchResult, fairness: FairnessAudit | None = None) -> dict[
             for c in result.circles
         ],
         "unmatched": [{"id": u.id, "role": u.role, "reason": u.reason} for u in result.unmatched],
+        "left_out": list(left_out),
     }
     if fairness is not None:
         payload["fairness"] = {
@@ -157,13 +181,20 @@ def as_dict(result: MatchResult, fairness: FairnessAudit | None = None) -> dict[
     return payload
 
 
-def as_json(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
-    return json_text(as_dict(result, fairness))
+def as_json(
+    result: MatchResult, fairness: FairnessAudit | None = None, left_out: Sequence[str] = ()
+) -> str:
+    return json_text(as_dict(result, fairness, left_out))
 
 
-def as_markdown(result: MatchResult, fairness: FairnessAudit | None = None) -> str:
+def as_markdown(
+    result: MatchResult, fairness: FairnessAudit | None = None, left_out: Sequence[str] = ()
+) -> str:
     out = [f"### Matches for `{result.cohort}`", ""]
     out += [f"- {line}" for line in summary_lines(result.summary)]
+    if left_out:  # first, where the coordinator reviewing the pull request reads
+        out += ["", "#### Left out", "", f"{left_out_line(left_out)}:", ""]
+        out += [f"- {code(shown_path(path), 200)}" for path in left_out]
     if result.pairs:
         out += ["", "| mentor | mentee | score | status | why |", "|---|---|---|---|---|"]
         for p in result.pairs:
@@ -206,5 +237,11 @@ def as_markdown(result: MatchResult, fairness: FairnessAudit | None = None) -> s
 RENDERERS = {"text": as_text, "json": as_json, "markdown": as_markdown}
 
 
-def render(result: MatchResult, fmt: str, fairness: FairnessAudit | None = None) -> str:
-    return RENDERERS[fmt](result, fairness)
+def render(
+    result: MatchResult,
+    fmt: str,
+    fairness: FairnessAudit | None = None,
+    left_out: Sequence[str] = (),
+) -> str:
+    """``result`` in ``fmt``; ``left_out``: files of the people set aside (paths only)."""
+    return RENDERERS[fmt](result, fairness, left_out)
