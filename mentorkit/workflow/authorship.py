@@ -13,13 +13,14 @@ its author a coordinator or take over a file by rewriting it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from mentorkit.model.changes import Change, ChangeStatus
 from mentorkit.model.pages import lesson_page
 from mentorkit.model.paths import kind_of, stem
-from mentorkit.workflow.authorship_checkins import judge_checkin
+from mentorkit.problems import Problem
+from mentorkit.workflow.authorship_checkins import CONTENT_VERDICTS, judge_checkin
 from mentorkit.workflow.authorship_lifecycle import leaving_agreement, leaving_match, signing
 
 Verdict = Literal["allowed", "refused"]
@@ -85,9 +86,14 @@ def same_login(a: str, b: str) -> bool:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The parsed data files of one side of the change: path to mapping (None when unreadable)."""
+    """The parsed data files of one side of the change: path to mapping (None when unreadable).
+
+    ``unreadable``: why a file that is there could not be read (too large, not YAML...),
+    so a verdict can say that rather than judge a file it never saw.
+    """
 
     files: Mapping[str, Mapping[str, Any] | None]
+    unreadable: Mapping[str, Problem] = field(default_factory=dict)
 
     def participants(self) -> dict[str, str]:
         """Participant id to owner login."""
@@ -186,6 +192,22 @@ class _Judge:
             f"{change.path} is program material: only a coordinator may {_verb(change)} it",
         )
 
+    def _unreadable(self, change: Change) -> FileDecision | None:
+        """Refuse a changed file that cannot be read, saying why (too large, not YAML...).
+
+        Asked only where a verdict needs the file's contents: its owner, author or fields
+        cannot be known from a file that was never parsed, and a verdict about them
+        (``no-login``) would send the author to the wrong fix.
+        """
+        problem = self.head.unreadable.get(change.path)
+        if problem is None:
+            return None
+        return self._refuse(
+            change,
+            problem.code,
+            f"{problem.message}: mentorkit cannot read it, so cannot tell whose it is",
+        )
+
     def _checkin(self, change: Change) -> FileDecision:
         ok, code, message = judge_checkin(
             change.path,
@@ -195,6 +217,9 @@ class _Judge:
             self.base.files,
             self.head.files.get(change.path),
         )
+        unreadable = self._unreadable(change) if code in CONTENT_VERDICTS else None
+        if unreadable is not None:
+            return unreadable
         return (self._allow if ok else self._refuse)(change, code, message)
 
     def _leaving_ids(self) -> set[str]:
@@ -249,6 +274,9 @@ class _Judge:
             old_id = participant_id(self.base.files.get(old), old)
         if change.status == "deleted":
             return self._allow(change, "own-file", f"@{author} removes their own profile")
+        unreadable = self._unreadable(change)
+        if unreadable is not None:
+            return unreadable
         new_data = self.head.files.get(change.path)
         new_id = participant_id(new_data, change.path)
         new_owner = owner_login(new_data)
@@ -295,6 +323,9 @@ class _Judge:
                 )
         if change.status == "deleted":
             return self._allow(change, "own-lesson", f"@{author} removes a lesson they wrote")
+        unreadable = self._unreadable(change)
+        if unreadable is not None:
+            return unreadable
         shadowed = self._shadowed_lesson(change)
         if shadowed is not None:
             return self._refuse(

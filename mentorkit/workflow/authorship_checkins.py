@@ -14,6 +14,9 @@ from mentorkit.model.changes import ChangeStatus
 from mentorkit.model.checkin_path import parse_checkin_path
 
 Verdict = tuple[bool, str, str]  # (allowed, code, message)
+# The verdicts that depend on the file's contents, not only its path: meaningless for a
+# file that could not be read.
+CONTENT_VERDICTS = ("checkin-fields", "own-checkin")
 
 
 def judge_checkin(

@@ -39,7 +39,12 @@ def snapshot_of(loaded: LoadedRepository) -> Snapshot:
     files: dict[str, dict[str, Any] | None] = dict.fromkeys(loaded.kinds)
     for path, doc in loaded.documents.items():
         files[path] = doc.data
-    return Snapshot(files)
+    unreadable = {
+        problem.path: problem
+        for problem in loaded.problems
+        if problem.path in loaded.kinds and problem.path not in loaded.documents
+    }
+    return Snapshot(files, unreadable)
 
 
 def side_of(loaded: LoadedRepository) -> Side:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from mentorkit.model.changes import Change
+from mentorkit.problems import Problem
 from mentorkit.workflow.authorship import (
     AuthorshipResult,
     Snapshot,
@@ -246,3 +247,21 @@ def test_a_lesson_that_would_take_over_anothers_page_is_refused() -> None:
     renamed = Change("program/lessons/2026-01-01-talk.yml", "renamed", old_path=theirs)
     head = {renamed.path: {"author": "ada", "title": "ada's"}}
     assert decide("ada-gh", [renamed], head, base).ok  # moving one's own lesson is fine
+
+
+def test_an_unreadable_file_is_refused_for_what_it_is_not_for_its_contents() -> None:
+    too_large = Problem(
+        "x", 0, 0, "error", "file-too-large", "the file is 70,000 bytes; the limit is 65,536"
+    )
+    paths = ("participants/eve.yaml", "participants/ada.yaml", "program/lessons/2026-01-01-x.yaml")
+    head = Snapshot({**BASE.files, **dict.fromkeys(paths)}, dict.fromkeys(paths, too_large))
+    changes = [Change(paths[0], "added"), Change(paths[1], "modified"), Change(paths[2], "added")]
+    result = check_authorship("eve", changes, BASE, head)
+    codes = {d.path: (d.code, d.message) for d in result.refused}
+    assert codes[paths[0]] == (
+        "file-too-large",
+        "the file is 70,000 bytes; the limit is 65,536: mentorkit cannot read it, "
+        "so cannot tell whose it is",
+    )
+    assert codes[paths[2]][0] == "file-too-large"
+    assert codes[paths[1]][0] == "not-own-file"  # whose it was is known from the base

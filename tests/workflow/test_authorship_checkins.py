@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorkit.model.changes import Change, ChangeStatus
+from mentorkit.problems import Problem
 from mentorkit.workflow.authorship import AuthorshipResult, Snapshot, check_authorship
 from tests.workflow.conftest import commit_all, git, run
 
@@ -130,3 +131,17 @@ def test_check_author_on_a_real_pull_request_branch(program_repo: Path) -> None:
     commit_all(program_repo, "rewrite someone else's check-in")
     code, out, _ = run(program_repo, "check-author", "--author", "mira-chen", "--base", "main")
     assert code == 1 and "only a coordinator may change it" in out
+
+
+def test_an_own_check_in_too_large_to_read_is_refused_saying_so() -> None:
+    problem = Problem(OWN, 0, 0, "error", "file-too-large", "the file is 1,200,000 bytes")
+    head = Snapshot({**BASE.files, OWN: None}, {OWN: problem})
+    result = check_authorship("bob", [Change(OWN, "added")], BASE, head)
+    assert [(d.code, d.message[:27]) for d in result.refused] == [
+        ("file-too-large", "the file is 1,200,000 bytes")
+    ]
+    # the path alone refuses another pair's check-in: that verdict stays the one given
+    other = "program/checkins/2026-autumn/ada--bob/2026-10-04-eve.yaml"
+    head = Snapshot({**BASE.files, other: None}, {other: problem})
+    result = check_authorship("eve", [Change(other, "added")], BASE, head)
+    assert [d.code for d in result.refused] == ["not-own-pair"]

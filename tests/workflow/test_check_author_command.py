@@ -72,3 +72,21 @@ def test_a_committed_symlink_to_program_material_is_refused(program_repo: Path) 
     link = str(program_repo / "participants" / "mallory.yaml")
     code, out, _ = run(program_repo, "check-author", "--author", "mallory", link)
     assert code == 1 and "symbolic link" in out, out
+
+
+def test_a_file_too_large_to_read_is_refused_saying_so(program_repo: Path) -> None:
+    # Mira's own profile, with her login, grown past the limit: its owner cannot be read.
+    git(program_repo, "checkout", "--quiet", "-b", "large")
+    mira = program_repo / "participants" / "mira-chen.yaml"
+    text = mira.read_text(encoding="utf-8") + "\n" + "# padding\n" * 8000
+    mira.write_text(text, encoding="utf-8")
+    commit_all(program_repo, "a very long profile")
+    size = len(text.encode("utf-8"))
+    code, out, _ = run(program_repo, "check-author", "--author", "mira-chen", "--base", "main")
+    assert code == 1, out
+    assert f"the file is {size:,} bytes; the limit for a participant file is 65,536" in out
+    assert "no-login" not in out and "names no github login" not in out
+    code, out, _ = run(
+        program_repo, "check-author", "--author", "mira-chen", "--base", "main", "--format", "json"
+    )
+    assert code == 1 and json.loads(out)["files"][0]["code"] == "file-too-large"
