@@ -9,7 +9,7 @@ import click
 from mentorkit.cli.completion import complete_cohort
 from mentorkit.cli.context import as_today, emit, info, refuse, repository_root, today_option
 from mentorkit.cli.lifecycle_common import load_checked, require_cohort
-from mentorkit.cli.new import sealed_if_configured
+from mentorkit.cli.new_file import sealed_if_configured
 from mentorkit.lifecycle.accept import AcceptError, AcceptPlan, UnknownPair, parse_pair, plan_accept
 from mentorkit.lifecycle.file_edits import accept_edits
 from mentorkit.lifecycle.yaml_edit import EditError

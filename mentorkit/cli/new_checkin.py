@@ -8,7 +8,7 @@ import click
 
 from mentorkit.cli.asking import Asker
 from mentorkit.cli.context import repository_root
-from mentorkit.cli.new import _common, _finish
+from mentorkit.cli.new_file import finish, new_file_options
 from mentorkit.loading.repository import load_repository
 from mentorkit.model.build import build_program
 from mentorkit.model.program import Program
@@ -34,7 +34,7 @@ def _pair(program: Program, cohort: str, by: str) -> tuple[str, str] | None:
 @click.option("--date", "day", help="YYYY-MM-DD (default: today).")
 @click.option("--health", type=click.Choice(HEALTH))
 @click.option("--note", help="How it is going, in a sentence or two (sealed).")
-@_common
+@new_file_options
 @click.pass_context
 def checkin(
     ctx: click.Context,
@@ -68,4 +68,4 @@ def checkin(
         "health": ask(health, "--health", "Health", default="on-track", kind=click.Choice(HEALTH)),
         "note": ask(note, "--note", "Note", default=""),
     }
-    _finish(ctx, "checkin", data, dry_run)
+    finish(ctx, "checkin", data, dry_run)
