@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from scipy.stats import norm
 
 from mentorkit.lifecycle.disclosure import Count, Figure, Rate, Spec, disclose
+from mentorkit.lifecycle.metric_specs import metric_specs
 from mentorkit.lifecycle.network import network_specs
-from mentorkit.lifecycle.published import metric_specs, publish
+from mentorkit.lifecycle.published import publish
 from mentorkit.lifecycle.relationships import has_mentored
 from mentorkit.model.entities import PEER_PAIR_FORMATS
 from mentorkit.model.export_settings import ExportRow, ExportTable, OutcomeSettings

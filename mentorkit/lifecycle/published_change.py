@@ -20,13 +20,8 @@ import datetime as dt
 from collections.abc import Hashable, Sequence
 
 from mentorkit.lifecycle.disclosure import Count, Spec, derivable, disclose
-from mentorkit.lifecycle.published import (
-    COHORT_FIGURES,
-    Figures,
-    PublishedMetrics,
-    cohort_figure_key,
-    published_with_specs,
-)
+from mentorkit.lifecycle.published import PublishedMetrics, published_with_specs
+from mentorkit.lifecycle.typed_figures import COHORT_FIGURES, Figures, cohort_figure_key
 from mentorkit.model.program import Program
 
 _SITE = "site-now:"  # the site's figures, apart from the change's own keys

@@ -11,13 +11,9 @@ from typing import Any
 
 from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD, Figure
 from mentorkit.lifecycle.metric_values import ProgramMetrics
-from mentorkit.lifecycle.published import (
-    CohortFigures,
-    Figures,
-    metrics_to_dict,
-    skills_in_shown_order,
-)
+from mentorkit.lifecycle.metrics_dict import metrics_to_dict, skills_in_shown_order
 from mentorkit.lifecycle.recognition import MentorContribution
+from mentorkit.lifecycle.typed_figures import CohortFigures, Figures
 from mentorkit.reporters import json_text
 from mentorkit.reporters.markdown import table
 

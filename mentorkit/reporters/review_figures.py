@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from mentorkit.lifecycle.disclosure import PERCENT, WITHHELD, Figure
-from mentorkit.lifecycle.published import COHORT_FIGURES, PublishedMetrics
+from mentorkit.lifecycle.published import PublishedMetrics
+from mentorkit.lifecycle.typed_figures import COHORT_FIGURES
 from mentorkit.reporters.markdown import code, table
 
 

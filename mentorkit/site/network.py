@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from mentorkit.lifecycle.disclosure import Figure
 from mentorkit.lifecycle.network import OTHER, DepartmentPairs
-from mentorkit.lifecycle.published import Figures
+from mentorkit.lifecycle.typed_figures import Figures
 from mentorkit.site.text import html_text
 
 

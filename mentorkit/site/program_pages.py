@@ -17,15 +17,11 @@ from markupsafe import Markup
 
 from mentorkit.lifecycle.disclosure import Figure
 from mentorkit.lifecycle.metric_values import ProgramMetrics
+from mentorkit.lifecycle.metrics_dict import metrics_to_dict, skills_in_shown_order
 from mentorkit.lifecycle.network import DepartmentPairs, department_pairs
-from mentorkit.lifecycle.published import (
-    CohortFigures,
-    Figures,
-    metrics_to_dict,
-    publish,
-    skills_in_shown_order,
-)
+from mentorkit.lifecycle.published import publish
 from mentorkit.lifecycle.survey import SurveyResponses
+from mentorkit.lifecycle.typed_figures import CohortFigures, Figures
 from mentorkit.model.pages import skill_page
 from mentorkit.model.program import Program
 from mentorkit.site import charts

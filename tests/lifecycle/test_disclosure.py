@@ -24,6 +24,7 @@ from mentorkit.lifecycle.disclosure import (
     disclose,
     primary_reason,
 )
+from mentorkit.lifecycle.metric_specs import metric_specs
 from mentorkit.lifecycle.metrics import compute_metrics
 from mentorkit.lifecycle.network import network_specs
 from mentorkit.lifecycle.outcomes import (
@@ -33,11 +34,7 @@ from mentorkit.lifecycle.outcomes import (
     outcome_figures,
     outcome_specs,
 )
-from mentorkit.lifecycle.published import (
-    metric_specs,
-    public_program,
-    published_figures,
-)
+from mentorkit.lifecycle.published import public_program, published_figures
 from mentorkit.lifecycle.survey import (
     Response,
     SurveyResponses,

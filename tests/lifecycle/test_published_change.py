@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 
-from mentorkit.lifecycle.published import Figures, publish
+from mentorkit.lifecycle.published import publish
 from mentorkit.lifecycle.published_change import publish_change
+from mentorkit.lifecycle.typed_figures import Figures
 from mentorkit.model.entities import Goal, MenteeRequest
 from mentorkit.model.program import Program
 from mentorkit.validation import validate_program

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from mentorkit.lifecycle.disclosure import Figure
+from mentorkit.lifecycle.metric_specs import metric_specs
 from mentorkit.lifecycle.metrics import compute_metrics
-from mentorkit.lifecycle.published import Figures, metric_specs, raw_figures
+from mentorkit.lifecycle.published import raw_figures
+from mentorkit.lifecycle.typed_figures import Figures
 from mentorkit.model.program import Program
 
 from .conftest import TODAY
