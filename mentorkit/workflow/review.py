@@ -13,7 +13,8 @@ from mentorkit.model.changes import Change
 from mentorkit.model.paths import kind_of
 from mentorkit.problems import Problem
 from mentorkit.sealing.fields import SEALED_KEY, sealable_fields
-from mentorkit.workflow.authorship import AuthorshipResult, owner_login, participant_id, same_login
+from mentorkit.workflow.authorship import AuthorshipResult
+from mentorkit.workflow.authorship_owners import owner_login, participant_id, same_login
 from mentorkit.workflow.match_preview import CohortPreview
 from mentorkit.workflow.snapshots import Side
 

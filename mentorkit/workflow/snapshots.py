@@ -15,7 +15,7 @@ from mentorkit.model.program import Program
 from mentorkit.problems import Problem
 from mentorkit.sealing.opening import sealed_paths
 from mentorkit.validation import problems_of
-from mentorkit.workflow.authorship import Snapshot
+from mentorkit.workflow.authorship_owners import Snapshot
 from mentorkit.writing.git import exported_tree
 
 

@@ -4,12 +4,8 @@ from typing import Any
 
 from mentorkit.model.changes import Change
 from mentorkit.problems import Problem
-from mentorkit.workflow.authorship import (
-    AuthorshipResult,
-    Snapshot,
-    check_authorship,
-    owner_login,
-)
+from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
+from mentorkit.workflow.authorship_owners import Snapshot, owner_login
 
 CHARTER = {"name": "P", "purpose": "x", "coordinators": ["cora"]}
 

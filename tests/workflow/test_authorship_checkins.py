@@ -7,7 +7,8 @@ from typing import Any
 
 from mentorkit.model.changes import Change, ChangeStatus
 from mentorkit.problems import Problem
-from mentorkit.workflow.authorship import AuthorshipResult, Snapshot, check_authorship
+from mentorkit.workflow.authorship import AuthorshipResult, check_authorship
+from mentorkit.workflow.authorship_owners import Snapshot
 from tests.workflow.conftest import commit_all, git, run
 
 AGREEMENT = "program/agreements/2026-autumn/ada--bob.yaml"
