@@ -49,6 +49,10 @@ RUNS: dict[str, tuple[tuple[str, ...], str]] = {
     "matching_vs_networkx.py": (("--quick",), r"same optimum: True"),
     # --quick is 5,000 profiles, two runs
     # --quick is the example program (38 people); the default is 5,100
+    "rekey_speed.py": (
+        ("--participants", "200"),
+        r"rekey 200 profiles: wall [\d.]+ s, CPU [\d.]+ s .*\n  the newcomer opens",
+    ),
     "review_speed.py": (
         ("--quick",),
         r"run 2: wall [\d.]+ s, CPU [\d.]+ s, exit 0 .*\n  figures row: \| `2026-autumn`",
@@ -65,7 +69,7 @@ RUNS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 NOT_RUN = {
     "lighthouse.py": "needs npm's lighthouse and chromium, and minutes per page",
-    "measuring.py": "a module the scripts import (CPU time of child processes), not a script",
+    "measuring.py": "a module the scripts import (CPU time of child processes, the load), not a script",
 }
 
 

@@ -20,7 +20,7 @@ from mentorkit.model.build import build_program
 from mentorkit.sealing.crypto import SealError
 from mentorkit.sealing.fields import SEALABLE_KINDS
 from mentorkit.sealing.keys import Identity, generate, parse_identities
-from mentorkit.sealing.service import Outcome, rekey_text, seal_many, unseal_text
+from mentorkit.sealing.service import Outcome, rekey_many, seal_many, unseal_text
 from mentorkit.writing.files import write_text_atomic, write_texts_atomic
 from mentorkit.writing.private import (
     private_scratch,
@@ -174,11 +174,13 @@ def rekey(
         chosen = [(p, k) for p, k in chosen if readers(loaded.documents[p].data, k) & set(people)]
     # Sealing a copy again would give it a fresh value that `sealed-copy` no longer spots.
     copies = {problem.path for problem in sealed_copies.check_files(loaded)}
+    todo = [(p, k, loaded.documents[p].text) for p, k in chosen if p not in copies]
+    sealed = iter(rekey_many(program, todo, keys))
     outcomes = [
         Outcome(p, note="a copy of another file's sealed value: not sealed again", failed=True)
         if p in copies
-        else rekey_text(program, p, k, loaded.documents[p].text, keys)
-        for p, k in chosen
+        else next(sealed)
+        for p, _ in chosen
     ]
     if _apply(root, outcomes):
         ctx.exit(1)

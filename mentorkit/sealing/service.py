@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +39,9 @@ class Outcome:
     note: str = ""
     failed: bool = False
 
+
+# One file's work in seal_many and rekey_many: (program, path, kind, text, identities).
+Task = Callable[[Program, str, str, str, Sequence[Identity]], Outcome]
 
 # The plain fields that say who a document is sealed to (see recipient_keys).
 RECIPIENT_FIELDS = ("keys", "mentor", "mentee")
@@ -83,14 +86,6 @@ def _recipients(program: Program, kind: str, plain: Mapping[str, Any]) -> list[R
         raise SealError(str(exc)) from None
 
 
-def _seal(
-    program: Program, kind: str, text: str, values: dict[str, Any], drop: Sequence[str]
-) -> str:
-    data = parse_yaml(text.encode("utf-8"), "file")
-    plain = data.data if not isinstance(data, Problem) else {}
-    return sealed_text(text, seal_mapping(values, _recipients(program, kind, plain)), drop)
-
-
 def seal_text(
     program: Program, path: str, kind: str, text: str, identities: Sequence[Identity] = ()
 ) -> Outcome:
@@ -129,37 +124,61 @@ def seal_text(
         return Outcome(path, note=str(exc), failed=True)
 
 
-# The program (and identities) every sealing worker reads: handed over by fork, never pickled.
-_WORKER_STATE: list[tuple[Program, Sequence[Identity]]] = []
+# What every sealing worker reads: the program, the identities and the task (seal or
+# re-seal one file). Handed over by fork, never pickled.
+_WORKER_STATE: list[tuple[Program, Sequence[Identity], Task]] = []
 # Below this many files the worker processes cost more than they save.
 PARALLEL_THRESHOLD = 200
 
 
-def _seal_in_worker(item: tuple[str, str, str]) -> Outcome:
-    program, identities = _WORKER_STATE[0]
-    return seal_text(program, *item, identities)
+def _workers() -> int:
+    return min(os.cpu_count() or 1, 8)
+
+
+def _task_in_worker(item: tuple[str, str, str]) -> Outcome:
+    program, identities, task = _WORKER_STATE[0]
+    return task(program, *item, identities)
+
+
+def _each_file(
+    task: Task,
+    program: Program,
+    items: Sequence[tuple[str, str, str]],
+    identities: Sequence[Identity],
+) -> list[Outcome]:
+    """``task`` over (path, kind, text) items, in order, on every core for many files.
+
+    Each file is a round-trip load and dump in pure Python (a few ms), so 20,000 files
+    are worth the processes. Workers are forked so the program and the identities reach
+    them without being pickled; where fork is not available the files go one by one.
+    Either way each outcome is the task's own for that file, so the results are the
+    same; the caller writes them (atomically, in the main process).
+    """
+    workers = _workers()
+    methods = multiprocessing.get_all_start_methods()
+    if len(items) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in methods:
+        return [task(program, *item, identities) for item in items]
+    _WORKER_STATE[:] = [(program, identities, task)]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(_task_in_worker, items, chunksize=64))
+    finally:
+        _WORKER_STATE.clear()
 
 
 def seal_many(
     program: Program, items: Sequence[tuple[str, str, str]], identities: Sequence[Identity] = ()
 ) -> list[Outcome]:
-    """``seal_text`` over (path, kind, text) items, on every core for a big repository.
+    """``seal_text`` over (path, kind, text) items, on every core for a big repository."""
+    return _each_file(seal_text, program, items, identities)
 
-    Each file is a round-trip load and dump in pure Python (a few ms), so 20,000 files
-    are worth the processes. Workers are forked so the program reaches them without
-    being pickled; where fork is not available the files are sealed one by one.
-    """
-    workers = min(os.cpu_count() or 1, 8)
-    methods = multiprocessing.get_all_start_methods()
-    if len(items) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in methods:
-        return [seal_text(program, *item, identities) for item in items]
-    _WORKER_STATE[:] = [(program, identities)]
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_seal_in_worker, items, chunksize=64))
-    finally:
-        _WORKER_STATE.clear()
+
+def rekey_many(
+    program: Program, items: Sequence[tuple[str, str, str]], identities: Sequence[Identity]
+) -> list[Outcome]:
+    """``rekey_text`` over (path, kind, text) items, on every core for a big repository."""
+    return _each_file(rekey_text, program, items, identities)
 
 
 def rekey_text(
@@ -179,7 +198,8 @@ def rekey_text(
                 f"not sealed again (`mentorkit edit {path}` fixes it)",
                 failed=True,
             )
-        return Outcome(path, _seal(program, kind, text, values, []), "sealed again")
+        armored = seal_mapping(values, _recipients(program, kind, current.data))
+        return Outcome(path, sealed_text(text, armored, []), "sealed again")
     except (SealError, RewriteError) as exc:
         return Outcome(path, note=str(exc), failed=True)
 

@@ -17,6 +17,7 @@ def test_seal_many_seals_every_file_the_same_way(
 ) -> None:
     if in_workers:
         monkeypatch.setattr(service, "PARALLEL_THRESHOLD", 1)
+        monkeypatch.setattr(service, "_workers", lambda: 2)  # also on a 1-core runner
     loaded = load_repository(sealed_repo.root)
     program = build_program(loaded)
     items = [(p, k, loaded.documents[p].text) for p, k in sorted(loaded.kinds.items())]
