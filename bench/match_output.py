@@ -18,7 +18,6 @@ wall at load 4) in rich's table layout and JSON 0.2 s in Python's indenting enco
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -27,17 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from measuring import children_cpu
+from measuring import children_cpu, load_text
 from synthetic import generate
 
 from mentorkit.matching.engine import match_cohort
 from mentorkit.reporters.matching import RENDERERS
 from mentorkit.validation import validate_program
-
-
-def load() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load {one:.2f} (5 min {five:.2f}) on {os.cpu_count()} cores"
 
 
 def end_to_end(root: Path, fmt: str) -> None:
@@ -53,7 +47,7 @@ def end_to_end(root: Path, fmt: str) -> None:
     wall = time.perf_counter() - start
     print(
         f"  mentorkit match --format {fmt:<8} wall {wall:6.2f} s, CPU {children_cpu() - cpu:6.2f} s,"
-        f" {len(done.stdout) / 1e6:5.1f} MB printed, exit {done.returncode} · {load()}"
+        f" {len(done.stdout) / 1e6:5.1f} MB printed, exit {done.returncode} · {load_text()}"
     )
 
 
@@ -68,7 +62,7 @@ def renderers(root: Path) -> None:
             f"    render {fmt:<8} wall {time.perf_counter() - wall:6.3f} s, "
             f"CPU {time.process_time() - cpu:6.3f} s, {len(text) / 1e6:5.1f} MB"
         )
-    print(f"  {load()}")
+    print(f"  {load_text()}")
 
 
 def main() -> None:

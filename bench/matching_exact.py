@@ -25,12 +25,12 @@ load average (the machine may be shared). ``--quick`` runs 2,000 x 1,000 (2,000 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import resource
 import time
 
 import numpy as np
+from measuring import load_text
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_bipartite_matching, maximum_flow
 
@@ -189,12 +189,11 @@ def fractional_max_pairs(allowed: csr_matrix) -> float:
 def report(shape: str, result: MatchResult, times: tuple[float, float], reference: str) -> None:
     s = result.summary
     total = sum(p.score or 0.0 for p in result.pairs if p.status != "ended")
-    one, five, _ = os.getloadavg()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
     print(
         f"{shape:7s} {s.people:6d} people · match wall {times[0]:6.2f} s, CPU {times[1]:6.2f} s · "
         f"matched {s.matched} ({reference}) · total score {total:.1f} · score: {s.optimality} · "
-        f"peak memory so far {peak:.2f} GB · load {one:.2f} (5 min {five:.2f})",
+        f"peak memory so far {peak:.2f} GB · {load_text()}",
         flush=True,
     )
 

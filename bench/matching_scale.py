@@ -20,7 +20,6 @@ Targets (issue 13): 10,000 x 5,000 in at most 10 s end to end (stretch 5 s);
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import subprocess
 import sys
@@ -31,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from matching_exact import allowed_csr, true_max_pairs
+from measuring import load_text
 from synthetic import generate
 
 from mentorkit.matching.engine import match_cohort
@@ -38,11 +38,6 @@ from mentorkit.matching.match_file import render_match_file
 from mentorkit.validation import validate_program
 
 TARGETS = {10_000: 10.0, 20_000: 30.0}
-
-
-def load() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load {one:.2f} (5 min {five:.2f}) on {os.cpu_count()} cores"
 
 
 def _cpu_children() -> tuple[float, float]:
@@ -71,7 +66,7 @@ def end_to_end(root: Path) -> None:
         f"CPU {cpu_after - cpu_before:.2f} s, peak memory of the largest child so far "
         f"{peak:.2f} GB, exit {done.returncode}, wrote {written.stat().st_size / 1e6:.1f} MB"
     )
-    print(f"  {load()}")
+    print(f"  {load_text()}")
     written.unlink()
     return
 
@@ -103,7 +98,7 @@ def stages(root: Path, reference: bool) -> None:
             f"  coverage: {s.matched} matched, true maximum {most} by SciPy max flow over "
             f"{allowed.nnz:,} allowed pairs: {verdict}"
         )
-    print(f"  {load()}")
+    print(f"  {load_text()}")
 
 
 def main() -> None:

@@ -17,7 +17,6 @@ gave them. Disclosing every "after" figure again beside the site's took 12.8 s o
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from click.testing import CliRunner
+from measuring import load_text
 from synthetic import SKILLS, generate
 
 from mentorkit.cli.main import cli
@@ -97,11 +97,10 @@ def main() -> None:
                  "--today", "2026-11-24"],
                 env=env,
             )  # fmt: skip
-            one, five, _ = os.getloadavg()
             print(
                 f"  run {run + 1}: wall {time.perf_counter() - wall:.2f} s, "
                 f"CPU {time.process_time() - cpu:.2f} s, exit {done.exit_code} · "
-                f"load {one:.2f} (5 min {five:.2f}) on {os.cpu_count()} cores"
+                f"{load_text()}"
             )
         rows = [line for line in done.stdout.splitlines() if line.startswith(f"| `{cohort}`")]
         print(f"  figures row: {rows[0] if rows else '(none)'}")

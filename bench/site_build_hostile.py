@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from measuring import load_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEMO_IDENTITY = "program/DEMO-IDENTITY-PUBLIC.txt"
@@ -194,10 +195,6 @@ def _copy(target: Path) -> Path:
     return target
 
 
-def _load() -> str:
-    return f"load {os.getloadavg()[0]:.2f}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=2)
@@ -209,7 +206,7 @@ def main() -> None:
         hostile = _copy(Path(tmp) / "hostile")
         _harden(hostile)
         size = sum(p.stat().st_size for p in hostile.rglob("*.yaml")) / 1024
-        print(f"hostile data: {size:,.0f} KiB of YAML; {_load()}")
+        print(f"hostile data: {size:,.0f} KiB of YAML; {load_text()}")
         # best[copy][job] = (wall, cpu), each the minimum over the runs
         best: dict[str, dict[str, tuple[float, float]]] = {"normal": {}, "hostile": {}}
         for _ in range(runs):
@@ -218,7 +215,7 @@ def main() -> None:
                 for job, (wall, cpu) in _build(root).items():
                     old = best[name].get(job, (float("inf"), float("inf")))
                     best[name][job] = (min(old[0], wall), min(old[1], cpu))
-                    print(f"{name:<8} {job:<8} wall {wall:5.1f} s, cpu {cpu:5.1f} s; {_load()}")
+                    print(f"{name:<8} {job:<8} wall {wall:5.1f} s, cpu {cpu:5.1f} s; {load_text()}")
         print(f"best of {runs}:")
         for job in ("build", "validate"):
             for name in ("normal", "hostile"):
@@ -236,7 +233,7 @@ def main() -> None:
             print(f"ratio {label}: {', '.join(ratios)}")
         cpu_ratio = best["hostile"]["build"][1] / best["normal"]["build"][1]
         verdict = "met" if cpu_ratio <= 2 else "NOT met"
-        print(f"target: pages job at most 2x the normal build (CPU): {verdict}; {_load()}")
+        print(f"target: pages job at most 2x the normal build (CPU): {verdict}; {load_text()}")
 
 
 if __name__ == "__main__":
