@@ -74,7 +74,7 @@ def rematch(
         )
         if mentee not in program.participants:
             raise click.UsageError(f"unknown participant {mentee!r}")
-        program = _without_set_aside(ctx, program, cohort, mentee)
+        program, left_out = _without_set_aside(ctx, program, cohort, mentee)
         try:
             plan = plan_rematch(program, cohort, mentee, reason, as_today(today))
         except RematchError as exc:
@@ -94,14 +94,17 @@ def rematch(
             click.echo(f"cannot rematch: {exc}", err=True)
             ctx.exit(1)
     renderers = insight_actions.REMATCH_RENDERERS
-    emit(renderers[resolve_format(fmt, tuple(renderers))](plan, written))
+    emit(renderers[resolve_format(fmt, tuple(renderers))](plan, written, left_out))
     if errors:
         warn_problems(errors)
         ctx.exit(1)
 
 
-def _without_set_aside(ctx: click.Context, program: Program, cohort: str, mentee: str) -> Program:
-    """Leave out the cohort's people whose sealed value cannot be used: their rules are unknown."""
+def _without_set_aside(
+    ctx: click.Context, program: Program, cohort: str, mentee: str
+) -> tuple[Program, list[str]]:
+    """Leave out the cohort's people whose sealed value cannot be used: their rules are
+    unknown. Their files too, which the output names (a mentor left out was not weighed)."""
     left = set_aside_people(program, cohort)
     if mentee in left:
         click.echo(
@@ -110,7 +113,8 @@ def _without_set_aside(ctx: click.Context, program: Program, cohort: str, mentee
             err=True,
         )
         ctx.exit(1)
-    return leave_out(program, cohort, left) if left else program
+    paths = sorted(program.participants[person].source for person in left)
+    return (leave_out(program, cohort, left) if left else program), paths
 
 
 def _write(base: Path, plan: RematchPlan) -> list[str]:

@@ -10,9 +10,11 @@ from typing import Any
 
 from mentorkit.lifecycle.health import HealthReport
 from mentorkit.lifecycle.rematch import Alternative, RematchPlan
+from mentorkit.problems import shown_path
 from mentorkit.reporters import json_text
 from mentorkit.reporters.github import annotation
-from mentorkit.reporters.markdown import Cell, table
+from mentorkit.reporters.markdown import Cell, code, table
+from mentorkit.reporters.matching import left_out_line
 
 
 def health_json(report: HealthReport) -> str:
@@ -97,7 +99,7 @@ def _alternative(a: Alternative | None) -> dict[str, Any] | None:
     }
 
 
-def rematch_json(plan: RematchPlan, written: Sequence[str]) -> str:
+def rematch_json(plan: RematchPlan, written: Sequence[str], left_out: Sequence[str] = ()) -> str:
     return json_text(
         {
             "cohort": plan.cohort,
@@ -109,6 +111,7 @@ def rematch_json(plan: RematchPlan, written: Sequence[str]) -> str:
             "unmatched_reason": plan.unmatched_reason,
             "other_options": [_alternative(a) for a in plan.others],
             "written": list(written),
+            "left_out": list(left_out),
         }
     )
 
@@ -117,7 +120,9 @@ def _score(a: Alternative) -> str:
     return "" if a.score is None else f" (score {a.score:.2f})"
 
 
-def rematch_text(plan: RematchPlan, written: Sequence[str], markdown: bool = False) -> str:
+def rematch_text(
+    plan: RematchPlan, written: Sequence[str], left_out: Sequence[str] = (), markdown: bool = False
+) -> str:
     bullet = "- " if markdown else "  - "
     lines = [
         ("## " if markdown else "") + f"Rematch {plan.mentee} in {plan.cohort}",
@@ -134,6 +139,9 @@ def rematch_text(plan: RematchPlan, written: Sequence[str], markdown: bool = Fal
     if plan.others:
         lines += ["", "Other mentors with room:"]
         lines += [f"{bullet}{a.mentor}{_score(a)}: {'; '.join(a.reasons[:2])}" for a in plan.others]
+    if left_out:  # a mentor left out is one the proposal never weighed
+        shown = [code(shown_path(p), 200) if markdown else shown_path(p) for p in left_out]
+        lines += ["", f"{left_out_line(left_out)}:", *(f"{bullet}{path}" for path in shown)]
     lines.append("")
     if written:
         lines += ["Written:", *(f"{bullet}{path}" for path in written)]
@@ -142,12 +150,15 @@ def rematch_text(plan: RematchPlan, written: Sequence[str], markdown: bool = Fal
     return "\n".join(lines) + "\n"
 
 
-def rematch_markdown(plan: RematchPlan, written: Sequence[str]) -> str:
-    return rematch_text(plan, written, markdown=True)
+def rematch_markdown(
+    plan: RematchPlan, written: Sequence[str], left_out: Sequence[str] = ()
+) -> str:
+    return rematch_text(plan, written, left_out, markdown=True)
 
 
-# What ``rematch --format`` offers: exactly these renderers.
-REMATCH_RENDERERS: dict[str, Callable[[RematchPlan, Sequence[str]], str]] = {
+# What ``rematch --format`` offers: exactly these renderers, each given the plan, the
+# files written and the files of the people left out.
+REMATCH_RENDERERS: dict[str, Callable[[RematchPlan, Sequence[str], Sequence[str]], str]] = {
     "text": rematch_text,
     "json": rematch_json,
     "markdown": rematch_markdown,

@@ -54,9 +54,9 @@ def left_out_line(left_out: Sequence[str]) -> str:
     """
     who = "1 person" if len(left_out) == 1 else f"{len(left_out)} people"
     return (
-        f"{who} left out of this matching: the identity cannot use their sealed value, so "
+        f"{who} left out of these proposals: the identity cannot use their sealed value, so "
         "their avoid and manager rules are unknown (recorded pairs are kept). Fix the "
-        "file (`mentorkit edit FILE`, or its owner seals it again) and match again"
+        "file (`mentorkit edit FILE`, or its owner seals it again) and run this again"
     )
 
 

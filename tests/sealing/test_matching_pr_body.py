@@ -48,16 +48,33 @@ def test_every_format_names_the_files_left_out(sealed_repo: SealedRepo) -> None:
     code, out, err = sealed_repo.run("match", "spring", "--format", "markdown", identity=True)
     assert code == 0, err
     body = out.split("| mentor |")[0]  # said before the table, where a reviewer starts
-    assert "#### Left out" in body and "1 person left out of this matching" in body
+    assert "#### Left out" in body and "1 person left out of these proposals" in body
     assert f"- `{EVE}`" in body and "avoid and manager rules are unknown" in body
     code, out, _ = sealed_repo.run("match", "spring", "--format", "json", identity=True)
     assert code == 0 and '"left_out": [\n    "participants/eve.yaml"\n  ]' in out
     code, out, _ = sealed_repo.run("match", "spring", "--format", "text", identity=True)
-    assert code == 0 and "left out of this matching" in out and EVE in out
+    assert code == 0 and "left out of these proposals" in out and EVE in out
     # nobody left out: nothing said
     (sealed_repo.root / EVE).unlink()
     code, out, _ = sealed_repo.run("match", "spring", "--format", "markdown", identity=True)
     assert code == 0 and "Left out" not in out
+
+
+def test_rematch_names_the_files_left_out_too(sealed_repo: SealedRepo) -> None:
+    _seal_eve_to_someone_else(sealed_repo)
+    match = sealed_repo.root / "program/matches/spring.yaml"
+    match.parent.mkdir(parents=True)
+    match.write_text(
+        "cohort: spring\npairs:\n  - mentor: max\n    mentee: ivo\n    status: accepted\n"
+        "    since: 2026-03-02\n"
+    )
+    args = ("rematch", "spring", "ivo", "--reason", "moved team")
+    code, out, err = sealed_repo.run(*args, "--format", "markdown", identity=True)
+    assert code == 0, err
+    assert "1 person left out of these proposals" in out and f"- `{EVE}`" in out
+    code, out, _ = sealed_repo.run(*args, "--format", "json", identity=True)
+    assert code == 0 and '"left_out": [\n    "participants/eve.yaml"\n  ]' in out
+    assert SECRET not in out
 
 
 def test_a_hostile_file_name_cannot_break_out_of_the_list() -> None:
