@@ -10,6 +10,7 @@ from typing import Any
 import pyrage
 import yaml
 
+from mentorkit.sealing.binding import BOUND_KEY, without_binding
 from mentorkit.sealing.keys import Identity, Recipient
 
 BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"
@@ -21,11 +22,15 @@ class SealError(ValueError):
     """A sealed value that cannot be opened or is not well formed."""
 
 
-def seal_mapping(values: dict[str, Any], recipients: Sequence[Recipient]) -> str:
-    """``values`` as YAML, encrypted to every recipient, ASCII-armored (ends with a newline)."""
+def seal_mapping(values: dict[str, Any], recipients: Sequence[Recipient], path: str) -> str:
+    """``values`` as YAML, encrypted to every recipient, ASCII-armored (ends with a newline).
+
+    The mapping also names ``path``, the file the value is sealed for (``BOUND_KEY``).
+    """
     if not recipients:
         raise SealError("no recipients: list the coordinators' keys in privacy.recipients")
-    plaintext = yaml.safe_dump(values, sort_keys=False, allow_unicode=True, width=4096)
+    bound = {BOUND_KEY: path, **without_binding(values)}
+    plaintext = yaml.safe_dump(bound, sort_keys=False, allow_unicode=True, width=4096)
     armored: bytes = pyrage.encrypt(plaintext.encode("utf-8"), list(recipients), armored=True)
     text = armored.decode("ascii").replace("\r\n", "\n")
     return text if text.endswith("\n") else text + "\n"

@@ -19,6 +19,7 @@ from mentorkit.model.paths import kind_of
 from mentorkit.model.rules import AVOID_WORDS, PRIVATE_RULE_WORDS, REPORTING_WORDS
 from mentorkit.model.source import KeyPath, Location
 from mentorkit.problems import Problem
+from mentorkit.sealing.binding import bound_elsewhere, is_bound, without_binding
 from mentorkit.sealing.crypto import SealError, open_bytes
 from mentorkit.sealing.fields import SEALED_KEY, sealable_fields
 from mentorkit.sealing.keys import Identity, parse_identities
@@ -28,6 +29,12 @@ CODE = "sealed-open"
 SEALED_RULE = "involves sealed avoid or manager rules"
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 MAX_SEALED_BYTES = 64 * 1024
+# Said of a value that names no file (see ``sealing.binding``): it is used all the same.
+UNBOUND = (
+    "the sealed value does not name the file it was sealed for (sealed by an older "
+    "mentorkit or by the age tool), so a copy of it in another file could not be told "
+    "apart; `mentorkit rekey` seals it again with its file's name"
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,9 @@ class OpenedDocument(LoadedDocument):
     """A document with its sealed fields opened; their positions are the ``sealed:`` line."""
 
     sealed_keys: frozenset[str] = frozenset()
+    # False for a value that names no file (sealed before values did, or by the age
+    # tool): it is used, with an ``UNBOUND`` warning.
+    bound: bool = True
     # The decrypted YAML the opened fields were read from: memory only, never written.
     opened_text: str = field(default="", repr=False, compare=False)
 
@@ -119,8 +129,11 @@ def _merge(
     A value holding a field it may not hold, or one also written in plain text, is not
     used at all: `mentorkit seal` never writes one, and using part of it would guess.
     """
+    elsewhere = bound_elsewhere(contents.data, doc.path)
+    if elsewhere is not None:
+        return None, [_problem(doc, elsewhere)]
     allowed = sealable_fields(kind)
-    parsed = contents.data
+    parsed = without_binding(contents.data)
     problems = []
     for key in parsed:
         if key not in allowed:
@@ -142,7 +155,15 @@ def _merge(
     if problems:
         return None, problems
     merged = {**doc.data, **parsed}
-    opened = OpenedDocument(doc.path, merged, doc.text, doc.top, frozenset(parsed), contents.text)
+    opened = OpenedDocument(
+        doc.path,
+        merged,
+        doc.text,
+        doc.top,
+        frozenset(parsed),
+        is_bound(contents.data),
+        contents.text,
+    )
     return opened, problems
 
 
@@ -179,6 +200,8 @@ def open_repository(loaded: LoadedRepository, identity_text: str | None) -> Open
             problems.extend(result)
         else:
             documents[path] = result
+            if isinstance(result, OpenedDocument) and not result.bound:
+                problems.append(dataclasses.replace(_problem(result, UNBOUND), level="warning"))
     opened = dataclasses.replace(loaded, documents=documents)
     return OpenedRepository(
         opened, frozenset(unopened | unusable), tuple(problems), frozenset(unusable)

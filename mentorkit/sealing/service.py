@@ -18,6 +18,7 @@ from typing import Any
 from mentorkit.loading.yaml_reader import parse_yaml
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
+from mentorkit.sealing.binding import bound_elsewhere, without_binding
 from mentorkit.sealing.crypto import SealError, open_bytes, seal_mapping
 from mentorkit.sealing.fields import SEALABLE_KINDS, SEALED_KEY, private_fields, sealable_fields
 from mentorkit.sealing.keys import Identity, KeyProblem, Recipient, parse_recipients
@@ -64,14 +65,23 @@ def recipient_keys(program: Program, kind: str, data: Mapping[str, Any]) -> list
     return list(dict.fromkeys(keys))
 
 
-def open_values(armored: Any, identities: Sequence[Identity], path: str) -> dict[str, Any]:
-    """The mapping inside a sealed value; SealError when it cannot be opened or read."""
+def open_values(
+    armored: Any, identities: Sequence[Identity], path: str, *, here: bool = True
+) -> dict[str, Any]:
+    """The fields inside a sealed value; SealError when it cannot be opened or read.
+
+    With ``here``, a value sealed for another file than ``path`` is refused too: sealing
+    it again would make a copy this file's own (see ``sealing.binding``).
+    """
     if not isinstance(armored, str):
         raise SealError("sealed is not armored text")
     parsed = parse_yaml(open_bytes(armored, identities), path)
     if isinstance(parsed, Problem):
         raise SealError(f"the sealed value is not a valid YAML mapping ({parsed.code})")
-    return parsed.data
+    elsewhere = bound_elsewhere(parsed.data, path) if here else None
+    if elsewhere is not None:
+        raise SealError(elsewhere)
+    return without_binding(parsed.data)
 
 
 def _recipients(program: Program, kind: str, plain: Mapping[str, Any]) -> list[Recipient]:
@@ -118,7 +128,7 @@ def seal_text(
             f: v for f in sealable_fields(kind) if (v := values.get(f, existing.get(f))) is not None
         }
         plain = plain_values(doc, RECIPIENT_FIELDS)
-        armored = seal_mapping(merged, _recipients(program, kind, plain))
+        armored = seal_mapping(merged, _recipients(program, kind, plain), path)
         return Outcome(path, sealed_text(doc, armored, list(values)), f"sealed {', '.join(values)}")
     except (SealError, RewriteError) as exc:
         return Outcome(path, note=str(exc), failed=True)
@@ -198,7 +208,7 @@ def rekey_text(
                 f"not sealed again (`mentorkit edit {path}` fixes it)",
                 failed=True,
             )
-        armored = seal_mapping(values, _recipients(program, kind, current.data))
+        armored = seal_mapping(values, _recipients(program, kind, current.data), path)
         return Outcome(path, sealed_text(text, armored, []), "sealed again")
     except (SealError, RewriteError) as exc:
         return Outcome(path, note=str(exc), failed=True)
@@ -212,6 +222,7 @@ def unseal_text(path: str, text: str, identities: Sequence[Identity]) -> str:
     if SEALED_KEY not in current.data:
         return text
     try:
-        return opened_text(text, open_values(current.data[SEALED_KEY], identities, path))
+        values = open_values(current.data[SEALED_KEY], identities, path, here=False)
+        return opened_text(text, values)
     except RewriteError as exc:
         raise SealError(str(exc)) from None

@@ -27,7 +27,11 @@ def test_the_age_tool_opens_what_mentorkit_sealed(sealed_repo: SealedRepo, tmp_p
         capture_output=True,
         check=True,
     )
-    assert yaml.safe_load(done.stdout) == {"email": "eve@example.com", "avoid": ["ann"]}
+    assert yaml.safe_load(done.stdout) == {
+        "sealed_for": "participants/eve.yaml",  # the file it belongs to, inside the encryption
+        "email": "eve@example.com",
+        "avoid": ["ann"],
+    }
 
 
 def test_mentorkit_opens_what_the_age_tool_sealed(sealed_repo: SealedRepo) -> None:
@@ -46,6 +50,9 @@ def test_mentorkit_opens_what_the_age_tool_sealed(sealed_repo: SealedRepo) -> No
     code, out, err = sealed_repo.run("unseal", str(eve), identity=True)
     assert code == 0, err
     assert "email: eve@age.example" in out
+    # it names no file, so it is used with a warning until `rekey` binds it
+    code, out, _ = sealed_repo.run("validate", identity=True)
+    assert "participants/eve.yaml" in out and "does not name the file" in out
     # and matching reads the avoid rule inside it
     assert sealed_repo.run("seal")[0] == 0  # ivo's manager
     code, out, err = sealed_repo.run("match", "spring", "--format", "json", identity=True)

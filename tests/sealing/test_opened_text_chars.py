@@ -25,7 +25,7 @@ def _seal_eve(sealed_repo: SealedRepo, values: dict[str, Any]) -> int:
     """Eve's file with ``values`` sealed (as `seal` writes them); the sealed line."""
     path = sealed_repo.root / EVE
     text = path.read_text(encoding="utf-8").replace("email: eve@example.com\navoid: [ann]\n", "")
-    armored = seal_mapping(values, parse_recipients([sealed_repo.coordinator.public]))
+    armored = seal_mapping(values, parse_recipients([sealed_repo.coordinator.public]), EVE)
     body = "".join(f"  {line}\n" for line in armored.splitlines())
     path.write_text(f"{text}sealed: |\n{body}", encoding="utf-8")
     return text.count("\n") + 1

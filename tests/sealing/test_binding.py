@@ -1,0 +1,116 @@
+"""A sealed value names the file it was sealed for, and is used in that file only.
+
+``sealed-copy`` catches a value that is in two files at once; these are the copies it
+cannot see: a value taken out of Git history after its owner sealed theirs again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pyrage
+import yaml
+
+from mentorkit.loading.repository import load_repository
+from mentorkit.sealing.keys import parse_identities
+from mentorkit.sealing.opening import CODE
+from mentorkit.validation import validate_program
+from tests.sealing.conftest import SealedRepo
+
+EVE, IVO = "participants/eve.yaml", "participants/ivo.yaml"
+BLOCK = re.compile(r"^sealed: \|\n(?:  .*\n)+", flags=re.M)
+
+
+def _block(sealed_repo: SealedRepo, relpath: str) -> str:
+    found = BLOCK.search(sealed_repo.text(relpath))
+    assert found is not None
+    return found.group(0)
+
+
+def _put_block(sealed_repo: SealedRepo, relpath: str, block: str) -> None:
+    path = sealed_repo.root / relpath
+    path.write_text(BLOCK.sub(lambda _: block, path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _opened_plaintext(sealed_repo: SealedRepo, relpath: str) -> dict[str, object]:
+    armored = load_repository(sealed_repo.root).documents[relpath].data["sealed"]
+    identities = parse_identities(sealed_repo.identity_file.read_text(encoding="utf-8"))
+    plaintext = pyrage.decrypt(armored.strip().encode("ascii"), list(identities))
+    data = yaml.safe_load(plaintext)
+    assert isinstance(data, dict)
+    return data
+
+
+def _old_value_of_eve_in_ivo(sealed_repo: SealedRepo) -> None:
+    """Eve's value as Git history keeps it, pasted into Ivo's file after Eve re-sealed."""
+    assert sealed_repo.run("seal")[0] == 0
+    old = _block(sealed_repo, EVE)
+    assert (
+        sealed_repo.run("rekey", str(sealed_repo.root / EVE), identity=True)[0] == 0
+    )  # a fresh value for Eve
+    assert _block(sealed_repo, EVE) != old
+    _put_block(sealed_repo, IVO, old)
+
+
+def test_every_value_names_its_file_inside_the_encryption(sealed_repo: SealedRepo) -> None:
+    assert sealed_repo.run("seal")[0] == 0
+    assert _opened_plaintext(sealed_repo, EVE)["sealed_for"] == EVE
+    assert _opened_plaintext(sealed_repo, IVO)["sealed_for"] == IVO
+    # it is not a field of the document: unseal shows the fields only
+    code, out, err = sealed_repo.run("unseal", str(sealed_repo.root / EVE), identity=True)
+    assert code == 0, err
+    assert "email: eve@example.com" in out and "sealed_for" not in out
+
+
+def test_an_old_value_from_history_is_not_used_in_another_file(sealed_repo: SealedRepo) -> None:
+    _old_value_of_eve_in_ivo(sealed_repo)
+    # Without the identity nothing can tell: no file holds the same value twice.
+    assert sealed_repo.run("validate")[0] == 0
+    identity = sealed_repo.identity_file.read_text(encoding="utf-8")
+    result = validate_program(sealed_repo.root, identity=identity)
+    refused = [p for p in result.problems if p.path == IVO and p.code == CODE]
+    assert len(refused) == 1 and refused[0].is_error
+    assert f"sealed for {EVE}, not for this file" in refused[0].message
+    # Ivo does not take on Eve's email or her avoid rule: the value is set aside.
+    assert IVO in result.program.unusable
+    assert result.program.participants["ivo"].email is None
+    assert result.program.participants["ivo"].avoid == ()
+    assert result.program.participants["eve"].email == "eve@example.com"
+    # matching goes on for everyone else and leaves Ivo out
+    code, out, err = sealed_repo.run("match", "spring", "--format", "json", identity=True)
+    assert code == 0, err
+    result_json = json.loads(out)
+    assert "ivo" not in {p["mentee"] for p in result_json["pairs"]}
+    assert IVO in json.dumps(result_json)  # named as left out
+
+
+def test_rekey_does_not_seal_a_value_of_another_file_again(sealed_repo: SealedRepo) -> None:
+    _old_value_of_eve_in_ivo(sealed_repo)
+    before = sealed_repo.text(IVO)
+    code, _, err = sealed_repo.run("rekey", str(sealed_repo.root / IVO), identity=True)
+    assert code == 1
+    assert f"sealed for {EVE}, not for this file" in err
+    assert sealed_repo.text(IVO) == before
+
+
+def test_a_value_that_names_no_file_is_used_with_a_warning_until_rekey(
+    sealed_repo: SealedRepo,
+) -> None:
+    assert sealed_repo.run("seal")[0] == 0
+    # sealed the way the age tool (or mentorkit before binding) does: no file named
+    recipient = pyrage.x25519.Recipient.from_str(sealed_repo.coordinator.public)
+    legacy = pyrage.encrypt(b"email: eve@old.example\navoid: [ann]\n", [recipient], armored=True)
+    block = "sealed: |\n" + "".join(f"  {line}\n" for line in legacy.decode().splitlines())
+    _put_block(sealed_repo, EVE, block)
+    code, out, _ = sealed_repo.run("validate", identity=True)
+    assert code == 0
+    assert f"{EVE}:" in out and "does not name the file it was sealed for" in out
+    identity = sealed_repo.identity_file.read_text(encoding="utf-8")
+    assert validate_program(sealed_repo.root, identity=identity).program.participants[
+        "eve"
+    ].email == ("eve@old.example")
+    assert sealed_repo.run("rekey", str(sealed_repo.root / EVE), identity=True)[0] == 0
+    assert _opened_plaintext(sealed_repo, EVE)["sealed_for"] == EVE
+    code, out, _ = sealed_repo.run("validate", identity=True)
+    assert code == 0 and "does not name the file" not in out
