@@ -55,8 +55,19 @@ def shown_path(path: str) -> str:
     character in a name would reverse or hide the rest of a log line (the file is
     refused, but the line that says so must read as it is).
     """
-    if path.isprintable():
-        return path
+    return shown_text(path)
+
+
+def shown_text(text: str, keep: str = "") -> str:
+    """Text for one line of a log: characters that do not print are written as escapes.
+
+    Messages repeat what participants chose (a path, a key): printed raw, a right-to-left
+    override in one would reorder the rest of the line, and a newline would forge another.
+    ``keep`` names characters left as they are for an output that escapes them itself.
+    """
+    if text.isprintable():
+        return text
     return "".join(
-        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in path
+        c if c.isprintable() or c in keep else c.encode("unicode_escape").decode("ascii")
+        for c in text
     )

@@ -156,7 +156,11 @@ def idle_mentor_reason(person: Participant, seekers: int, compatible: int, waiti
             f"mentor without a mentee: no enrolled mentee seeks an offered skill (offers: {offers})"
         )
     if compatible == 0:
-        return f"mentor without a mentee: the {_plural(seekers, 'mentee')} seeking an offered skill are ruled out by the cohort's rules"
+        verb = "is" if seekers == 1 else "are"
+        return (
+            f"mentor without a mentee: the {_plural(seekers, 'mentee')} seeking an offered "
+            f"skill {verb} ruled out by the cohort's rules"
+        )
     if waiting:
         raise FalseReason(f"{person.id}: {waiting} compatible mentees are unmatched")
     if compatible == 1:

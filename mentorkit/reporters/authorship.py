@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mentorkit.problems import shown_path
+from mentorkit.problems import shown_path, shown_text
 from mentorkit.reporters import json_text
 from mentorkit.reporters.github import annotation
 from mentorkit.reporters.markdown import code, plain
@@ -21,7 +21,9 @@ def _summary(result: AuthorshipResult) -> str:
 
 
 def as_text(result: AuthorshipResult) -> str:
-    lines = [f"{shown_path(d.path)}: {d.verdict}: {d.message}" for d in result.decisions]
+    lines = [
+        f"{shown_path(d.path)}: {d.verdict}: {shown_text(d.message)}" for d in result.decisions
+    ]
     return "\n".join([*lines, _summary(result)]) + "\n"
 
 

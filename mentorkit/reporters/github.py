@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from typing import Literal
 
+from mentorkit.problems import shown_text
+
 Level = Literal["error", "warning", "notice"]
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Text GitHub shows as written: line breaks escaped as GitHub documents, any other
+    character that does not print (a right-to-left override in a repeated file name) as
+    a visible escape."""
+    shown = shown_text(text, keep="\r\n")
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from mentorkit.model.lookalike import without_invisible
+from mentorkit.problems import shown_text
 
 
 def join_words(items: list[str]) -> str:
@@ -62,7 +63,9 @@ def cell(text: object) -> str:
     one line, no cell break, no HTML tag. A backslash is escaped too: GitHub splits cells
     before reading escapes, so ``\\|`` would otherwise end the cell."""
     escaped = str(text).replace("\\", "\\\\").replace("|", "\\|")
-    return escaped.replace("\r", " ").replace("\n", " ").replace("<", "&lt;")
+    one = escaped.replace("\r", " ").replace("\n", " ").replace("<", "&lt;")
+    # A right-to-left override in a file name the message repeats would reorder the cell.
+    return shown_text(one)
 
 
 # A table cell: text, or several lines of text (shown one under the other).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from mentorkit.problems import Problem, shown_path
+from mentorkit.problems import Problem, shown_path, shown_text
 from mentorkit.reporters import json_text
 from mentorkit.reporters.github import annotation
 from mentorkit.reporters.markdown import cell
@@ -17,7 +17,7 @@ def _location(p: Problem) -> str:
 
 
 def as_text(problems: Sequence[Problem], files_checked: int) -> str:
-    lines = [f"{_location(p)}: {p.level} {p.code} {p.message}" for p in problems]
+    lines = [f"{_location(p)}: {p.level} {p.code} {shown_text(p.message)}" for p in problems]
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if problems:

@@ -26,6 +26,19 @@ def test_problem_output_never_prints_a_path_raw() -> None:
         assert "\\u202e" in out, fmt
 
 
+def test_a_message_that_repeats_a_path_is_escaped_too() -> None:
+    message = f"the same sealed value is in {REVERSED} too"
+    problem = Problem("participants/ada.yaml", 3, 1, "error", "sealed-copy", message)
+    for fmt in ("text", "github", "markdown"):
+        out = render([problem], 1, fmt)
+        assert "\u202e" not in out and "\u200b" not in out, fmt
+    decision = FileDecision(REVERSED, "added", "refused", "not-yours", f"{REVERSED} is not yours")
+    result = AuthorshipResult("mallory", False, (decision,))
+    for render_result in (authorship_text, authorship_github, authorship_markdown):
+        out = render_result(result)
+        assert "\u202e" not in out and "\u200b" not in out
+
+
 def _result(path: str) -> AuthorshipResult:
     decision = FileDecision(path, "added", "refused", "not-yours", "you may not add it")
     return AuthorshipResult("mallory", False, (decision,))
