@@ -17,7 +17,7 @@ from mentorkit.problems import has_errors
 from mentorkit.reporters.problems import render
 from mentorkit.sealing.crypto import SealError
 from mentorkit.sealing.keys import Identity
-from mentorkit.sealing.service import seal_text, unseal_text
+from mentorkit.sealing.service import seal_text, unseal_named
 from mentorkit.validation import validate_addition
 from mentorkit.writing.files import write_text_atomic
 from mentorkit.writing.private import write_private_new
@@ -35,7 +35,7 @@ def edit_file(
     kind = kind_of(relpath) or ""
     text = read_text(root / relpath)
     try:
-        opened = unseal_text(relpath, text, keys)
+        opened, named_here = unseal_named(relpath, text, keys)
     except SealError as exc:
         click.echo(f"{relpath}: {exc}", err=True)
         return False
@@ -43,7 +43,9 @@ def edit_file(
     write_private_new(scratch, opened)
     run_editor(str(scratch))
     edited = read_text(scratch)
-    if edited == opened:
+    # A value that names another file (the file was moved) or none is sealed again
+    # even unchanged, so that it names this file.
+    if edited == opened and named_here:
         click.echo(f"{relpath}: no change", err=True)
         return True
     loaded = load_repository(root)

@@ -18,7 +18,7 @@ from typing import Any
 from mentorkit.loading.yaml_reader import parse_yaml
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
-from mentorkit.sealing.binding import bound_elsewhere, without_binding
+from mentorkit.sealing.binding import bound_elsewhere, is_bound, without_binding
 from mentorkit.sealing.crypto import SealError, open_bytes, seal_mapping
 from mentorkit.sealing.fields import SEALABLE_KINDS, SEALED_KEY, private_fields, sealable_fields
 from mentorkit.sealing.keys import Identity, KeyProblem, Recipient, parse_recipients
@@ -65,23 +65,25 @@ def recipient_keys(program: Program, kind: str, data: Mapping[str, Any]) -> list
     return list(dict.fromkeys(keys))
 
 
-def open_values(
-    armored: Any, identities: Sequence[Identity], path: str, *, here: bool = True
-) -> dict[str, Any]:
-    """The fields inside a sealed value; SealError when it cannot be opened or read.
-
-    With ``here``, a value sealed for another file than ``path`` is refused too: sealing
-    it again would make a copy this file's own (see ``sealing.binding``).
-    """
+def _opened_mapping(armored: Any, identities: Sequence[Identity], path: str) -> dict[str, Any]:
+    """The mapping inside a sealed value as it was sealed, the file it names included."""
     if not isinstance(armored, str):
         raise SealError("sealed is not armored text")
     parsed = parse_yaml(open_bytes(armored, identities), path)
     if isinstance(parsed, Problem):
         raise SealError(f"the sealed value is not a valid YAML mapping ({parsed.code})")
-    elsewhere = bound_elsewhere(parsed.data, path) if here else None
+    return parsed.data
+
+
+def open_values(armored: Any, identities: Sequence[Identity], path: str) -> dict[str, Any]:
+    """The fields inside a sealed value; SealError when it cannot be opened or read, or
+    when it was sealed for another file than ``path``: sealing it again would make a copy
+    this file's own (see ``sealing.binding``)."""
+    values = _opened_mapping(armored, identities, path)
+    elsewhere = bound_elsewhere(values, path)
     if elsewhere is not None:
         raise SealError(elsewhere)
-    return without_binding(parsed.data)
+    return without_binding(values)
 
 
 def _recipients(program: Program, kind: str, plain: Mapping[str, Any]) -> list[Recipient]:
@@ -216,13 +218,20 @@ def rekey_text(
 
 def unseal_text(path: str, text: str, identities: Sequence[Identity]) -> str:
     """The document with its sealed fields written in plain text (SealError if it cannot)."""
+    return unseal_named(path, text, identities)[0]
+
+
+def unseal_named(path: str, text: str, identities: Sequence[Identity]) -> tuple[str, bool]:
+    """``unseal_text``, and whether the sealed value names ``path`` as its file (a value
+    of a file that was moved, or sealed before values named their file, does not)."""
     current = parse_yaml(text.encode("utf-8"), path)
     if isinstance(current, Problem):
         raise SealError(f"{path}: {current.message}")
     if SEALED_KEY not in current.data:
-        return text
+        return text, True
     try:
-        values = open_values(current.data[SEALED_KEY], identities, path, here=False)
-        return opened_text(text, values)
+        values = _opened_mapping(current.data[SEALED_KEY], identities, path)
+        named = is_bound(values) and bound_elsewhere(values, path) is None
+        return opened_text(text, without_binding(values)), named
     except RewriteError as exc:
         raise SealError(str(exc)) from None

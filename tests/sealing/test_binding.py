@@ -10,6 +10,7 @@ import json
 import re
 
 import pyrage
+import pytest
 import yaml
 
 from mentorkit.loading.repository import load_repository
@@ -114,3 +115,28 @@ def test_a_value_that_names_no_file_is_used_with_a_warning_until_rekey(
     assert _opened_plaintext(sealed_repo, EVE)["sealed_for"] == EVE
     code, out, _ = sealed_repo.run("validate", identity=True)
     assert code == 0 and "does not name the file" not in out
+
+
+def test_edit_seals_a_moved_file_for_its_new_place(
+    sealed_repo: SealedRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert sealed_repo.run("seal")[0] == 0
+    moved = sealed_repo.root / "participants/eva.yaml"
+    moved.write_text(sealed_repo.text(EVE).replace("id: eve\n", "id: eva\n"), encoding="utf-8")
+    (sealed_repo.root / EVE).unlink()
+    code, out, _ = sealed_repo.run("validate", identity=True)
+    assert code == 1 and f"sealed for {EVE}, not for this file" in out
+    # the owner (or a coordinator) opens it and saves it unchanged: it is sealed for eva.yaml
+    monkeypatch.setenv("EDITOR", "true")
+    monkeypatch.delenv("VISUAL", raising=False)
+    code, _, err = sealed_repo.run("edit", str(moved), identity=True)
+    assert code == 0 and "sealed again" in err, err
+    assert _opened_plaintext(sealed_repo, "participants/eva.yaml")["sealed_for"] == (
+        "participants/eva.yaml"
+    )
+    code, out, _ = sealed_repo.run("validate", identity=True)
+    assert code == 0 and "sealed-open" not in out
+    # and a second unchanged edit changes nothing
+    before = moved.read_text(encoding="utf-8")
+    code, _, err = sealed_repo.run("edit", str(moved), identity=True)
+    assert code == 0 and "no change" in err and moved.read_text(encoding="utf-8") == before
