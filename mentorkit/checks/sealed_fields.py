@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from mentorkit.checks.base import problem_in
 from mentorkit.model.build_charter import sealing_settings
 from mentorkit.model.entities import SealingSettings
+from mentorkit.model.paths import CHARTER
 from mentorkit.model.source import Document, Documents
 from mentorkit.problems import Level, Problem
 from mentorkit.sealing.crypto import armor_problem
@@ -38,7 +39,6 @@ from mentorkit.sealing.keys import is_demo_key
 from mentorkit.sealing.opening import OpenedDocument
 
 CODE = "sealed"
-CHARTER = "program/program.yaml"
 
 
 def _settings(files: Documents) -> SealingSettings:

@@ -200,6 +200,7 @@ def sealing_settings(raw: Any) -> SealingSettings:
         recipients=recipients,
         require_sealed=privacy.get("require_sealed") is True,
         seal_manager=privacy.get("seal_manager") is True,
+        require_named=privacy.get("require_named") is True,
     )
 
 

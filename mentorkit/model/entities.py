@@ -340,6 +340,9 @@ class SealingSettings:
     recipients: tuple[tuple[str, str], ...] = ()  # (coordinator id, public key)
     require_sealed: bool = False
     seal_manager: bool = False
+    # A sealed value that does not name its file is refused, not only warned about (see
+    # ``sealing.binding``): set once `mentorkit rekey` has named every value.
+    require_named: bool = False
 
     @property
     def keys(self) -> tuple[str, ...]:

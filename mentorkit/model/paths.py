@@ -6,6 +6,9 @@ Which kind of data a path holds and the id a file name gives are asked everywher
 
 from __future__ import annotations
 
+# The program's charter: settings every rule may need (privacy, matching, site).
+CHARTER = "program/program.yaml"
+
 
 def stem(path: str) -> str:
     """The file name without folder and extension: ``participants/ada.yaml`` -> ``ada``."""

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from mentorkit.loading.repository import LoadedRepository
 from mentorkit.loading.yaml_reader import LoadedDocument, parse_yaml
-from mentorkit.model.paths import kind_of
+from mentorkit.model.build_charter import sealing_settings
+from mentorkit.model.paths import CHARTER, kind_of
 from mentorkit.model.rules import AVOID_WORDS, PRIVATE_RULE_WORDS, REPORTING_WORDS
 from mentorkit.model.source import KeyPath, Location
 from mentorkit.problems import Problem
@@ -29,11 +30,17 @@ CODE = "sealed-open"
 SEALED_RULE = "involves sealed avoid or manager rules"
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 MAX_SEALED_BYTES = 64 * 1024
-# Said of a value that names no file (see ``sealing.binding``): it is used all the same.
+# Said of a value that names no file (see ``sealing.binding``): it is used all the same,
+# unless the program sets ``privacy.require_named``.
 UNBOUND = (
     "the sealed value does not name the file it was sealed for (sealed by an older "
     "mentorkit or by the age tool), so a copy of it in another file could not be told "
     "apart; `mentorkit rekey` seals it again with its file's name"
+)
+UNNAMED_REFUSED = (
+    "the sealed value does not name the file it was sealed for, and this program requires "
+    "it to (privacy.require_named), so it is not used; a coordinator seals it again with "
+    "its file's name: `mentorkit rekey`"
 )
 
 
@@ -189,10 +196,13 @@ def open_repository(loaded: LoadedRepository, identity_text: str | None) -> Open
     unopened: set[str] = set()
     unusable: set[str] = set()
     problems: list[Problem] = []
+    named_only = _requires_named(loaded)
     for path in paths:
         result = loaded.opened.get(path)
         if result is None:
             result = open_document(identity_text, loaded.documents[path])
+        if named_only and isinstance(result, OpenedDocument) and not result.bound:
+            result = (_problem(result, UNNAMED_REFUSED),)
         if result is None:
             unopened.add(path)  # not armored text: the sealed check reports it
         elif isinstance(result, tuple):
@@ -206,6 +216,12 @@ def open_repository(loaded: LoadedRepository, identity_text: str | None) -> Open
     return OpenedRepository(
         opened, frozenset(unopened | unusable), tuple(problems), frozenset(unusable)
     )
+
+
+def _requires_named(loaded: LoadedRepository) -> bool:
+    charter = loaded.documents.get(CHARTER)
+    privacy = charter.data.get("privacy") if charter is not None else None
+    return sealing_settings(privacy).require_named
 
 
 def redact(problems: Sequence[Problem], opened: LoadedRepository) -> list[Problem]:

@@ -140,3 +140,35 @@ def test_edit_seals_a_moved_file_for_its_new_place(
     before = moved.read_text(encoding="utf-8")
     code, _, err = sealed_repo.run("edit", str(moved), identity=True)
     assert code == 0 and "no change" in err and moved.read_text(encoding="utf-8") == before
+
+
+def test_a_program_that_requires_named_values_refuses_an_unnamed_one(
+    sealed_repo: SealedRepo,
+) -> None:
+    assert sealed_repo.run("seal")[0] == 0
+    program = sealed_repo.root / "program/program.yaml"
+    program.write_text(
+        program.read_text(encoding="utf-8").replace(
+            "  require_sealed: true\n", "  require_sealed: true\n  require_named: true\n"
+        ),
+        encoding="utf-8",
+    )
+    assert sealed_repo.run("validate", identity=True)[0] == 0  # every value names its file
+    # an unnamed value (as the age tool, or history from before naming, would hold)
+    recipient = pyrage.x25519.Recipient.from_str(sealed_repo.coordinator.public)
+    legacy = pyrage.encrypt(b"email: eve@old.example\navoid: [ann]\n", [recipient], armored=True)
+    _put_block(
+        sealed_repo,
+        EVE,
+        "sealed: |\n" + "".join(f"  {line}\n" for line in legacy.decode().splitlines()),
+    )
+    identity = sealed_repo.identity_file.read_text(encoding="utf-8")
+    result = validate_program(sealed_repo.root, identity=identity)
+    refused = [p for p in result.problems if p.path == EVE and p.code == CODE]
+    assert len(refused) == 1 and refused[0].is_error
+    assert "privacy.require_named" in refused[0].message
+    assert EVE in result.program.unusable
+    assert result.program.participants["eve"].email is None  # not used
+    code, _, err = sealed_repo.run("rekey", str(sealed_repo.root / EVE), identity=True)
+    assert code == 0, err
+    assert sealed_repo.run("validate", identity=True)[0] == 0
