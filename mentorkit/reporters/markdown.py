@@ -11,7 +11,6 @@ import re
 from collections.abc import Sequence
 
 from mentorkit.model.lookalike import without_invisible
-from mentorkit.problems import shown_text
 
 
 def join_words(items: list[str]) -> str:
@@ -63,9 +62,7 @@ def cell(text: object) -> str:
     one line, no cell break, no HTML tag. A backslash is escaped too: GitHub splits cells
     before reading escapes, so ``\\|`` would otherwise end the cell."""
     escaped = str(text).replace("\\", "\\\\").replace("|", "\\|")
-    one = escaped.replace("\r", " ").replace("\n", " ").replace("<", "&lt;")
-    # A right-to-left override in a file name the message repeats would reorder the cell.
-    return shown_text(one)
+    return escaped.replace("\r", " ").replace("\n", " ").replace("<", "&lt;")
 
 
 # A table cell: text, or several lines of text (shown one under the other).

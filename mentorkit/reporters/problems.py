@@ -75,7 +75,8 @@ def as_markdown(problems: Sequence[Problem], files_checked: int) -> str:
         "|---|---|---|---|",
     ]
     out.extend(
-        f"| `{cell(_location(p))}` | {p.level} | `{p.code}` | {cell(p.message)} |" for p in problems
+        f"| `{cell(_location(p))}` | {p.level} | `{p.code}` | {cell(shown_text(p.message))} |"
+        for p in problems
     )
     return "\n".join(out) + "\n"
 
@@ -97,7 +98,7 @@ def _elsewhere(elsewhere: Sequence[Problem], fmt: str) -> str:
             "|---|---|---|---|",
         ]
         rows += [
-            f"| `{cell(_location(p))}` | {p.level} | `{p.code}` | {cell(p.message)} |"
+            f"| `{cell(_location(p))}` | {p.level} | `{p.code}` | {cell(shown_text(p.message))} |"
             for p in elsewhere
         ]
         return "\n" + "\n".join(rows) + "\n"

@@ -6,6 +6,7 @@ from mentorkit.problems import Problem, shown_path
 from mentorkit.reporters.authorship import as_github as authorship_github
 from mentorkit.reporters.authorship import as_markdown as authorship_markdown
 from mentorkit.reporters.authorship import as_text as authorship_text
+from mentorkit.reporters.markdown import plain, table
 from mentorkit.reporters.problems import render
 from mentorkit.workflow.authorship import AuthorshipResult, FileDecision
 
@@ -55,3 +56,9 @@ def test_a_path_cannot_close_its_code_span_in_the_comment() -> None:
     line = next(line for line in out.splitlines() if line.startswith("- "))
     assert line.count("`") == 2  # one code span, opened and closed by us
     assert "](https://" in line.split("`")[1]  # the link stays inside the span, as text
+
+
+def test_a_table_keeps_the_zero_width_space_that_stops_a_mention() -> None:
+    # Escaping is for what a message repeats; the space ``plain`` adds after "@" must
+    # stay invisible, or every mention-proofed name would show "\u200b" in a table.
+    assert table(["who"], [[plain("ping @octocat")]])[2] == "| ping @\u200boctocat |"
