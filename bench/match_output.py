@@ -18,7 +18,6 @@ wall at load 4) in rich's table layout and JSON 0.2 s in Python's indenting enco
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from measuring import children_cpu, load_text
+from measuring import load_text, run_mentorkit
 from synthetic import generate
 
 from mentorkit.matching.engine import match_cohort
@@ -35,19 +34,11 @@ from mentorkit.validation import validate_program
 
 
 def end_to_end(root: Path, fmt: str) -> None:
-    exe = Path(sys.executable).parent / "mentorkit"
-    cpu = children_cpu()
-    start = time.perf_counter()
-    done = subprocess.run(
-        [str(exe), "--repo", str(root), "match", "synthetic", "--format", fmt],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    wall = time.perf_counter() - start
+    done = run_mentorkit(root, "match", "synthetic", "--format", fmt)
+    wall, cpu = done.wall, done.cpu
     print(
-        f"  mentorkit match --format {fmt:<8} wall {wall:6.2f} s, CPU {children_cpu() - cpu:6.2f} s,"
-        f" {len(done.stdout) / 1e6:5.1f} MB printed, exit {done.returncode} · {load_text()}"
+        f"  mentorkit match --format {fmt:<8} wall {wall:6.2f} s, CPU {cpu:6.2f} s,"
+        f" {len(done.stdout) / 1e6:5.1f} MB printed, exit {done.code} · {load_text()}"
     )
 
 

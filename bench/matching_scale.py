@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from matching_exact import allowed_csr, true_max_pairs
-from measuring import load_text
+from measuring import load_text, run_mentorkit
 from synthetic import generate
 
 from mentorkit.matching.engine import match_cohort
@@ -46,25 +45,18 @@ def _cpu_children() -> tuple[float, float]:
 
 
 def end_to_end(root: Path) -> None:
-    exe = Path(sys.executable).parent / "mentorkit"
     cpu_before, _ = _cpu_children()
-    start = time.perf_counter()
-    done = subprocess.run(
-        [str(exe), "--repo", str(root), "match", "synthetic", "--write", "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    wall = time.perf_counter() - start
+    done = run_mentorkit(root, "match", "synthetic", "--write", "--format", "json")
+    wall = done.wall
     cpu_after, peak = _cpu_children()
     written = root / "program" / "matches" / "synthetic.yaml"
     if not written.exists():
-        print(f"  no file written (exit {done.returncode}): {done.stderr[-500:]}")
+        print(f"  no file written (exit {done.code}): {done.stderr[-500:]}")
         return
     print(
         f"  end to end (mentorkit match --write, separate process): wall {wall:.2f} s, "
         f"CPU {cpu_after - cpu_before:.2f} s, peak memory of the largest child so far "
-        f"{peak:.2f} GB, exit {done.returncode}, wrote {written.stat().st_size / 1e6:.1f} MB"
+        f"{peak:.2f} GB, exit {done.code}, wrote {written.stat().st_size / 1e6:.1f} MB"
     )
     print(f"  {load_text()}")
     written.unlink()

@@ -13,16 +13,13 @@ checkout of mentorkit to measure that version the same way.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_program import generate
-from measuring import children_cpu, load_text
+from measuring import load_text, run_mentorkit
 
 from mentorkit.sealing.keys import generate as new_identity
 from mentorkit.sealing.keys import parse_identities
@@ -31,18 +28,10 @@ from mentorkit.sealing.service import unseal_text
 
 def _mentorkit(root: Path, *args: str, identity: Path | None = None) -> tuple[float, float]:
     """Run one command as a user would: (wall seconds, CPU seconds)."""
-    env = {**os.environ, "MENTORKIT_IDENTITY": str(identity) if identity else ""}
-    cpu, wall = children_cpu(), time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "mentorkit", "--repo", str(root), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.exit(f"mentorkit {' '.join(args)} failed ({done.returncode}): {done.stderr[-800:]}")
-    return time.perf_counter() - wall, children_cpu() - cpu
+    done = run_mentorkit(root, *args, identity=identity)
+    if done.code != 0:
+        sys.exit(f"mentorkit {' '.join(args)} failed ({done.code}): {done.stderr[-800:]}")
+    return done.wall, done.cpu
 
 
 def _add_recipient(root: Path, coordinator: str, public: str) -> None:

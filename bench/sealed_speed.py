@@ -19,28 +19,20 @@ sealed run must print exactly what the plain one prints.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_program import generate
-from measuring import children_cpu
+from measuring import load_text, run_mentorkit
 
 from mentorkit.sealing.keys import generate as new_identity
 
 TARGET_SECONDS = 2.0
 COMMANDS = (["validate"], ["match", "bench", "--format", "json"])
-
-
-def _load() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load {one:.2f} {five:.2f}"
 
 
 @dataclass
@@ -53,21 +45,10 @@ class Runs:
 
 
 def _run(root: Path, args: list[str], identity: Path | None) -> tuple[float, float, int, str]:
-    env = {**os.environ, "MENTORKIT_IDENTITY": str(identity) if identity else ""}
-    before = children_cpu()
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "mentorkit", "--repo", str(root), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    elapsed = time.perf_counter() - start
-    cpu = children_cpu() - before
-    if done.returncode not in (0, 1, 2):
-        sys.exit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr[-500:]}")
-    return elapsed, cpu, done.returncode, done.stdout
+    done = run_mentorkit(root, *args, identity=identity)
+    if done.code not in (0, 1, 2):
+        sys.exit(f"{' '.join(args)} failed ({done.code}): {done.stderr[-500:]}")
+    return done.wall, done.cpu, done.code, done.stdout
 
 
 def _measure(plain: Path, sealed: Path, identity: Path, args: list[str], runs: int) -> None:
@@ -83,7 +64,7 @@ def _measure(plain: Path, sealed: Path, identity: Path, args: list[str], runs: i
             sides[name].outputs.add(out)
             print(
                 f"  {args[0]:<8} {name:<6} wall {wall:6.2f} s  cpu {cpu:6.2f} s  "
-                f"exit {code}  ({_load()})",
+                f"exit {code}  ({load_text()})",
                 flush=True,
             )
     p, s = sides["plain"], sides["sealed"]
@@ -119,7 +100,7 @@ def _build(tmp: Path, participants: int) -> tuple[Path, Path, Path]:
     print(
         f"mentorkit seal, {participants:,} profiles (public key only, round-trip YAML): "
         f"{seconds:.1f} s wall ({seconds / participants * 1000:.1f} ms a file), "
-        f"{cpu:.1f} s CPU ({_load()})"
+        f"{cpu:.1f} s CPU ({load_text()})"
     )
     sample = (sealed / "participants" / "person-00001.yaml").read_text(encoding="utf-8")
     assert "sealed: |" in sample and "@example.com" not in sample, sample
@@ -138,7 +119,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.participants, args.runs = 5000, 2
-    print(f"uptime: {_load()} ({os.cpu_count()} cores)")
+    print(f"uptime: {load_text()}")
     with tempfile.TemporaryDirectory() as scratch:
         if args.reuse:
             tmp = args.reuse
@@ -152,7 +133,7 @@ def main() -> None:
             _measure(plain, sealed, identity, command, args.runs)
         code = _run(sealed, ["match", "bench"], None)[2]
         print(f"match without the identity: exit {code}")
-    print(f"uptime at the end: {_load()}")
+    print(f"uptime at the end: {load_text()}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentorkit.model.paths import kind_of, stem
+from mentorkit.model.paths import CHARTER, kind_of, stem
 from mentorkit.problems import Problem
 
 
@@ -63,7 +63,7 @@ class Snapshot:
         return found
 
     def coordinators(self) -> tuple[str, ...]:
-        charter = self.files.get("program/program.yaml") or {}
+        charter = self.files.get(CHARTER) or {}
         raw = charter.get("coordinators")
         return tuple(c for c in raw if isinstance(c, str)) if isinstance(raw, list) else ()
 
