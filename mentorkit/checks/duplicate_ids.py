@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at, problem_in
 from mentorkit.model.build_charter import items
+from mentorkit.model.paths import SKILLS
 from mentorkit.model.program import Program
 from mentorkit.model.source import Documents
 from mentorkit.problems import Problem, shown
@@ -58,7 +59,7 @@ def _logins(program: Program) -> Iterator[Problem]:
 
 
 def _skills(files: Documents) -> Iterator[Problem]:
-    doc = files.documents.get("program/skills.yaml")
+    doc = files.documents.get(SKILLS)
     if doc is None:
         return
     names: dict[str, str] = {}

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at
 from mentorkit.model.pages import page_sharers, skill_page
+from mentorkit.model.paths import SKILLS
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
 
@@ -52,7 +53,7 @@ def check(program: Program) -> Iterator[Problem]:
         if len(ids) > 1:
             yield problem_at(
                 program,
-                "program/skills.yaml",
+                SKILLS,
                 (),
                 CODE,
                 f"the skills {', '.join(sorted(ids))} would share the page {_html(page)}; "

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 
 from mentorkit.checks.base import problem_at, problem_in
 from mentorkit.model.build_charter import items
+from mentorkit.model.paths import SKILLS
 from mentorkit.model.program import Program
 from mentorkit.model.source import Documents, KeyPath
 from mentorkit.problems import Problem, shown
 
 CODE = "unknown-skill"
-SKILLS = "program/skills.yaml"
 
 
 class _Vocabulary:

@@ -13,7 +13,7 @@ from typing import Any
 
 from mentorkit.loading.gc_pause import gc_paused
 from mentorkit.loading.yaml_reader import DEFAULT_MAX_BYTES, LoadedDocument, parse_yaml
-from mentorkit.model.paths import kind_of
+from mentorkit.model.paths import CHARTER, SKILLS, kind_of
 from mentorkit.problems import Problem
 
 # Match files grow with the cohort (10,000 pairs is a few MB); people's files stay small.
@@ -48,7 +48,7 @@ def find_repository_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` holding program/program.yaml."""
     here = start.resolve()
     for candidate in (here, *here.parents):
-        if (candidate / "program" / "program.yaml").is_file():
+        if (candidate / CHARTER).is_file():
             return candidate
     raise RepositoryNotFound(
         f"no program repository at or above {start} (looked for program/program.yaml)"
@@ -252,8 +252,8 @@ def load_repository(
                 if extra is not None:
                     opened[relpath] = extra
     required = {
-        "program/program.yaml": "the program charter file is missing",
-        "program/skills.yaml": "the skill vocabulary is missing, so no skill can be checked or matched",
+        CHARTER: "the program charter file is missing",
+        SKILLS: "the skill vocabulary is missing, so no skill can be checked or matched",
     }
     for relpath, message in required.items():
         if relpath not in kinds and relpath.replace(".yaml", ".yml") not in kinds:

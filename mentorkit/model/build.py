@@ -51,7 +51,7 @@ from mentorkit.model.entities import (
     Participant,
     Unmatched,
 )
-from mentorkit.model.paths import CHARTER, stem
+from mentorkit.model.paths import CHARTER, SKILLS, stem
 from mentorkit.model.program import Program
 from mentorkit.model.source import Document, Documents
 
@@ -334,7 +334,7 @@ def build_program(loaded: Documents) -> Program:
     for path, doc in loaded.documents.items():
         by_kind.setdefault(loaded.kinds[path], []).append(doc)
     charter = build_charter(loaded.documents.get(CHARTER))
-    skills, categories = skill_vocabulary(loaded.documents.get("program/skills.yaml"))
+    skills, categories = skill_vocabulary(loaded.documents.get(SKILLS))
     people_docs = by_kind.get("participant", [])
     left_docs = [doc for doc in people_docs if doc.data.get("departed") is not None]
     participants: dict[str, Participant] = {}

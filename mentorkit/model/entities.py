@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from mentorkit.model.export_settings import OutcomeSettings, SurveySettings
-from mentorkit.model.paths import stem
+from mentorkit.model.paths import CHARTER, stem
 
 # The closed vocabularies of the data. Each Literal is the one home of its values: the
 # tuples below, the CLI's choices and (by a test) the JSON Schemas' enums follow it.
@@ -354,7 +354,7 @@ class Charter:
     name: str
     purpose: str
     coordinators: tuple[str, ...]
-    source: str = "program/program.yaml"
+    source: str = CHARTER
     goals: tuple[str, ...] = ()
     success_metrics: tuple[SuccessMetric, ...] = ()
     sponsor: str = ""

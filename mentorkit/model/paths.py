@@ -8,6 +8,8 @@ from __future__ import annotations
 
 # The program's charter: settings every rule may need (privacy, matching, site).
 CHARTER = "program/program.yaml"
+# The skill vocabulary that profiles, goals and matching name skills from.
+SKILLS = "program/skills.yaml"
 
 
 def stem(path: str) -> str:

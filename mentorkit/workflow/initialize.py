@@ -20,12 +20,13 @@ import yaml
 
 from mentorkit.loading.schemas import SCHEMA_KINDS, schema_text
 from mentorkit.loading.templates import template_files
+from mentorkit.model.paths import CHARTER, SKILLS
 from mentorkit.workflow.install_source import InstallSource, detected_source
 from mentorkit.workflow.install_text import install_steps, precommit_config, readme_section
 
 SCHEMA_GLOBS: dict[str, tuple[str, ...]] = {
-    "program": ("program/program.yaml",),
-    "skills": ("program/skills.yaml",),
+    "program": (CHARTER,),
+    "skills": (SKILLS,),
     "cohort": ("program/cohorts/*.yaml",),
     "match": ("program/matches/*.yaml",),
     "agreement": ("program/agreements/*/*.yaml",),
@@ -179,6 +180,6 @@ def _check_read_back(files: dict[str, str], name: str) -> None:
                 yaml.load(text, Loader=_AnyTagLoader)
             except yaml.YAMLError as error:
                 raise ValueError(f"{rel} would not be valid YAML: {error}") from None
-    charter = yaml.safe_load(files["program/program.yaml"])
+    charter = yaml.safe_load(files[CHARTER])
     if charter.get("name") != name:
         raise ValueError(f"the program name {name!r} does not survive being written")
