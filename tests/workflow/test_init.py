@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from mentorkit.cli.main import cli
 from mentorkit.loading.handbook import packaged_handbook
 from mentorkit.loading.schemas import SCHEMA_KINDS, schema_text
+from mentorkit.sealing.keys import generate
 from mentorkit.workflow.initialize import InitOptions, codeowners, plan_init, substitutions
 from tests.workflow.conftest import COHORT, TODAY, run
 
@@ -122,3 +123,35 @@ def test_init_ships_the_same_theme_override_as_this_repository() -> None:
     root = Path(__file__).resolve().parents[2]
     template = root / "mentorkit" / "templates" / "program" / "site" / "overrides" / "main.html"
     assert template.read_text() == (root / "site" / "overrides" / "main.html").read_text()
+
+
+def test_the_charters_privacy_block_works_once_uncommented(tmp_path: Path) -> None:
+    """A new program turns sealing on by uncommenting one block and pasting a key: the
+    strict settings come with it, and a private field is then refused until sealed."""
+    target = tmp_path / "fresh"
+    done = CliRunner().invoke(cli, ["init", str(target), "--coordinator", "lead", "--example"])
+    assert done.exit_code == 0, done.output
+    charter = target / "program" / "program.yaml"
+    text = charter.read_text(encoding="utf-8")
+    block = [line for line in text.splitlines() if line.startswith("#   ") or line == "# privacy:"]
+    assert block[0] == "# privacy:" and "#   require_named: true" in " ".join(block)
+    key = generate()
+    uncommented = "\n".join(line[2:] for line in block).replace("age1...", key.public)
+    charter.write_text(text.replace("\n".join(block), uncommented), encoding="utf-8")
+    settings = yaml.safe_load(charter.read_text(encoding="utf-8"))["privacy"]
+    assert settings["recipients"] == [{"id": "lead", "key": key.public}]
+    assert settings["require_sealed"] is settings["require_named"] is True
+    profile = target / "participants" / "sam-okoro.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8") + "email: sam@example.com\n", encoding="utf-8"
+    )
+    code, out, _ = run(target, "validate")
+    assert code == 1 and "mentorkit seal" in out, out  # require_sealed is on
+    code, out, err = run(target, "seal")
+    assert code == 0, out + err
+    sealed = profile.read_text(encoding="utf-8")
+    assert "sealed: |" in sealed and "sam@example.com" not in sealed
+    identity = tmp_path / "lead.key"
+    identity.write_text(key.file_text("2026-08-10T00:00:00+00:00"), encoding="utf-8")
+    code, out, _ = run(target, "validate", "--identity", str(identity))
+    assert code == 0 and "no problems" in out, out
