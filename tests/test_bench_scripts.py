@@ -59,7 +59,8 @@ RUNS: dict[str, tuple[tuple[str, ...], str]] = {
     ),
     "sealed_speed.py": (
         ("--participants", "200", "--runs", "1"),
-        r"match +plain +[\d.]+ s wall / +[\d.]+ s CPU +sealed\+identity",
+        r"match +plain +[\d.]+ s wall / +[\d.]+ s CPU +sealed\+identity.*\n.*\n"
+        r" +median of the 1 paired differences .*: [+-][\d.]+ s wall",
     ),
     "site_build.py": (("--quick",), r"mentorkit build \(end to end\): [\d.]+ s"),
     "site_build_hostile.py": (("--quick",), r"ratio pages job \(build\): wall [\d.]+, cpu [\d.]+"),
