@@ -20,6 +20,7 @@ from mentorkit.model.paths import kind_of
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem, has_errors, sort_problems
 from mentorkit.sealing.opening import open_repository, opener, redact
+from mentorkit.sealing.rule_problems import as_warnings, shared
 from mentorkit.sealing.set_aside import blocking, content_errors, set_aside
 
 
@@ -123,7 +124,8 @@ def _every_problem(
     if program is None:
         program = build_program(opened.loaded)
     program = replace(program, unopened=opened.unopened, unusable=opened.unusable)
-    found = list(run_checks(opened.loaded, program))
+    # Problems another person's change causes in a sealed rule never set a file aside.
+    found = as_warnings(list(run_checks(opened.loaded, program)), opened.loaded)
     spoiled = content_errors(found, opened.loaded, (sealed_fields.CODE, sealed_copies.CODE))
     details: list[Problem] = []
     if spoiled:  # rare: checked again with those files read as the pull request read them
@@ -131,7 +133,7 @@ def _every_problem(
         opened = set_aside(opened, loaded, spoiled)
         program = build_program(opened.loaded)
         program = replace(program, unopened=opened.unopened, unusable=opened.unusable)
-        found = list(run_checks(opened.loaded, program))
+        found = as_warnings(list(run_checks(opened.loaded, program)), opened.loaded)
     every = [
         *loaded.problems,
         *opened.problems,
@@ -157,7 +159,7 @@ def validate_program(
 
 def _shown_sealed(problems: list[Problem], opened: LoadedRepository, reveal: bool) -> list[Problem]:
     """The problems, with what they say about sealed fields withheld unless ``reveal``."""
-    return problems if reveal else redact(problems, opened)
+    return problems if reveal else shared(redact(problems, opened), opened)
 
 
 def validate_addition(loaded: LoadedRepository, relpath: str, text: str) -> ValidationResult:

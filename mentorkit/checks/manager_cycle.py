@@ -6,6 +6,9 @@ Passing: ``ada`` has ``manager: grace``; ``grace`` has no manager.
 
 Failing: ``ada`` has ``manager: ada`` (manager-cycle: ada is named as their own manager);
 ``ada -> grace -> ada`` (manager-cycle: reporting lines loop: ada -> grace -> ada).
+
+Once any manager is sealed, a loop is a warning that shared output names no file for:
+another person's sealed manager can close it (``sealing.rule_problems``).
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ Passing: ``manager: grace`` with ``participants/grace.yaml`` present.
 
 Failing: ``avoid: [gracee]`` (unknown-participant: no participant 'gracee' (did you mean
 'grace'?)); a lesson whose ``author`` has no file; a pair naming a removed person.
+
+An unknown id inside a sealed ``avoid`` or ``manager`` is a warning, and shared output
+names no file for it: another person's rename can cause it (``sealing.rule_problems``).
 """
 
 from __future__ import annotations

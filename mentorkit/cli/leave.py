@@ -27,8 +27,9 @@ def _summary(plan: LeavePlan, paths: list[str], dry_run: bool) -> str:
         )
     else:
         lines.append(f"- {plan.profile_path} is removed: nothing in the history names them")
-    verb = "would write" if dry_run else "wrote"
-    lines += [f"{verb} {path}" for path in paths]
+    write, remove = ("would write", "would remove") if dry_run else ("wrote", "removed")
+    gone = plan.profile_path if plan.profile == "removed" else None
+    lines += [f"{remove if path == gone else write} {path}" for path in paths]
     return "\n".join(lines) + "\n"
 
 

@@ -93,13 +93,14 @@ def test_validate_with_identity_checks_sealed_contents_at_the_sealed_line(
     sealed_repo: SealedRepo,
 ) -> None:
     eve = sealed_repo.root / EVE
-    eve.write_text(eve.read_text().replace("avoid: [ann]", "avoid: [nobody-known]"))
+    eve.write_text(eve.read_text().replace("email: eve@example.com", "email: nobody-known"))
     sealed_repo.run("seal")
     assert sealed_repo.run("validate")[0] == 0  # without the identity: armor only
     code, out, _ = sealed_repo.run("validate", identity=True)
     sealed_line = sealed_repo.text(EVE).splitlines().index("sealed: |") + 1
     assert code == 1 and f"participants/eve.yaml:{sealed_line}:" in out
-    assert "unknown-participant" in out and "nobody-known" not in out  # details stay sealed
+    assert "schema" in out and "nobody-known" not in out  # details stay sealed
+    # (An avoid naming nobody is another person's doing: see test_rule_problems.)
 
 
 def test_rekey_adds_a_new_coordinator(sealed_repo: SealedRepo, tmp_path: Path) -> None:
