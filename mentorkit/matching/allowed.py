@@ -95,7 +95,7 @@ def build(
     col_type = np.int16 if n_cols <= np.iinfo(np.int16).max else np.int32
     keep = sorted(set(must_keep))
     stage_counts = np.zeros((n_rows, len(STAGES)), dtype=np.int64)
-    best_allowed = np.full(n_rows, -1, dtype=np.int64)
+    best_fit = np.full(n_rows, -1, dtype=np.int64)
     col_skill = np.zeros(n_cols, dtype=np.int64)
     all_c: list[np.ndarray] = []
     all_p: list[np.ndarray] = []
@@ -103,7 +103,7 @@ def build(
     by_col: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for block in score_blocks(scoring, rows, cols, forbidden):
         stage_counts[block.start : block.stop] = block.stage_counts
-        best_allowed[block.start : block.stop] = block.best_allowed
+        best_fit[block.start : block.stop] = block.best_fit
         col_skill += block.col_skill
         all_c.append(block.cols.astype(col_type))
         all_p.append(block.points.astype(np.int16))
@@ -126,7 +126,7 @@ def build(
     edges = unique_edges(seed_rows, seed_cols, seed_points, n_cols)
     best_feasible = _row_max(graph)
     col_feasible = np.bincount(graph.cols.astype(np.int64), minlength=n_cols)
-    stats = Candidates(edges, stage_counts, best_allowed, best_feasible, col_skill, col_feasible)
+    stats = Candidates(edges, stage_counts, best_fit, best_feasible, col_skill, col_feasible)
     return Allowed(graph, stats)
 
 

@@ -54,7 +54,7 @@ class Candidates:
 
     edges: Edges
     stage_counts: np.ndarray  # rows x len(STAGES): columns left after each filter
-    best_allowed: np.ndarray  # best points per row before the minimum score, -1 if none
+    best_fit: np.ndarray  # best fit per row past the public filters (no private rule), -1 if none
     best_feasible: np.ndarray  # best points per row among allowed pairs, -1 if none
     col_skill: np.ndarray  # per column: rows that seek one of its skills
     col_feasible: np.ndarray  # per column: rows it may be paired with

@@ -60,8 +60,8 @@ def _no_facilitator(scoring: Scoring, state: CircleState, person: int, left: lis
             f"every mentor left over who shares a language is more than {scoring.max_gap:g} h "
             f"away (time zone: {me.timezone})"
         )
-    if near and all(m in pool.conflicts[person] for m in near):
-        return "personal pairing rules rule out every mentor left over who could facilitate"
+    # Whether personal rules rule out the mentors left over is private: who is left over
+    # is public, so saying so would point at them. The general reason covers that case.
     return ""
 
 
@@ -70,7 +70,10 @@ def _why_not(
 ) -> str:
     """Why nobody could take ``person``, in categories only: never who they avoid or report to.
 
-    ``new_circle`` says why the people left over form no circle of their own."""
+    A circle closed to them by personal rules is counted with the full ones, as one cause,
+    so the text reads the same whether a rule or a full circle stopped them (which circles
+    are full, and their languages and time zones, anyone can see). ``new_circle`` says why
+    the people left over form no circle of their own."""
     circles = state.live()
     detail = _no_facilitator(scoring, state, person, left)
     new_circle = f"{new_circle} ({detail})" if detail else new_circle
@@ -81,18 +84,20 @@ def _why_not(
     limit = int(state.capacity[circles].max())
     codes = state.obstacles([person], circles, limit)[:, 0]
     assert codes.all(), "settle() left someone who fits a circle"
-    blocked = Counter(OBSTACLES[int(code) - 1] for code in codes.tolist())
+    closed = {"full": "closed", "personal": "closed"}
+    blocked = Counter(
+        closed.get(OBSTACLES[int(code) - 1], OBSTACLES[int(code) - 1]) for code in codes.tolist()
+    )
     me = state.pool.people[person]
     causes = {
-        "full": f"full ({limit} members)",
+        "closed": f"full ({limit} members) or closed to them by personal pairing rules",
         "language": f"no shared language (speaks: {', '.join(me.languages)})",
         "timezone": f"a member more than {scoring.max_gap:g} h away (time zone: {me.timezone})",
-        "personal": "personal pairing rules",
     }
     found = [(blocked[key], key, text) for key, text in causes.items() if blocked[key]]
     if len(found) == 1:
         which = "the one circle is" if len(circles) == 1 else f"all {len(circles)} circles are"
-        verb = "" if found[0][1] == "full" else "ruled out by "
+        verb = "" if found[0][1] == "closed" else "ruled out by "
         existing = f"{which} {verb}{found[0][2]}"
     else:
         existing = f"none of the {len(circles)} circles can take them: " + "; ".join(

@@ -2,10 +2,10 @@
 the most pairs possible (no augmenting path).
 
 ``complete`` adds any unmatched mentee who has an allowed mentor with a free place, so
-every "at capacity" or "matched with others" reason is true. ``maximum`` finds augmenting
-paths (a mentee, a mentor, that mentor's mentee, another mentor, ... ending at a free
-place) breadth first over the whole graph and applies them until none is left: by
-Berge's theorem the assignment then has the most pairs possible.
+every "no compatible mentor can take them" or "have other mentors" reason is true.
+``maximum`` finds augmenting paths (a mentee, a mentor, that mentor's mentee, another
+mentor, ... ending at a free place) breadth first over the whole graph and applies them
+until none is left: by Berge's theorem the assignment then has the most pairs possible.
 """
 
 from __future__ import annotations

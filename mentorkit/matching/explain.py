@@ -1,16 +1,19 @@
-"""Why a person is unmatched, in specific words.
+"""Why a person is unmatched, in specific words, and never a word about private rules.
 
-The candidate filters run in a fixed order (skill, language, time zone, department,
-personal rules, minimum score); the first filter that leaves nobody is the reason.
-Personal rules (reporting lines, do-not-pair requests) are private, so the reason
-never says which one applied or to whom.
+The candidate filters run in a fixed order: skill, language, time zone, department and
+minimum score use public fields only, so the first of them that leaves nobody is named,
+with counts anyone can recompute. Personal rules (reporting lines, avoid requests,
+earlier pairings, exclusions) are private and come last, and what happens after the
+public filters is one reason whatever the cause: "no compatible mentor can take them
+(capacity, earlier pairings or personal pairing rules)". It carries no count, so a
+mentor ruled out by someone's avoid list reads exactly like a mentor at capacity, and no
+reader learns from the text who avoids or reports to whom, or how many such rules apply.
 
-A reason about other people ("all 4 compatible mentors are at capacity", "all 7
-compatible mentees are matched with other mentors") is checked against the final
+That reason still speaks about other people, so it is checked against the final
 assignment and the full allowed graph before it is written: ``FalseReason`` is raised
-instead of printing one that is not true. The engine adds anyone who could still be
-paired before explaining (``completion.complete``), so this never fires in practice;
-the property tests assert it on random cohorts of every format.
+instead of printing it when an allowed partner still had room. The engine adds anyone
+who could still be paired before explaining (``completion.complete``), so this never
+fires in practice; the property tests assert it on random cohorts of every format.
 """
 
 from __future__ import annotations
@@ -31,15 +34,23 @@ class FalseReason(AssertionError):
     """The final assignment contradicts the reason that was about to be given."""
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("s" if count != 1 else "")
+# After the public filters nothing may tell a private rule from capacity or an earlier
+# pairing: one text each, without a count (see the module docstring).
+NO_MENTOR_CAN_TAKE = (
+    "no compatible mentor can take them (capacity, earlier pairings or personal pairing rules)"
+)
+NO_PEER_CAN_TAKE = (
+    "no compatible peer can take them (paired with others, earlier pairings or personal "
+    "pairing rules)"
+)
+NO_MENTEE_LEFT = "mentor without a mentee: {seekers} seeking an offered skill {rest} by the rules"
 
 
 def unmatched_reason(
     scoring: Scoring,
     person: Participant,
     stage_counts: Sequence[int],
-    best_allowed: int,
+    best_fit: int,
     partners: int,
     *,
     role: str = "mentor",
@@ -47,9 +58,10 @@ def unmatched_reason(
 ) -> str:
     """The reason for a mentee (``role`` names their would-be partners: mentor or peer).
 
-    ``free_partners`` counts compatible partners who, in the final assignment, still have a
-    free place (mentors) or are unpaired (peers): any makes "taken by others" false."""
-    skill, language, timezone, department, personal, feasible = (int(c) for c in stage_counts)
+    ``best_fit`` is the best fit past the public filters (private rules not applied).
+    ``free_partners`` counts allowed partners who, in the final assignment, still have a
+    free place (mentors) or are unpaired (peers): any makes "can take them" false."""
+    skill, language, timezone, department, reaching = (int(c) for c in stage_counts[:5])
     nobody = _nobody_reason(scoring, person, partners, role)
     if nobody:
         return nobody
@@ -65,17 +77,10 @@ def unmatched_reason(
         return f"every {role} who fits the goals and language is more than {scoring.max_gap:g} h away (time zone: {person.timezone})"
     if department == 0:
         return f"every compatible {role} is in {person.department}, and the cohort requires cross-functional pairs"
-    if personal == 0:
-        who = (
-            f"the one compatible {role} is"
-            if department == 1
-            else f"all {department} compatible {role}s are"
-        )
-        return f"{who} ruled out by personal pairing rules or an earlier pairing"
-    if feasible == 0:
-        best = max(best_allowed, 0) / SCALE
+    if reaching == 0:
+        best = max(best_fit, 0) / SCALE
         return f"no compatible {role} reaches the cohort's minimum score {scoring.min_score:g} (best: {best:.2f})"
-    return _taken_reason(person, role, feasible, free_partners)
+    return _taken_reason(person, role, free_partners)
 
 
 def _nobody_reason(scoring: Scoring, person: Participant, partners: int, role: str) -> str:
@@ -93,19 +98,11 @@ def _nobody_reason(scoring: Scoring, person: Participant, partners: int, role: s
     return ""
 
 
-def _taken_reason(person: Participant, role: str, feasible: int, free_partners: int) -> str:
-    """Every compatible partner is taken: true only when none of them is free."""
+def _taken_reason(person: Participant, role: str, free_partners: int) -> str:
+    """No allowed partner is free: true only when none of them still has room."""
     if free_partners:
-        raise FalseReason(
-            f"{person.id}: {free_partners} of {feasible} compatible {role}s could still take them"
-        )
-    if role == "peer":
-        if feasible == 1:
-            return "the one compatible peer is paired with someone else"
-        return f"all {feasible} compatible peers are paired with others"
-    if feasible == 1:
-        return "the one compatible mentor is at capacity"
-    return f"all {feasible} compatible mentors are at capacity"
+        raise FalseReason(f"{person.id}: {free_partners} allowed {role}s could still take them")
+    return NO_PEER_CAN_TAKE if role == "peer" else NO_MENTOR_CAN_TAKE
 
 
 def free_partners(graph: AllowedGraph, rows: np.ndarray, available: np.ndarray) -> np.ndarray:
@@ -137,7 +134,7 @@ def unmatched_people(
                 scoring,
                 pool[i],
                 stats.stage_counts[i],
-                int(stats.best_allowed[i]),
+                int(stats.best_fit[i]),
                 partners,
                 role=role,
                 free_partners=int(free[k]),
@@ -148,24 +145,25 @@ def unmatched_people(
     ]
 
 
-def idle_mentor_reason(person: Participant, seekers: int, compatible: int, waiting: int) -> str:
-    """Why a mentor has no mentee; ``waiting`` counts compatible mentees still unmatched."""
+def idle_mentor_reason(person: Participant, seekers: int, waiting: int) -> str:
+    """Why a mentor has no mentee; ``waiting`` counts unmatched mentees they may be paired with.
+
+    ``seekers`` (mentees who seek an offered skill) is public; how many of them private
+    rules leave is not, so the reason never counts them."""
     offers = ", ".join(sorted(offered_skills(person))) or "nothing"
     if seekers == 0:
         return (
             f"mentor without a mentee: no enrolled mentee seeks an offered skill (offers: {offers})"
         )
-    if compatible == 0:
-        verb = "is" if seekers == 1 else "are"
-        return (
-            f"mentor without a mentee: the {_plural(seekers, 'mentee')} seeking an offered "
-            f"skill {verb} ruled out by the cohort's rules"
-        )
     if waiting:
-        raise FalseReason(f"{person.id}: {waiting} compatible mentees are unmatched")
-    if compatible == 1:
-        return "mentor without a mentee: the one compatible mentee is matched with another mentor"
-    return f"mentor without a mentee: all {compatible} compatible mentees are matched with other mentors"
+        raise FalseReason(f"{person.id}: {waiting} mentees they may be paired with are unmatched")
+    if seekers == 1:
+        return NO_MENTEE_LEFT.format(
+            seekers="the one mentee", rest="has another mentor or is ruled out"
+        )
+    return NO_MENTEE_LEFT.format(
+        seekers=f"all {seekers} mentees", rest="have other mentors or are ruled out"
+    )
 
 
 def bipartite_unmatched(
@@ -191,9 +189,7 @@ def bipartite_unmatched(
     people += [
         UnmatchedPerson(
             m.id,
-            idle_mentor_reason(
-                m, int(stats.col_skill[j]), int(stats.col_feasible[j]), int(waiting[j])
-            ),
+            idle_mentor_reason(m, int(stats.col_skill[j]), int(waiting[j])),
             "mentor",
         )
         for j, m in enumerate(mentors)

@@ -28,7 +28,9 @@ __all__ = ["STAGES", "Block", "Side", "encode", "score_block", "score_blocks"]
 
 BLOCK_CELLS = 2_000_000
 # Filters applied one after another; a row's count after each explains why it is unmatched.
-STAGES = ("skill", "language", "timezone", "department", "personal", "min_score")
+# The private one (personal rules: avoid requests, reporting lines, earlier pairings) comes
+# last, so every count before it, and the best fit, are functions of public fields only.
+STAGES = ("skill", "language", "timezone", "department", "min_score", "personal")
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class Block:
     cols: np.ndarray  # int64
     points: np.ndarray  # int64, the score in 1/SCALE steps (choice bonus included)
     stage_counts: np.ndarray
-    best_allowed: np.ndarray  # per row: best points before the minimum score, -1 if none
+    best_fit: np.ndarray  # per row: best fit (no choice bonus) past the public filters, or -1
     col_skill: np.ndarray
 
 
@@ -84,13 +86,13 @@ def score_block(
     start, stop = span
     tz_ok = ~(rows.gaps > scoring.max_gap)  # unknown zones (NaN) never rule a pair out
     by_zone = tz_ok[:, cols.zone]  # per row zone: the columns close enough
-    mask, stages, col_skill = _allowed(scoring, rows, cols, forbidden, span, by_zone)
+    mask, stages, col_skill, private = _allowed(scoring, rows, cols, forbidden, span, by_zone)
     r, c = np.nonzero(mask)
-    points, best_allowed, stage = _points(scoring, rows, cols, (start, stop, r, c), table)
-    keep = stage >= 0
-    counts = np.bincount(r[keep], minlength=stop - start)
-    stage_counts = np.column_stack([*stages, counts])
-    return Block(start, stop, r[keep], c[keep], points[keep], stage_counts, best_allowed, col_skill)
+    points, best_fit, fits = _points(scoring, rows, cols, (start, stop, r, c), table)
+    keep = fits & ~private[r, c]
+    counts = [np.bincount(r[k], minlength=stop - start) for k in (fits, keep)]
+    stage_counts = np.column_stack([*stages, *counts])
+    return Block(start, stop, r[keep], c[keep], points[keep], stage_counts, best_fit, col_skill)
 
 
 def _allowed(
@@ -100,9 +102,12 @@ def _allowed(
     forbidden: dict[int, list[int]],
     span: tuple[int, int],
     by_zone: np.ndarray,
-) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
-    """The hard rules on the whole block (bitsets and row lookups: cheap per cell), the
-    count of columns left per row after each, and per column the rows its skills fit."""
+) -> tuple[np.ndarray, list[np.ndarray], np.ndarray, np.ndarray]:
+    """The public hard rules on the whole block (bitsets and row lookups: cheap per cell),
+    the count of columns left per row after each, per column the rows its skills fit, and
+    apart from them the pairs ``forbidden`` rules out (applied after the minimum score).
+
+    A person is never their own partner; that is public, so it is no private rule."""
     start, stop = span
     part = slice(start, stop)
     allowed = meets(rows.goals[part], cols.offered)
@@ -110,6 +115,14 @@ def _allowed(
         allowed &= meets(rows.offered[part], cols.goals)
     elif scoring.peer:
         allowed |= meets(rows.offered[part], cols.goals)
+    private = np.zeros_like(allowed)
+    for row in range(start, stop):
+        cols_out = forbidden.get(row)
+        if cols_out:
+            private[row - start, cols_out] = True
+            itself = [j for j in cols_out if cols.ids[j] == rows.ids[row]]
+            allowed[row - start, itself] = False
+            private[row - start, itself] = False
     col_skill = np.count_nonzero(allowed, axis=0)
     stages = [np.count_nonzero(allowed, axis=1)]
     allowed &= meets(rows.languages[part], cols.languages)
@@ -119,12 +132,7 @@ def _allowed(
     if scoring.cross_functional == "require":
         allowed &= rows.department[part][:, None] != cols.department[None, :]
     stages.append(np.count_nonzero(allowed, axis=1))
-    for row in range(start, stop):
-        cols_out = forbidden.get(row)
-        if cols_out:
-            allowed[row - start, cols_out] = False
-    stages.append(np.count_nonzero(allowed, axis=1))
-    return allowed, stages, col_skill
+    return allowed, stages, col_skill, private
 
 
 def _points(
@@ -134,8 +142,9 @@ def _points(
     pairs: tuple[int, int, np.ndarray, np.ndarray],
     table: tuple[np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Points of the allowed pairs in ``score.score_with``'s order of arithmetic; per row
-    the best of them; and per pair -1 where the fit is below the minimum score."""
+    """Points of the pairs in ``score.score_with``'s order of arithmetic; per row the best
+    fit (the score before any choice bonus: what the minimum score is compared with, and
+    choices say nothing about it); and per pair whether the fit reaches the minimum."""
     start, stop, r, c = pairs
     g = r + start  # global row index
     levels = level_sum(rows.goals, cols.level_planes, g, c)
@@ -176,11 +185,11 @@ def _points(
         "format": fmt,
     }
     total = weighted_total(scoring.weights, components) + np.zeros(len(r))
-    points = np.floor(total * SCALE + 0.5).astype(np.int64)
-    too_low = points / SCALE < scoring.min_score  # on the fit, before any choice bonus
-    points = np.minimum(SCALE, points + lookup(table, g * max(1, len(cols.ids)) + c))
+    fit = np.floor(total * SCALE + 0.5).astype(np.int64)
+    fits = fit / SCALE >= scoring.min_score  # on the fit, before any choice bonus
+    points = np.minimum(SCALE, fit + lookup(table, g * max(1, len(cols.ids)) + c))
     best = np.full(stop - start, -1, dtype=np.int64)
     if len(r):  # rows ascend: one maximum per run of a row
         heads = np.flatnonzero(np.concatenate(([True], r[1:] != r[:-1])))
-        best[r[heads]] = np.maximum.reduceat(points, heads)
-    return points, best, np.where(too_low, -1, points)
+        best[r[heads]] = np.maximum.reduceat(fit, heads)
+    return points, best, fits

@@ -194,7 +194,7 @@ def _full(problem: Problem) -> list[tuple[int, int]]:
 
 def complete_peers(graph: AllowedGraph, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``chosen`` plus pairs of unpaired people who may be paired (best partner first), so
-    that "all compatible peers are paired with others" is always true."""
+    that "no compatible peer can take them" is always true."""
     free = np.ones(graph.n_rows, dtype=bool)
     for a, b in chosen:
         free[a] = free[b] = False

@@ -197,7 +197,7 @@ def stats(
     has = full.degree() > 0
     if has.any():
         best_feasible[has] = np.maximum.reduceat(full.points, full.indptr[:-1][has])
-    best_allowed = best_feasible.copy()
+    best_fit = best_feasible.copy()
     idx = np.array(sorted(set(who)), dtype=np.int64)
     if len(idx):
         everyone = np.arange(n)
@@ -213,7 +213,7 @@ def stats(
             _sub_table(table, n, idx, everyone),
         )
         stage_counts[idx] = block.stage_counts
-        best_allowed[idx] = block.best_allowed
+        best_fit[idx] = block.best_fit
     nothing = Edges.empty()
     degree = full.degree()
-    return Candidates(nothing, stage_counts, best_allowed, best_feasible, degree, degree)
+    return Candidates(nothing, stage_counts, best_fit, best_feasible, degree, degree)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from mentorkit.matching.allowed import collect
 from mentorkit.matching.candidates import forbidden_columns
 from mentorkit.matching.engine import match_cohort
+from mentorkit.matching.explain import NO_MENTOR_CAN_TAKE
 from mentorkit.matching.matrix import encode
 from mentorkit.matching.result import MatchingError, MatchResult
 from mentorkit.matching.score import score_pair, scoring_for
@@ -87,9 +88,7 @@ def test_locked_and_accepted_pairs_are_kept_exactly_and_use_capacity() -> None:
     )
     assert by_mentee["b"].locked and by_mentee["b"].origin == "locked"
     assert "c" not in by_mentee
-    assert [u.reason for u in result.unmatched if u.id == "c"] == [
-        "all 2 compatible mentors are at capacity"
-    ]
+    assert [u.reason for u in result.unmatched if u.id == "c"] == [NO_MENTOR_CAN_TAKE]
 
 
 def test_ended_pairs_and_exclusions_are_never_proposed() -> None:
@@ -104,7 +103,7 @@ def test_ended_pairs_and_exclusions_are_never_proposed() -> None:
     assert any(p.status == "ended" and p.origin == "history" for p in result.pairs)
     result = match_cohort(program(people), "c1", exclude=frozenset({("m1", "a"), ("m2", "a")}))
     assert _pairs(result) == set()
-    assert "ruled out by personal pairing rules or an earlier pairing" in result.unmatched[0].reason
+    assert result.unmatched[0].reason == NO_MENTOR_CAN_TAKE
 
 
 def test_existing_proposal_survives_a_slightly_better_alternative() -> None:
@@ -145,7 +144,7 @@ def test_existing_proposal_survives_a_slightly_better_alternative() -> None:
         ),
         (
             person("x", goals=("python",), manager="m1"),
-            "the one compatible mentor is ruled out by personal pairing rules",
+            NO_MENTOR_CAN_TAKE,
         ),
     ],
 )
