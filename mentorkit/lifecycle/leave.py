@@ -85,6 +85,11 @@ def history_naming(program: Program, pid: str) -> tuple[str, ...]:
     ]
     if pid in program.charter.coordinators:
         found.append(f"{program.charter.source} (coordinators)")
+    source = program.participants[pid].source
+    if source in program.unopened:  # `leave` reads without the identity: every sealed value
+        # Git keeps the sealed value, and it names this path: a new file here could reuse
+        # it (someone else's email and rules as theirs). The record keeps the path taken.
+        found.append(f"{source} (a sealed value, kept in Git history)")
     return tuple(found)
 
 
