@@ -226,18 +226,18 @@ def _when(cohort: Cohort, number: int) -> str:
 def _rest_reason(rounds: list[tuple[int, int]], total: int) -> str:
     """Why someone sits out, true of each round: every allowed partner they had not met was
     paired with someone else (a maximum matching leaves no two free people who could
-    meet), or they had already met every allowed partner."""
-    if all(open_ == 0 for _, open_ in rounds) and len(rounds) == total:
-        return f"no allowed partner in any of the {total} rounds"
-    parts = []
-    for number, open_ in rounds:
-        if open_ == 0:
-            parts.append(f"round {number}: has met every allowed partner")
-        else:
-            whom = (
-                "the one allowed partner not met yet was"
-                if open_ == 1
-                else f"all {open_} allowed partners not met yet were"
-            )
-            parts.append(f"round {number}: {whom} paired with others")
-    return "sits out " + "; ".join(parts)
+    meet), or they had already met every allowed partner.
+
+    Allowed partners are counted after avoid requests and reporting lines, which are
+    private and the reason is published: so it neither counts them nor tells "none left"
+    from "all taken", and a rule reads like a partner who is busy or met before."""
+    numbers = [str(number) for number, _ in rounds]
+    which = (
+        f"all {total} rounds"
+        if len(rounds) == total and total > 1
+        else ("round " if len(numbers) == 1 else "rounds ") + ", ".join(numbers)
+    )
+    return (
+        f"sits out {which}: no compatible partner was free (paired with others, met before "
+        "or personal pairing rules)"
+    )

@@ -10,6 +10,7 @@ with the one anyone can compute from public fields would reveal how many rules a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from mentorkit.model.program import Program
 from tests.matching.builders import person, program
 
 RULES: list[dict[str, Any]] = [{"avoid": ("m1",)}, {"manager": "m1"}]
+ROTATION_RULES: list[dict[str, Any]] = [{"avoid": ("a",)}, {"manager": "a"}]
 
 
 def _reason(prog: Program, who: str = "x") -> str:
@@ -146,3 +148,21 @@ def test_a_circle_closed_by_a_rule_reads_like_a_full_one() -> None:
     reasons = [match_cohort(prog, "c1").unmatched for prog in (ruled_out, full)]
     assert [len(r) for r in reasons] == [1, 1]
     assert reasons[0][0].reason == reasons[1][0].reason
+
+
+@pytest.mark.parametrize("rule", ROTATION_RULES, ids=["avoid", "manager"])
+def test_a_rotation_rest_reads_the_same_either_way(rule: dict[str, Any]) -> None:
+    # one round: a and b teach each other; x's only compatible partner is a, ruled out
+    # by a private rule, or simply paired with b (the better pair)
+    def rotation(extra: dict[str, Any]) -> Program:
+        people = [
+            person("a", mentor={"python": 5}, goals=("sql",), level=7),
+            person("b", mentor={"sql": 5}, goals=("python",), level=7),
+            person("x", goals=("python",), **extra),
+        ]
+        prog = program(people, fmt="rotation")
+        return replace(prog, cohorts={"c1": replace(prog.cohorts["c1"], rounds=1)})
+
+    ruled_out, taken = _reason(rotation(rule)), _reason(rotation({}))
+    assert ruled_out == taken
+    assert not re.search(r"\bone\b|\ball \d|allowed", ruled_out), ruled_out
