@@ -16,6 +16,22 @@ from mentorkit.sealing.keys import Identity, Recipient
 BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"
 END = "-----END AGE ENCRYPTED FILE-----"
 _AGE_HEADER = b"age-encryption.org/v1\n"
+_STANZA = b"-> "
+_MAC_LINE = b"\n---"
+
+# The most recipient stanzas a value mentorkit seals can hold: the coordinators
+# (program schema, privacy.recipients maxItems 50), the keys of the two people a pairing
+# file concerns (participant schema, keys maxItems 5 each), age's one random "grease"
+# stanza, and 3 for keys removed since the value was sealed (until `mentorkit rekey`).
+MAX_STANZAS = 50 + 2 * 5 + 1 + 3
+# pyrage 1.4 parses an age header in time quadratic in its size, whatever the stanzas
+# hold: 4 KiB takes 25 ms, 8 KiB 90 ms, 54 KiB (a 64 KiB `sealed:`) 4.7 s, before any
+# key is tried. 8 KiB holds 64 X25519 stanzas (6.5 KiB), or 3 coordinators plus two
+# people with five RSA-4096 SSH keys each (7.5 KiB); a header of 3 coordinators and one
+# person's key is 0.7 KiB. Both bounds are checked without any secret, so a pull request
+# is refused before a run holding the identity spends the time.
+MAX_HEADER_BYTES = 8 * 1024
+_REWRITE = "`mentorkit rekey` (a coordinator) or `mentorkit seal` writes a proper one"
 
 
 class SealError(ValueError):
@@ -37,7 +53,14 @@ def seal_mapping(values: dict[str, Any], recipients: Sequence[Recipient], path: 
 
 
 def open_bytes(armored: str, identities: Sequence[Identity]) -> bytes:
-    """The plaintext YAML of a sealed value; SealError when no identity opens it."""
+    """The plaintext YAML of a sealed value; SealError when no identity opens it.
+
+    A header larger than a sealed value can need is refused before pyrage reads it.
+    """
+    raw = _armor_body(armored)
+    reason = header_problem(raw) if isinstance(raw, bytes) else None
+    if reason is not None:
+        raise SealError(reason)
     try:
         plaintext: bytes = pyrage.decrypt(armored.strip().encode("ascii"), list(identities))
         return plaintext
@@ -58,6 +81,16 @@ def armor_problem(value: Any) -> str | None:
 
     Checked without any secret: the armor lines, the base64 body and the age header.
     """
+    raw = _armor_body(value)
+    if isinstance(raw, str):
+        return raw
+    if not raw.startswith(_AGE_HEADER):
+        return "the sealed value is not an age file (its header is missing)"
+    return header_problem(raw)
+
+
+def _armor_body(value: Any) -> bytes | str:
+    """The bytes inside the armor of ``value``, or why there are none."""
     if not isinstance(value, str):
         return "sealed should be the armored text that `mentorkit seal` writes"
     lines = value.strip().splitlines()
@@ -65,9 +98,31 @@ def armor_problem(value: Any) -> str | None:
         return f"sealed should start with {BEGIN} and end with {END}"
     body = "".join(map(str.strip, lines[1:-1]))
     try:
-        raw = base64.b64decode(body, validate=True)
+        return base64.b64decode(body, validate=True)
     except (binascii.Error, ValueError):
         return "the sealed value's armor is not valid base64 (was it edited by hand?)"
-    if not raw.startswith(_AGE_HEADER):
-        return "the sealed value is not an age file (its header is missing)"
+
+
+def header_problem(raw: bytes) -> str | None:
+    """Why the age header of ``raw`` is larger than a sealed value can need, or None.
+
+    The header is the text before the MAC line (``---``); each recipient stanza starts
+    with a line ``-> TYPE ...``. See ``MAX_STANZAS`` and ``MAX_HEADER_BYTES``.
+    """
+    end = raw.find(_MAC_LINE)
+    # Without a MAC line the whole value would be read as header (pyrage refuses a short
+    # one at once, a long one only after the quadratic parse).
+    header = raw[: end + 1] if end >= 0 else raw
+    stanzas = sum(1 for line in header.split(b"\n") if line.startswith(_STANZA))
+    if stanzas > MAX_STANZAS:
+        return (
+            f"the sealed value's age header holds {stanzas} keys, more than the "
+            f"{MAX_STANZAS} any sealed value needs (each costs every reader time); {_REWRITE}"
+        )
+    if len(header) > MAX_HEADER_BYTES:
+        return (
+            f"the sealed value's age header is {len(header)} bytes, more than the "
+            f"{MAX_HEADER_BYTES} any sealed value needs (reading it costs every reader "
+            f"time); {_REWRITE}"
+        )
     return None
