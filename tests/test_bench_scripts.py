@@ -57,6 +57,10 @@ RUNS: dict[str, tuple[tuple[str, ...], str]] = {
         ("--quick",),
         r"run 2: wall [\d.]+ s, CPU [\d.]+ s, exit 0 .*\n  figures row: \| `2026-autumn`",
     ),
+    "sealed_header.py": (
+        ("--runs", "1"),
+        r"\(the stanza limit\) +header +\d+ B +passes +[\d.]+ ms(.|\n)*300 keys.* refused",
+    ),
     "sealed_speed.py": (
         ("--participants", "200", "--runs", "1"),
         r"match +plain +[\d.]+ s wall / +[\d.]+ s CPU +sealed\+identity.*\n.*\n"
