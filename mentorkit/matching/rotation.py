@@ -170,11 +170,7 @@ def match_rotation(request: MatchRequest) -> MatchResult:
         if p.mentor in by_id and p.mentee in by_id:
             met.meet(by_id[p.mentor], by_id[p.mentee])
     pairs = [carried_pair(p, program) for p in (*fixed, *history)]
-    rests: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (round, new partners open)
-    partners: dict[int, list[int]] = defaultdict(list)
-    for a, b in allowed:
-        partners[a].append(b)
-        partners[b].append(a)
+    rests: dict[str, list[int]] = defaultdict(list)  # the rounds each person sits out
     for number in range(1, cohort.rounds + 1):
         held = [p for p in fixed if p.round == number]
         busy = {x for p in held for x in (p.mentor, p.mentee)}
@@ -188,12 +184,9 @@ def match_rotation(request: MatchRequest) -> MatchResult:
                 replace(pair, round=number, reasons=(_when(cohort, number), *pair.reasons))
             )
             busy |= {pool[a].id, pool[b].id}
-        for i, person in enumerate(pool):
+        for person in pool:
             if person.id not in busy:
-                unmet = sum(
-                    1 for j in partners[i] if frozenset((person.id, pool[j].id)) not in met.partners
-                )
-                rests[person.id].append((number, unmet))
+                rests[person.id].append(number)
                 met.rests[person.id] += 1
     pairs.sort(key=lambda p: (p.status == "ended", p.round or 0, p.mentor, p.mentee))
     unmatched = [
@@ -223,7 +216,7 @@ def _when(cohort: Cohort, number: int) -> str:
     return f"round {number} of {cohort.rounds}: {dates[0].isoformat()} to {dates[1].isoformat()}"
 
 
-def _rest_reason(rounds: list[tuple[int, int]], total: int) -> str:
+def _rest_reason(rounds: list[int], total: int) -> str:
     """Why someone sits out, true of each round: every allowed partner they had not met was
     paired with someone else (a maximum matching leaves no two free people who could
     meet), or they had already met every allowed partner.
@@ -231,7 +224,7 @@ def _rest_reason(rounds: list[tuple[int, int]], total: int) -> str:
     Allowed partners are counted after avoid requests and reporting lines, which are
     private and the reason is published: so it neither counts them nor tells "none left"
     from "all taken", and a rule reads like a partner who is busy or met before."""
-    numbers = [str(number) for number, _ in rounds]
+    numbers = [str(number) for number in rounds]
     which = (
         f"all {total} rounds"
         if len(rounds) == total and total > 1

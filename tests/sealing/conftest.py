@@ -98,6 +98,20 @@ class SealedRepo:
     def text(self, relpath: str) -> str:
         return (self.root / relpath).read_text(encoding="utf-8")
 
+    def add_coordinator_key(self, coordinator: str) -> NewIdentity:
+        """A new key, listed last in privacy.recipients as ``coordinator``'s (a coordinator
+        joining); its secret is the caller's to write where the test needs it."""
+        key = generate()
+        charter = self.root / "program/program.yaml"
+        charter.write_text(
+            self.text("program/program.yaml").replace(
+                "  require_sealed",
+                f"    - id: {coordinator}\n      key: {key.public}\n  require_sealed",
+            ),
+            encoding="utf-8",
+        )
+        return key
+
 
 @pytest.fixture
 def sealed_repo(tmp_path: Path) -> SealedRepo:

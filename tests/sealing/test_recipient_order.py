@@ -17,15 +17,8 @@ from tests.sealing.conftest import SealedRepo
 def test_coordinators_first_in_listed_order_then_the_people_concerned(
     sealed_repo: SealedRepo,
 ) -> None:
-    second, eve, ann = generate(), generate(), generate()
-    charter = sealed_repo.root / "program/program.yaml"
-    charter.write_text(
-        sealed_repo.text("program/program.yaml").replace(
-            "  require_sealed",
-            f"    - id: max\n      key: {second.public}\n  require_sealed",
-        ),
-        encoding="utf-8",
-    )
+    second = sealed_repo.add_coordinator_key("max")
+    eve, ann = generate(), generate()
     for pid, key in (("eve", eve), ("ann", ann)):
         path = sealed_repo.root / f"participants/{pid}.yaml"
         path.write_text(path.read_text(encoding="utf-8") + f"keys: [{key.public}]\n", "utf-8")

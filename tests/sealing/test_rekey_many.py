@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from mentorkit.sealing import service
-from mentorkit.sealing.keys import generate, parse_identities
+from mentorkit.sealing.keys import parse_identities
 from tests.sealing.conftest import SealedRepo
 
 ARMOR = re.compile(r"^sealed: \|\n(?:  .*\n)+", re.M)
@@ -37,13 +37,7 @@ def _prepare(repo: SealedRepo, tmp_path: Path) -> Path:
     (repo.root / "participants/max.yaml").write_text(
         repo.text("participants/max.yaml") + ivo_value.group(0)
     )
-    newcomer = generate()
-    program = repo.root / "program/program.yaml"
-    program.write_text(
-        program.read_text().replace(
-            "  require_sealed", f"    - id: max\n      key: {newcomer.public}\n  require_sealed"
-        )
-    )
+    newcomer = repo.add_coordinator_key("max")
     key = tmp_path / "newcomer.key"
     key.write_text(newcomer.secret + "\n")
     return key

@@ -105,13 +105,7 @@ def test_validate_with_identity_checks_sealed_contents_at_the_sealed_line(
 
 def test_rekey_adds_a_new_coordinator(sealed_repo: SealedRepo, tmp_path: Path) -> None:
     sealed_repo.run("seal")
-    newcomer = generate()
-    program = sealed_repo.root / "program/program.yaml"
-    program.write_text(
-        program.read_text().replace(
-            "  require_sealed", f"    - id: max\n      key: {newcomer.public}\n  require_sealed"
-        )
-    )
+    newcomer = sealed_repo.add_coordinator_key("max")
     newcomer_file = tmp_path / "max.key"
     newcomer_file.write_text(newcomer.secret + "\n")
     assert sealed_repo.run("validate", "--identity", str(newcomer_file))[0] == 1
