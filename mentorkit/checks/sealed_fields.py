@@ -4,8 +4,9 @@ Code: ``sealed``.
 
 Checked without any secret: a ``sealed:`` value is ASCII-armored age (header, base64
 body, footer), and its age header holds no more recipient stanzas and bytes than a
-value mentorkit seals can need (``sealing.crypto.header_problem``: pyrage spends time
-quadratic in the header's size on every run that holds the identity). With ``privacy.require_sealed: true`` a private field written in plain
+value mentorkit seals can need (``sealing.crypto.header_problem``: each stanza costs
+every run that holds the identity a key agreement, and pyrage's plain ``decrypt`` time
+quadratic in the header's size). With ``privacy.require_sealed: true`` a private field written in plain
 text (participant email and avoid, manager with ``privacy.seal_manager``; agreement
 goals, boundaries and notes; check-in health and note) is an error naming the command
 that fixes it; with recipients but without the requirement it is a warning. A program

@@ -1,8 +1,9 @@
 """A sealed value whose age header is larger than mentorkit ever writes is refused unread.
 
-pyrage 1.4 parses an age header in time quadratic in its size, so a participant could
-make every run holding the identity spend seconds on one file; the pull-request checks,
-which hold no secret, refuse it, and opening refuses it before pyrage sees it.
+pyrage 1.4's `decrypt` parses an age header in time quadratic in its size, and every
+stanza costs a reader a key agreement, so a participant could make every run holding the
+identity (or the age tool) spend seconds on one file; the pull-request checks, which hold
+no secret, refuse it, and opening refuses it before pyrage sees it.
 """
 
 from __future__ import annotations
@@ -77,9 +78,10 @@ def test_with_the_identity_it_is_refused_before_decrypting(
 
     def spy(*args: object, **kwargs: object) -> bytes:
         calls.append((args, kwargs))
-        raise AssertionError("pyrage.decrypt called on an oversized header")
+        raise AssertionError("pyrage called on an oversized header")
 
     monkeypatch.setattr(pyrage, "decrypt", spy)
+    monkeypatch.setattr(pyrage, "decrypt_io", spy)
     code, err, _ = sealed_repo.run("validate", identity=True)
     assert code == 1 and calls == []
     [refused] = _problems(err, "sealed-open")
