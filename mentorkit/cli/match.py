@@ -8,13 +8,22 @@ from pathlib import Path
 import click
 
 from mentorkit.cli.completion import complete_cohort
-from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.cli.context import (
+    emit,
+    format_option,
+    note,
+    repository_root,
+    resolve_format,
+    working,
+)
 from mentorkit.cli.identity import (
+    MISSING,
     identity_option,
     identity_text,
     note_set_aside,
     refuse_unopened,
     sealed_unopened,
+    show_sealed_option,
 )
 from mentorkit.cli.lifecycle_common import require_cohort
 from mentorkit.loading.gc_pause import gc_frozen
@@ -26,9 +35,11 @@ from mentorkit.loading.private_groups import (
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.fairness import FairnessAudit, audit
 from mentorkit.matching.match_file import render_match_file
-from mentorkit.matching.result import MatchingError
+from mentorkit.matching.private_reasons import BROKEN_DOWN, PrivateBreakdown, private_breakdown
+from mentorkit.matching.result import MatchingError, MatchResult
 from mentorkit.model.program import Program
-from mentorkit.reporters.matching import FORMATS, render
+from mentorkit.reporters.matching import FORMATS, PRIVATE_FORMATS, render
+from mentorkit.reporters.matching_private import not_broken_down
 from mentorkit.reporters.problems import render as render_problems
 from mentorkit.sealing.set_aside import leave_out, rule_conflict, set_aside_people
 from mentorkit.validation import ValidationResult, validate_program
@@ -81,6 +92,12 @@ def _without_set_aside(validation: ValidationResult, cohort: str) -> tuple[Progr
     help="YAML (id: group) or CSV (id,group) of self-identified groups, kept outside the repository; adds a fairness audit.",
 )
 @identity_option
+@show_sealed_option(
+    "With the identity: follow each unmatched person's reason with what sealed rules add "
+    "(partners past the public filters, and which reporting line, avoid request, earlier "
+    "pairing or capacity kept each away, by name). Text or json on your own terminal; "
+    "never with --write or --format markdown."
+)
 @click.pass_context
 def match(
     ctx: click.Context,
@@ -89,6 +106,7 @@ def match(
     fmt: str | None,
     private_data: Path | None,
     identity_file: Path | None,
+    show_sealed: bool,
 ) -> None:
     """Propose the best pairs (or circles) for COHORT and explain each one.
 
@@ -97,10 +115,16 @@ def match(
     manager rules are opened in memory with the identity; without one, a cohort whose
     participants have sealed fields is not matched (exit 2). Exit 0 on success, 1 when
     the data has problems, 2 for an unknown cohort, a missing identity or a misused option.
+    --show-sealed adds, for a coordinator, the private causes behind each unmatched reason.
     """
     root = repository_root(ctx)
+    shown = resolve_format(fmt, FORMATS)
+    if show_sealed:
+        _refuse_private_misuse(write, shown)
     groups = _read_private(private_data, root) if private_data else None
     identity = identity_text(identity_file)
+    if show_sealed and identity is None:
+        raise click.UsageError(f"--show-sealed needs the identity: {MISSING}")
     with working("Validating the program…"):
         validation = validate_program(root, identity=identity)
     # Misuse before bad data: an unknown cohort is a mistake in the command (exit 2).
@@ -135,8 +159,34 @@ def match(
                 f"note: {strangers} id(s) in the private file are not participants; they are ignored",
                 err=True,
             )
-    emit(render(result, resolve_format(fmt, FORMATS), fairness, left_out))
+    private = _private_view(program, cohort, result) if show_sealed else None
+    emit(render(result, shown, fairness, left_out, private))
     if write:
         relpath = f"program/matches/{cohort}.yaml"
         rewrite_files(root, {relpath: partial(render_match_file, result)})
         click.echo(f"wrote {relpath}", err=True)
+
+
+def _refuse_private_misuse(write: bool, fmt: str) -> None:
+    """Exit 2: the private view names sealed rules, so it never goes where others read."""
+    if write:
+        raise click.UsageError(
+            "--show-sealed never goes with --write (the match file is committed: sealed "
+            "rules stay out of it)"
+        )
+    if fmt not in PRIVATE_FORMATS:
+        raise click.UsageError(
+            f"--show-sealed gives {' or '.join(PRIVATE_FORMATS)}, never {fmt} (the matching "
+            "pull request's body is made of it: sealed rules stay out of it)"
+        )
+
+
+def _private_view(
+    program: Program, cohort: str, result: MatchResult
+) -> dict[tuple[str, str], PrivateBreakdown]:
+    """The private breakdown of each unmatched person, or a note when the format has none."""
+    fmt = program.cohorts[cohort].format
+    if fmt not in BROKEN_DOWN:
+        note(not_broken_down(fmt))
+    with working("Working out the private causes…"):
+        return private_breakdown(program, cohort, result)

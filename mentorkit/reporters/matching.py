@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mentorkit.matching.fairness import FairnessAudit, GroupFigures
-from mentorkit.matching.result import MatchResult, MatchSummary, ProposedPair
+from mentorkit.matching.private_reasons import PrivateBreakdown
+from mentorkit.matching.result import MatchResult, MatchSummary, ProposedPair, UnmatchedPerson
 from mentorkit.model.entities import PEER_PAIR_FORMATS
 from mentorkit.problems import shown_path
 from mentorkit.reporters import json_text
 from mentorkit.reporters.markdown import cell, code
+from mentorkit.reporters.matching_private import TITLE, private_dict, private_text
 from mentorkit.reporters.text_table import TEXT_WIDTH, TextColumn, table_text, wrap
 
 FORMATS = ("text", "json", "markdown")
+# The formats the private view (``match --show-sealed``) comes in: not Markdown, which is
+# what the matching pull request's body is made of.
+PRIVATE_FORMATS = ("text", "json")
+Private = Mapping[tuple[str, str], PrivateBreakdown]  # by (id, role)
 
 
 def _pct(value: float | None) -> str:
@@ -66,7 +72,10 @@ def _pair_status(pair: ProposedPair) -> str:
 
 
 def as_text(
-    result: MatchResult, fairness: FairnessAudit | None = None, left_out: Sequence[str] = ()
+    result: MatchResult,
+    fairness: FairnessAudit | None = None,
+    left_out: Sequence[str] = (),
+    private: Private | None = None,
 ) -> str:
     out = _lines([f"Cohort {result.cohort}"])
     if result.pairs:
@@ -86,8 +95,9 @@ def as_text(
         out.append(table_text([*columns, TextColumn("why", wrap=True)], circle_rows))
     if result.unmatched:
         columns = [TextColumn("person"), TextColumn("role"), TextColumn("why", wrap=True)]
-        unmatched = [(u.id, str(u.role), u.reason) for u in result.unmatched]
-        out.append(table_text(columns, unmatched, title="Unmatched"))
+        unmatched = [(u.id, str(u.role), _why(u, private)) for u in result.unmatched]
+        title = "Unmatched" if private is None else TITLE
+        out.append(table_text(columns, unmatched, title=title))
     out += _lines(summary_lines(result.summary))
     if left_out:
         paths = ", ".join(shown_path(path) for path in left_out)
@@ -95,6 +105,12 @@ def as_text(
     if fairness is not None:
         out.append(_fairness_text(fairness))
     return "".join(out)
+
+
+def _why(person: UnmatchedPerson, private: Private | None) -> str:
+    """The shared reason, then (private view only) what the sealed rules add to it."""
+    found = private.get((person.id, person.role)) if private is not None else None
+    return person.reason if found is None else f"{person.reason}. {private_text(found)}"
 
 
 def _lines(lines: list[str]) -> list[str]:
@@ -140,7 +156,10 @@ def _fairness_notes(fairness: FairnessAudit) -> list[str]:
 
 
 def as_dict(
-    result: MatchResult, fairness: FairnessAudit | None = None, left_out: Sequence[str] = ()
+    result: MatchResult,
+    fairness: FairnessAudit | None = None,
+    left_out: Sequence[str] = (),
+    private: Private | None = None,
 ) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "cohort": result.cohort,
@@ -168,7 +187,7 @@ def as_dict(
             }
             for c in result.circles
         ],
-        "unmatched": [{"id": u.id, "role": u.role, "reason": u.reason} for u in result.unmatched],
+        "unmatched": [_unmatched_dict(u, private) for u in result.unmatched],
         "left_out": list(left_out),
     }
     if fairness is not None:
@@ -181,10 +200,21 @@ def as_dict(
     return payload
 
 
+def _unmatched_dict(person: UnmatchedPerson, private: Private | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": person.id, "role": person.role, "reason": person.reason}
+    found = private.get((person.id, person.role)) if private is not None else None
+    if found is not None:
+        entry["private"] = private_dict(found)
+    return entry
+
+
 def as_json(
-    result: MatchResult, fairness: FairnessAudit | None = None, left_out: Sequence[str] = ()
+    result: MatchResult,
+    fairness: FairnessAudit | None = None,
+    left_out: Sequence[str] = (),
+    private: Private | None = None,
 ) -> str:
-    return json_text(as_dict(result, fairness, left_out))
+    return json_text(as_dict(result, fairness, left_out, private))
 
 
 def as_markdown(
@@ -242,6 +272,14 @@ def render(
     fmt: str,
     fairness: FairnessAudit | None = None,
     left_out: Sequence[str] = (),
+    private: Private | None = None,
 ) -> str:
-    """``result`` in ``fmt``; ``left_out``: files of the people set aside (paths only)."""
-    return RENDERERS[fmt](result, fairness, left_out)
+    """``result`` in ``fmt``; ``left_out``: files of the people set aside (paths only);
+    ``private``: the coordinator's view of unmatched people, in ``PRIVATE_FORMATS`` only."""
+    if private is None:
+        return RENDERERS[fmt](result, fairness, left_out)
+    if fmt == "json":
+        return as_json(result, fairness, left_out, private)
+    if fmt == "text":
+        return as_text(result, fairness, left_out, private)
+    raise ValueError(f"the private view has no {fmt} format (only {', '.join(PRIVATE_FORMATS)})")
