@@ -29,7 +29,7 @@ CODE = "sealed-copy"
 _BEGIN, _END = "-----BEGINAGEENCRYPTEDFILE-----", "-----ENDAGEENCRYPTEDFILE-----"
 
 
-def _fingerprint(armored: str) -> str | None:
+def fingerprint(armored: str) -> str | None:
     """The armor without its whitespace; None when it is not age armor at all.
 
     Two copies of one value differ at most in whitespace (indentation, line breaks,
@@ -49,7 +49,7 @@ def check_files(files: Documents) -> Iterator[Problem]:
     for path, doc in files.documents.items():
         armored = doc.data.get(SEALED_KEY)
         if isinstance(armored, str):
-            digest = _fingerprint(armored)
+            digest = fingerprint(armored)
             if digest is not None:
                 holders.setdefault(digest, []).append(path)
     for paths in holders.values():

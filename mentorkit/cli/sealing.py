@@ -14,6 +14,7 @@ import click
 from mentorkit.checks import sealed_copies
 from mentorkit.cli.context import repository_root
 from mentorkit.cli.identity import identities, identity_option, identity_text
+from mentorkit.cli.sealing_edit import without_copies
 from mentorkit.loading.files import read_text, repository_relative
 from mentorkit.loading.repository import LoadedRepository, load_repository
 from mentorkit.model.build import build_program
@@ -109,7 +110,7 @@ def seal(ctx: click.Context, paths: tuple[Path, ...], identity_file: Path | None
     keys: list[Identity] = parse_identities(text) if text else []
     chosen = _selected(loaded, _relative(root, paths) or None)
     outcomes = seal_many(program, [(p, k, loaded.documents[p].text) for p, k in chosen], keys)
-    if _apply(root, outcomes):
+    if _apply(root, without_copies(root, loaded, outcomes)):
         ctx.exit(1)
 
 
@@ -182,7 +183,7 @@ def rekey(
         else next(sealed)
         for p, _ in chosen
     ]
-    if _apply(root, outcomes):
+    if _apply(root, without_copies(root, loaded, outcomes)):
         ctx.exit(1)
 
 

@@ -10,14 +10,17 @@ import click
 
 from mentorkit.checks.sealed_fields import CODE as SEALED_CODE
 from mentorkit.loading.files import read_text
-from mentorkit.loading.repository import load_repository
+from mentorkit.loading.git import past_versions
+from mentorkit.loading.repository import LoadedRepository, load_repository
 from mentorkit.model.build import build_program
 from mentorkit.model.paths import kind_of
 from mentorkit.problems import has_errors
 from mentorkit.reporters.problems import render
 from mentorkit.sealing.crypto import SealError
+from mentorkit.sealing.fields import SEALED_KEY
 from mentorkit.sealing.keys import Identity
-from mentorkit.sealing.service import seal_text, unseal_named
+from mentorkit.sealing.provenance import MARKER, copy_refused, holders, other_holders
+from mentorkit.sealing.service import Outcome, seal_text, unseal_named
 from mentorkit.validation import validate_addition
 from mentorkit.writing.files import write_text_atomic
 from mentorkit.writing.private import write_private_new
@@ -35,10 +38,17 @@ def edit_file(
     kind = kind_of(relpath) or ""
     text = read_text(root / relpath)
     try:
-        opened, named_here = unseal_named(relpath, text, keys)
+        opened, named = unseal_named(relpath, text, keys)
     except SealError as exc:
         click.echo(f"{relpath}: {exc}", err=True)
         return False
+    named_here = named == relpath
+    if not named_here:
+        # Refused before the editor opens: the copy's plain text is not this file's.
+        others = held_elsewhere(root, load_repository(root), relpath, named)
+        if others:
+            click.echo(f"{relpath}: {copy_refused(relpath, others)}", err=True)
+            return False
     scratch = folder / Path(relpath).name
     write_private_new(scratch, opened)
     run_editor(str(scratch))
@@ -64,3 +74,38 @@ def edit_file(
     write_text_atomic(root / relpath, outcome.text)
     click.echo(f"{relpath}: edited and sealed again", err=True)
     return True
+
+
+def held_elsewhere(
+    root: Path, loaded: LoadedRepository, relpath: str, named: str | None
+) -> list[str]:
+    """The files of today that held ``relpath``'s sealed value in Git history, or that the
+    value names (``named``): not empty means sealing it again here would bless a copy."""
+    doc = loaded.documents.get(relpath)
+    armored = doc.data.get(SEALED_KEY) if doc is not None else None
+    if not isinstance(armored, str):
+        return []
+    history = holders(past_versions(root, MARKER))
+    return other_holders(relpath, armored, named, history, loaded.documents)
+
+
+def without_copies(root: Path, loaded: LoadedRepository, outcomes: list[Outcome]) -> list[Outcome]:
+    """``outcomes`` with those that would seal a copy again (``sealing.provenance``) refused.
+
+    Git history is read only when some value to seal again named no file.
+    """
+    if not any(o.rebinds and not o.failed for o in outcomes):
+        return outcomes
+    history = holders(past_versions(root, MARKER))
+    checked = []
+    for outcome in outcomes:
+        doc = loaded.documents.get(outcome.path)
+        armored = doc.data.get(SEALED_KEY) if doc is not None else None
+        if outcome.rebinds and not outcome.failed and isinstance(armored, str):
+            others = other_holders(outcome.path, armored, None, history, loaded.documents)
+            if others:
+                outcome = Outcome(
+                    outcome.path, note=copy_refused(outcome.path, others), failed=True
+                )
+        checked.append(outcome)
+    return checked

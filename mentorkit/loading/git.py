@@ -165,3 +165,70 @@ def is_top_level(root: Path) -> bool:
     except GitError:
         return False
     return Path(top).resolve() == root.resolve()
+
+
+def past_versions(
+    root: Path, marker: bytes, folders: tuple[str, ...] = DATA_FOLDERS
+) -> list[tuple[str, bytes]]:
+    """Every version of a file under ``folders`` that any commit of any ref wrote and that
+    holds ``marker``, as (path, bytes); [] outside a git repository or before a commit.
+
+    Merges are read against each parent, so a version written only while resolving a
+    merge is found too. Asked rarely (``rekey`` and ``edit`` about a sealed value that
+    does not name its file), so one pass over the whole history is affordable.
+    """
+    if not is_top_level(root):
+        return []
+    try:
+        raw = str(
+            run_git(
+                root,
+                "log",
+                "--all",
+                "-m",
+                "--no-renames",
+                "--raw",
+                "-z",
+                "--no-abbrev",
+                "--format=",
+                "--",
+                *folders,
+            )
+        )
+    except GitError:
+        return []
+    blobs: dict[str, set[str]] = {}
+    fields = raw.split("\0")
+    for i, meta in enumerate(fields[:-1]):
+        parts = meta.lstrip("\n").split()
+        if meta.lstrip("\n").startswith(":") and len(parts) == 5 and set(parts[3]) != {"0"}:
+            blobs.setdefault(parts[3], set()).add(fields[i + 1])
+    found: list[tuple[str, bytes]] = []
+    for sha, content in _blobs(root, sorted(blobs)):
+        if marker in content:
+            found.extend((path, content) for path in sorted(blobs[sha]))
+    return found
+
+
+def _blobs(root: Path, shas: list[str]) -> list[tuple[str, bytes]]:
+    """The contents of the blobs ``shas`` (one ``git cat-file --batch``); missing ones skipped."""
+    if not shas:
+        return []
+    done = subprocess.run(
+        ["git", "-C", str(root), "cat-file", "--batch"],
+        input="".join(f"{sha}\n" for sha in shas).encode("ascii"),
+        capture_output=True,
+        check=False,
+        env=_clean_env(),
+    )
+    out, at, found = done.stdout, 0, []
+    while at < len(out):
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) != 3:  # "<sha> missing"
+            continue
+        size = int(header[2])
+        found.append((header[0].decode("ascii"), out[at : at + size]))
+        at += size + 1
+    return found

@@ -18,7 +18,7 @@ from typing import Any
 from mentorkit.loading.yaml_reader import parse_yaml
 from mentorkit.model.program import Program
 from mentorkit.problems import Problem
-from mentorkit.sealing.binding import bound_elsewhere, is_bound, without_binding
+from mentorkit.sealing.binding import BOUND_KEY, bound_elsewhere, is_bound, without_binding
 from mentorkit.sealing.crypto import SealError, open_bytes, seal_mapping
 from mentorkit.sealing.fields import SEALABLE_KINDS, SEALED_KEY, private_fields, sealable_fields
 from mentorkit.sealing.keys import Identity, KeyProblem, Recipient, parse_recipients
@@ -39,6 +39,9 @@ class Outcome:
     text: str | None = None
     note: str = ""
     failed: bool = False
+    # The value opened to seal it again named no file: the caller makes sure it is no copy
+    # of another file's value before writing (see ``sealing.provenance``).
+    rebinds: bool = False
 
 
 # One file's work in seal_many and rekey_many: (program, path, kind, text, identities).
@@ -82,11 +85,18 @@ def open_values(armored: Any, identities: Sequence[Identity], path: str) -> dict
     """The fields inside a sealed value; SealError when it cannot be opened or read, or
     when it was sealed for another file than ``path``: sealing it again would make a copy
     this file's own (see ``sealing.binding``)."""
+    return _open_for(armored, identities, path)[0]
+
+
+def _open_for(
+    armored: Any, identities: Sequence[Identity], path: str
+) -> tuple[dict[str, Any], bool]:
+    """``open_values``, and whether the value names ``path`` (False: it names no file)."""
     values = _opened_mapping(armored, identities, path)
     elsewhere = bound_elsewhere(values, path)
     if elsewhere is not None:
         raise SealError(elsewhere)
-    return without_binding(values)
+    return without_binding(values), is_bound(values)
 
 
 def _recipients(program: Program, kind: str, plain: Mapping[str, Any]) -> list[Recipient]:
@@ -119,6 +129,7 @@ def seal_text(
         if not values:
             return Outcome(path, note="already sealed" if SEALED_KEY in doc else "nothing to seal")
         existing: dict[str, Any] = {}
+        named = True
         if SEALED_KEY in doc:
             if not identities:
                 return Outcome(
@@ -128,13 +139,14 @@ def seal_text(
                     "the sealed: value and write every private field again, then seal",
                     failed=True,
                 )
-            existing = open_values(doc[SEALED_KEY], identities, path)
+            existing, named = _open_for(doc[SEALED_KEY], identities, path)
         merged = {
             f: v for f in sealable_fields(kind) if (v := values.get(f, existing.get(f))) is not None
         }
         plain = plain_values(doc, RECIPIENT_FIELDS)
         armored = seal_mapping(merged, _recipients(program, kind, plain), path)
-        return Outcome(path, sealed_text(doc, armored, list(values)), f"sealed {', '.join(values)}")
+        text = sealed_text(doc, armored, list(values))
+        return Outcome(path, text, f"sealed {', '.join(values)}", rebinds=not named)
     except (SealError, RewriteError) as exc:
         return Outcome(path, note=str(exc), failed=True)
 
@@ -204,7 +216,7 @@ def rekey_text(
     if isinstance(current, Problem) or SEALED_KEY not in current.data:
         return Outcome(path, note="nothing sealed")
     try:
-        values = open_values(current.data[SEALED_KEY], identities, path)
+        values, named = _open_for(current.data[SEALED_KEY], identities, path)
         foreign = [key for key in values if key not in sealable_fields(kind)]
         if foreign:  # sealing it again would bless what `mentorkit seal` never writes
             return Outcome(
@@ -214,7 +226,7 @@ def rekey_text(
                 failed=True,
             )
         armored = seal_mapping(values, _recipients(program, kind, current.data), path)
-        return Outcome(path, sealed_text(text, armored, []), "sealed again")
+        return Outcome(path, sealed_text(text, armored, []), "sealed again", rebinds=not named)
     except (SealError, RewriteError) as exc:
         return Outcome(path, note=str(exc), failed=True)
 
@@ -224,17 +236,17 @@ def unseal_text(path: str, text: str, identities: Sequence[Identity]) -> str:
     return unseal_named(path, text, identities)[0]
 
 
-def unseal_named(path: str, text: str, identities: Sequence[Identity]) -> tuple[str, bool]:
-    """``unseal_text``, and whether the sealed value names ``path`` as its file (a value
-    of a file that was moved, or sealed before values named their file, does not)."""
+def unseal_named(path: str, text: str, identities: Sequence[Identity]) -> tuple[str, str | None]:
+    """``unseal_text``, and the file the sealed value names: ``path`` itself, another
+    (a file that was moved, or a copy), or None (sealed before values named their file)."""
     current = parse_yaml(text.encode("utf-8"), path)
     if isinstance(current, Problem):
         raise SealError(f"{path}: {current.message}")
     if SEALED_KEY not in current.data:
-        return text, True
+        return text, path
     try:
         values = _opened_mapping(current.data[SEALED_KEY], identities, path)
-        named = is_bound(values) and bound_elsewhere(values, path) is None
-        return opened_text(text, without_binding(values)), named
+        named = values.get(BOUND_KEY) if is_bound(values) else None
+        return opened_text(text, without_binding(values)), str(named) if named else None
     except RewriteError as exc:
         raise SealError(str(exc)) from None

@@ -68,9 +68,9 @@ def test_a_changed_copy_is_no_copy_and_age_will_not_open_it() -> None:
 
 
 def test_text_that_is_not_armor_is_left_to_the_sealed_check() -> None:
-    assert sealed_copies._fingerprint("TODO") is None
+    assert sealed_copies.fingerprint("TODO") is None
     assert (
-        sealed_copies._fingerprint(
+        sealed_copies.fingerprint(
             "-----BEGIN AGE ENCRYPTED FILE-----\n-----END AGE ENCRYPTED FILE-----"
         )
         is None
