@@ -24,24 +24,9 @@ from mentorkit.checks.base import problem_in
 from mentorkit.model.source import Documents
 from mentorkit.problems import Problem
 from mentorkit.sealing.fields import SEALED_KEY
+from mentorkit.sealing.provenance import fingerprint
 
 CODE = "sealed-copy"
-_BEGIN, _END = "-----BEGINAGEENCRYPTEDFILE-----", "-----ENDAGEENCRYPTEDFILE-----"
-
-
-def fingerprint(armored: str) -> str | None:
-    """The armor without its whitespace; None when it is not age armor at all.
-
-    Two copies of one value differ at most in whitespace (indentation, line breaks,
-    trailing spaces), which this drops. Any other change to the base64 text either
-    decodes to other bytes or is a non-canonical encoding that age refuses to open, so
-    it cannot lend anyone another file's private fields. Comparing the text, rather than
-    decoding it, keeps this check cheap in every pull request (1 µs a value, not 5).
-    """
-    compact = "".join(armored.split())
-    if compact.startswith(_BEGIN) and compact.endswith(_END) and len(compact) > len(_BEGIN + _END):
-        return compact
-    return None  # the ``sealed`` check reports malformed armor
 
 
 def check_files(files: Documents) -> Iterator[Problem]:
