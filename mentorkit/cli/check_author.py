@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
-from mentorkit.cli.context import emit, format_option, repository_root, resolve_format, working
+from mentorkit.cli.context import (
+    as_today,
+    emit,
+    format_option,
+    repository_root,
+    resolve_format,
+    today_option,
+    working,
+)
 from mentorkit.loading.git import GitError
 from mentorkit.reporters.authorship import render
 from mentorkit.workflow.pull_request import authorship, load_pull_request
@@ -21,9 +30,15 @@ from mentorkit.workflow.pull_request import authorship, load_pull_request
 )
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @format_option()
+@today_option
 @click.pass_context
 def check_author(
-    ctx: click.Context, author: str, base_ref: str | None, files: tuple[Path, ...], fmt: str | None
+    ctx: click.Context,
+    author: str,
+    base_ref: str | None,
+    files: tuple[Path, ...],
+    fmt: str | None,
+    today: dt.datetime | None,
 ) -> None:
     """Check that AUTHOR may change the given FILEs (or the files changed since --base).
 
@@ -42,7 +57,7 @@ def check_author(
             pr = load_pull_request(root, base_ref, files)
         except (GitError, ValueError) as exc:
             raise click.UsageError(str(exc)) from None
-        result = authorship(pr, author)
+        result = authorship(pr, author, as_today(today))
     emit(render(result, resolve_format(fmt)))
     if not result.ok:
         ctx.exit(1)

@@ -19,7 +19,14 @@ from mentorkit.reporters.problems import render
 from mentorkit.sealing.crypto import SealError
 from mentorkit.sealing.fields import SEALED_KEY
 from mentorkit.sealing.keys import Identity
-from mentorkit.sealing.provenance import MARKER, copy_refused, holders, other_holders
+from mentorkit.sealing.opening import requires_named
+from mentorkit.sealing.provenance import (
+    MARKER,
+    copy_refused,
+    holders,
+    other_holders,
+    unnamed_refused,
+)
 from mentorkit.sealing.service import Outcome, seal_text, unseal_named
 from mentorkit.validation import validate_addition
 from mentorkit.writing.files import write_text_atomic
@@ -45,9 +52,9 @@ def edit_file(
     named_here = named == relpath
     if not named_here:
         # Refused before the editor opens: the copy's plain text is not this file's.
-        others = held_elsewhere(root, load_repository(root), relpath, named)
-        if others:
-            click.echo(f"{relpath}: {copy_refused(relpath, others)}", err=True)
+        refused = _not_its_own(root, load_repository(root), relpath, named)
+        if refused:
+            click.echo(f"{relpath}: {refused}", err=True)
             return False
     scratch = folder / Path(relpath).name
     write_private_new(scratch, opened)
@@ -76,6 +83,15 @@ def edit_file(
     return True
 
 
+def _not_its_own(root: Path, loaded: LoadedRepository, relpath: str, named: str | None) -> str:
+    """Why the value in ``relpath`` that names another file or none may not become its
+    own; "" when it may (see ``sealing.provenance``)."""
+    if named is None and requires_named(loaded):
+        return unnamed_refused(relpath)
+    others = held_elsewhere(root, loaded, relpath, named)
+    return copy_refused(relpath, others) if others else ""
+
+
 def held_elsewhere(
     root: Path, loaded: LoadedRepository, relpath: str, named: str | None
 ) -> list[str]:
@@ -92,20 +108,23 @@ def held_elsewhere(
 def without_copies(root: Path, loaded: LoadedRepository, outcomes: list[Outcome]) -> list[Outcome]:
     """``outcomes`` with those that would seal a copy again (``sealing.provenance``) refused.
 
-    Git history is read only when some value to seal again named no file.
+    Git history is read only when some value to seal again named no file; a program
+    that requires named values never has one sealed again.
     """
     if not any(o.rebinds and not o.failed for o in outcomes):
         return outcomes
-    history = holders(past_versions(root, MARKER))
+    strict = requires_named(loaded)
+    history = {} if strict else holders(past_versions(root, MARKER))
     checked = []
     for outcome in outcomes:
         doc = loaded.documents.get(outcome.path)
         armored = doc.data.get(SEALED_KEY) if doc is not None else None
         if outcome.rebinds and not outcome.failed and isinstance(armored, str):
             others = other_holders(outcome.path, armored, None, history, loaded.documents)
-            if others:
-                outcome = Outcome(
-                    outcome.path, note=copy_refused(outcome.path, others), failed=True
+            if strict or others:
+                why = (
+                    unnamed_refused(outcome.path) if strict else copy_refused(outcome.path, others)
                 )
+                outcome = Outcome(outcome.path, note=why, failed=True)
         checked.append(outcome)
     return checked

@@ -30,6 +30,8 @@ CODE = "sealed-open"
 SEALED_RULE = "involves sealed avoid or manager rules"
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 MAX_SEALED_BYTES = 64 * 1024
+# How many of the fields a sealed value may not hold one problem names.
+_NAMED_KEYS = 3
 # Said of a value that names no file (see ``sealing.binding``): it is used all the same,
 # unless the program sets ``privacy.require_named``.
 UNBOUND = (
@@ -39,8 +41,9 @@ UNBOUND = (
 )
 UNNAMED_REFUSED = (
     "the sealed value does not name the file it was sealed for, and this program requires "
-    "it to (privacy.require_named), so it is not used; a coordinator seals it again with "
-    "its file's name: `mentorkit rekey`"
+    "it to (privacy.require_named), so it is not used: it may be a copy of another file's "
+    "value, so no command seals it again; write this file's private fields again and "
+    "run `mentorkit seal` on it"
 )
 
 
@@ -142,23 +145,26 @@ def _merge(
     allowed = sealable_fields(kind)
     parsed = without_binding(contents.data)
     problems = []
-    for key in parsed:
-        if key not in allowed:
-            problems.append(
-                _problem(
-                    doc,
-                    f"the sealed value holds {_key_named(key)}, which may not be sealed; "
-                    f"the private fields of {kind} files are {', '.join(allowed)}",
-                )
+    # One problem for all of them: a value can hold thousands of keys, and one problem
+    # each would flood the log of every run with the identity (and cost a parse each).
+    foreign = [key for key in parsed if key not in allowed]
+    if foreign:
+        problems.append(
+            _problem(
+                doc,
+                f"the sealed value holds {_keys_named(foreign)}, which may not be sealed; "
+                f"the private fields of {kind} files are {', '.join(allowed)}",
             )
-        elif key in doc.data:
-            problems.append(
-                _problem(
-                    doc,
-                    f"{key} is written both in plain text and sealed; remove the plain "
-                    "one (`mentorkit seal --identity FILE` merges them)",
-                )
-            )
+        )
+    problems.extend(
+        _problem(
+            doc,
+            f"{key} is written both in plain text and sealed; remove the plain "
+            "one (`mentorkit seal --identity FILE` merges them)",
+        )
+        for key in parsed
+        if key in allowed and key in doc.data
+    )
     if problems:
         return None, problems
     merged = {**doc.data, **parsed}
@@ -172,6 +178,12 @@ def _merge(
         contents.text,
     )
     return opened, problems
+
+
+def _keys_named(keys: Sequence[object]) -> str:
+    named = ", ".join(_key_named(key) for key in keys[:_NAMED_KEYS])
+    more = len(keys) - _NAMED_KEYS
+    return f"{named} and {more} more" if more > 0 else named
 
 
 def _key_named(key: object) -> str:
@@ -196,7 +208,7 @@ def open_repository(loaded: LoadedRepository, identity_text: str | None) -> Open
     unopened: set[str] = set()
     unusable: set[str] = set()
     problems: list[Problem] = []
-    named_only = _requires_named(loaded)
+    named_only = requires_named(loaded)
     for path in paths:
         result = loaded.opened.get(path)
         if result is None:
@@ -218,7 +230,8 @@ def open_repository(loaded: LoadedRepository, identity_text: str | None) -> Open
     )
 
 
-def _requires_named(loaded: LoadedRepository) -> bool:
+def requires_named(loaded: LoadedRepository) -> bool:
+    """Whether the program refuses sealed values that name no file (privacy.require_named)."""
     charter = loaded.documents.get(CHARTER)
     privacy = charter.data.get("privacy") if charter is not None else None
     return sealing_settings(privacy).require_named

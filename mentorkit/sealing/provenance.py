@@ -10,7 +10,9 @@ again would hand that person's email and avoid list to the one who pasted it, re
 with their own key. So before such a value is sealed again, Git history is asked which
 files ever held it: when one of them still exists (another person's profile, a check-in
 of another pair), it is a copy and is left as it is. A file that really moved left its
-old path behind, so it is sealed for its new place as before.
+old path behind, so it is sealed for its new place as before. A program that set
+``privacy.require_named`` bound every value already: one that names no file after that
+is never sealed again (a copy taken before Git history was rewritten would not show).
 """
 
 from __future__ import annotations
@@ -75,4 +77,13 @@ def copy_refused(path: str, others: Collection[str]) -> str:
         f"its sealed value does not name this file and was in {where} too (Git history): "
         "a copy is not sealed again, since that would give this file's readers another's "
         f"private fields; write this file's own private fields and run `mentorkit seal {path}`"
+    )
+
+
+def unnamed_refused(path: str) -> str:
+    return (
+        "its sealed value does not name this file, and this program requires values to "
+        "(privacy.require_named): one that names none now may be a copy of another file's, "
+        "so it is not sealed again; write this file's private fields again and run "
+        f"`mentorkit seal {path}`"
     )

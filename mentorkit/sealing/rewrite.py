@@ -68,27 +68,34 @@ def _last_token(node: Any) -> tuple[dict[Any, Any], Any, int] | None:
     return None
 
 
-def _comment_lines(token: Any) -> list[str]:
+def _comment_lines(token: Any, private: bool = False) -> list[str]:
     """The whole-line comments of a trailing comment token ('' for a blank line).
 
     The token starts with the comment at the end of the value's own line when there is
-    one: that one speaks about the private value and goes with it.
+    one: that one speaks about the private value and goes with it. So do, for a
+    ``private`` value, the comment lines indented under its field before the first one
+    at the left margin: they are inside its block, and kept they would stay in plain
+    text next to the sealed value (``avoid:`` / ``  - bob`` / ``  # why``).
     """
     value = getattr(token, "value", "") or ""
     if value and not value.startswith("\n") and getattr(token, "column", 0) > 0:
         value = value.split("\n", 1)[1] if "\n" in value else ""
-    lines = [line.strip() for line in value.lstrip("\n").splitlines()]
+    raw = value.lstrip("\n").splitlines()
+    while private and raw and raw[0][:1] in (" ", "\t", ""):
+        raw.pop(0)
+    lines = [line.strip() for line in raw]
     comments = [line[1:].strip() if line.startswith("#") else "" for line in lines]
     while comments and not comments[-1]:
         comments.pop()
     return comments
 
 
-def _pop(doc: CommentedMap, field: str) -> list[str]:
+def _pop(doc: CommentedMap, field: str, private: bool = False) -> list[str]:
     """Remove ``field``, keeping the whole-line comments written after its value.
 
     ruamel stores the comment lines after a value with that value (with its last item
-    for a list or mapping); they usually introduce the next field, so they move there.
+    for a list or mapping); they usually introduce the next field, so they move there
+    (not those indented inside a ``private`` field's block: see ``_comment_lines``).
     Returns them when no field follows: the caller puts them back at the end.
     """
     if field not in doc:
@@ -102,7 +109,7 @@ def _pop(doc: CommentedMap, field: str) -> list[str]:
         token = (doc.ca.items.get(field) or [None, None, None])[2]
     doc.ca.items.pop(field, None)
     doc.pop(field)
-    comments = _comment_lines(token)
+    comments = _comment_lines(token, private)
     following = [k for k in keys[keys.index(field) + 1 :] if k in doc]
     if not any(comments):
         return []
@@ -132,7 +139,7 @@ def sealed_text(source: str | CommentedMap, armored: str, replaced: Sequence[str
         position = keys.index(SEALED_KEY)
     end: list[str] = []
     for field in [*replaced, SEALED_KEY]:
-        end += _pop(doc, field)
+        end += _pop(doc, field, private=field != SEALED_KEY)
     value = LiteralScalarString(armored)
     if position is None or position >= len(doc):
         doc[SEALED_KEY] = value

@@ -12,6 +12,7 @@ its author a coordinator or take over a file by rewriting it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -63,8 +64,9 @@ class AuthorshipResult:
 
 
 class _Judge:
-    def __init__(self, author: str, base: Snapshot, head: Snapshot) -> None:
+    def __init__(self, author: str, base: Snapshot, head: Snapshot, today: dt.date) -> None:
         self.author = author
+        self.today = today
         self.base = base
         self.head = head
         self.base_owners = base.participants()
@@ -148,6 +150,7 @@ class _Judge:
             self.own_ids,
             self.base.files,
             self.head.files.get(change.path),
+            self.today,
         )
         unreadable = self._unreadable(change) if code in CONTENT_VERDICTS else None
         if unreadable is not None:
@@ -300,9 +303,13 @@ def _verb(change: Change) -> str:
 
 
 def check_authorship(
-    author: str, changes: Iterable[Change], base: Snapshot, head: Snapshot
+    author: str,
+    changes: Iterable[Change],
+    base: Snapshot,
+    head: Snapshot,
+    today: dt.date | None = None,
 ) -> AuthorshipResult:
-    """Decide every change for ``author`` (a GitHub login)."""
+    """Decide every change for ``author`` (a GitHub login), on ``today`` (default: today)."""
     author = author.strip().lstrip("@")
     changes = sorted(changes)
     coordinator = any(same_login(author, login) for login in base.coordinator_logins())
@@ -312,5 +319,5 @@ def check_authorship(
             for c in changes
         )
         return AuthorshipResult(author, True, decisions)
-    judge = _Judge(author, base, head)
+    judge = _Judge(author, base, head, today or dt.date.today())
     return AuthorshipResult(author, False, tuple(judge.decide(c) for c in changes))

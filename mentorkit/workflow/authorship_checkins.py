@@ -7,6 +7,7 @@ check-in stays with the coordinators: a check-in is a record, and a later one co
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,6 +18,9 @@ Verdict = tuple[bool, str, str]  # (allowed, code, message)
 # The verdicts that depend on the file's contents, not only its path: meaningless for a
 # file that could not be read.
 CONTENT_VERDICTS = ("checkin-fields", "own-checkin")
+# A check-in dated up to this long after the day check-author runs is still taken: the
+# author's day may have begun before the runner's (UTC+14 against UTC).
+_AHEAD = dt.timedelta(days=1)
 
 
 def judge_checkin(
@@ -26,6 +30,7 @@ def judge_checkin(
     own_ids: set[str],
     base_files: Mapping[str, Mapping[str, Any] | None],
     head_data: Mapping[str, Any] | None,
+    today: dt.date,
 ) -> Verdict:
     """Whether ``author`` (whose participant ids are ``own_ids``) may make this change."""
     if status != "added":
@@ -43,6 +48,9 @@ def judge_checkin(
             f"{path} is not named program/checkins/<cohort>/<mentor>--<mentee>/"
             "<yyyy-mm-dd>-<author>.yaml",
         )
+    future = _future(path, parts.date, today)
+    if future is not None:
+        return future
     if parts.by not in own_ids:
         return (
             False,
@@ -71,3 +79,25 @@ def judge_checkin(
                 f"{path}: {field} must be {wanted!r}, as the file's path says",
             )
     return True, "own-checkin", f"@{author} adds their own check-in"
+
+
+def _future(path: str, date: str, today: dt.date) -> Verdict | None:
+    """Refuse a check-in dated after today (or on no real day).
+
+    A check-in records a meeting that took place. Dated ahead, it would become the
+    pair's latest on its day without anyone adding it then: a run of them, added in one
+    pull request, would keep the pair "on track" (and never stale) in the health report
+    whatever the other side reports, and nobody but the coordinators can read them.
+    """
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return (False, "not-a-checkin", f"{path}: {date} is not a date")
+    if day > today + _AHEAD:
+        return (
+            False,
+            "future-checkin",
+            f"{path} is dated {date}, after today ({today.isoformat()}): a check-in records "
+            "a meeting that took place; add it on or after that day",
+        )
+    return None

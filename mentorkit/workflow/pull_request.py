@@ -53,8 +53,8 @@ def load_pull_request(
     return PullRequest(base, head, tuple(changes))
 
 
-def authorship(pr: PullRequest, author: str) -> AuthorshipResult:
-    return check_authorship(author, pr.changes, pr.base.snapshot, pr.head.snapshot)
+def authorship(pr: PullRequest, author: str, today: dt.date | None = None) -> AuthorshipResult:
+    return check_authorship(author, pr.changes, pr.base.snapshot, pr.head.snapshot, today)
 
 
 def review_input(pr: PullRequest, author: str | None, today: dt.date) -> ReviewInput:
@@ -77,7 +77,7 @@ def review_input(pr: PullRequest, author: str | None, today: dt.date) -> ReviewI
         changes=pr.changes,
         problems=redacted(problems, pr.head),
         elsewhere=redacted(elsewhere, pr.head),
-        authorship=authorship(pr, author) if author else None,
+        authorship=authorship(pr, author, today) if author else None,
         previews=tuple(
             preview_matches(cohorts, pr.base.program, pr.head.program, bad_data=bad_data)
         ),

@@ -11,6 +11,7 @@ from mentorkit.checks import sealed_copies
 from mentorkit.loading.yaml_reader import LoadedDocument, parse_yaml
 from mentorkit.model.source import Document
 from mentorkit.sealing.keys import generate, parse_identities
+from mentorkit.sealing.provenance import fingerprint
 
 
 @dataclass(frozen=True)
@@ -68,12 +69,9 @@ def test_a_changed_copy_is_no_copy_and_age_will_not_open_it() -> None:
 
 
 def test_text_that_is_not_armor_is_left_to_the_sealed_check() -> None:
-    assert sealed_copies.fingerprint("TODO") is None
+    assert fingerprint("TODO") is None
     assert (
-        sealed_copies.fingerprint(
-            "-----BEGIN AGE ENCRYPTED FILE-----\n-----END AGE ENCRYPTED FILE-----"
-        )
-        is None
+        fingerprint("-----BEGIN AGE ENCRYPTED FILE-----\n-----END AGE ENCRYPTED FILE-----") is None
     )
     same = "  TODO\n"
     assert _flagged(_profile("ada", same), _profile("kofi", same)) == []

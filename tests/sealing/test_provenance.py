@@ -152,3 +152,28 @@ def test_past_versions_finds_a_value_on_any_branch(sealed_repo: SealedRepo) -> N
     found = holders(past_versions(sealed_repo.root, MARKER))
     assert {EVE, "participants/ivo.yaml"} in found.values()
     assert past_versions(sealed_repo.root / "participants", MARKER) == []  # not the top
+
+
+def test_with_require_named_no_command_seals_an_unnamed_value_again(
+    sealed_repo: SealedRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The value's origin may be gone from history (rewritten to purge it, or copied from
+    # an old clone): with every value named since, one naming no file is not trusted.
+    charter = sealed_repo.root / "program/program.yaml"
+    charter.write_text(
+        sealed_repo.text("program/program.yaml").replace(
+            "  require_sealed: true\n", "  require_sealed: true\n  require_named: true\n"
+        ),
+        encoding="utf-8",
+    )
+    _with_mal(sealed_repo)
+    assert sealed_repo.run("seal")[0] == 0
+    _paste(sealed_repo, _legacy(sealed_repo))  # no Git history at all
+    before = sealed_repo.text(MAL)
+    monkeypatch.setenv("EDITOR", "cat")
+    monkeypatch.delenv("VISUAL", raising=False)
+    code, out, err = sealed_repo.run("edit", str(sealed_repo.root / MAL), identity=True)
+    assert code == 1 and "privacy.require_named" in err and SENTINEL not in out + err
+    code, _, err = sealed_repo.run("rekey", identity=True)
+    assert code == 1 and f"{MAL}: its sealed value does not name this file" in err
+    assert sealed_repo.text(MAL) == before

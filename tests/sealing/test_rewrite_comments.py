@@ -65,3 +65,35 @@ def test_unseal_write_keeps_the_comment_through_the_cli(sealed_repo: SealedRepo)
     assert sealed_repo.run("seal")[0] == 0
     resealed = sealed_repo.text("participants/eve.yaml")
     assert "# keep me" in resealed and "eve@example.com" not in resealed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: eve\navoid:\n  - ann\n  # SECRET: ann was my manager\n# about level\nlevel: 2\n",
+        "id: eve\navoid: [ann]  # SECRET on the line\n  # SECRET under it\n# about level\nlevel: 2\n",
+        "id: eve\navoid:\n  - ann\n\n    # SECRET after a blank line\n# about level\nlevel: 2\n",
+        "id: eve\nlevel: 2\navoid:\n  - ann\n  # SECRET at the end of the file\n",
+    ],
+    ids=["after-the-last-item", "under-a-flow-list", "after-a-blank-line", "at-the-end"],
+)
+def test_seal_leaves_no_comment_from_inside_a_private_field_in_plain_text(text: str) -> None:
+    # A comment indented under `avoid:` is part of what the person wrote about whom they
+    # avoid: left behind, it stayed in plain text beside the sealed value (and in Git).
+    out = sealed_text(text, ARMOR, ["avoid"])
+    assert "SECRET" not in out
+    assert comments(out) == (["# about level"] if "about level" in text else [])
+
+
+def test_seal_leaves_no_comment_from_inside_a_private_field_through_the_cli(
+    sealed_repo: SealedRepo,
+) -> None:
+    path = sealed_repo.root / "participants" / "eve.yaml"
+    path.write_text(
+        sealed_repo.text("participants/eve.yaml").replace(
+            "avoid: [ann]\n", "avoid:\n  - ann\n  # SENTINEL-why: she was my manager\n"
+        ),
+        encoding="utf-8",
+    )
+    assert sealed_repo.run("seal")[0] == 0
+    assert "SENTINEL" not in sealed_repo.text("participants/eve.yaml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -97,12 +98,14 @@ def _pair_repo(repo: Path) -> None:
     commit_all(repo, "agreement")
 
 
-def _checkin(repo: Path, by: str, pair: str = "octo-coord--mira-chen") -> Path:
+def _checkin(
+    repo: Path, by: str, pair: str = "octo-coord--mira-chen", date: str = "2026-10-01"
+) -> Path:
     mentor, mentee = pair.split("--")
-    path = repo / "program" / "checkins" / "2026-sep" / pair / f"2026-10-01-{by}.yaml"
+    path = repo / "program" / "checkins" / "2026-sep" / pair / f"{date}-{by}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        f"cohort: 2026-sep\nmentor: {mentor}\nmentee: {mentee}\ndate: 2026-10-01\nby: {by}\n"
+        f"cohort: 2026-sep\nmentor: {mentor}\nmentee: {mentee}\ndate: {date}\nby: {by}\n"
         "health: on-track\n",
         encoding="utf-8",
     )
@@ -146,3 +149,36 @@ def test_an_own_check_in_too_large_to_read_is_refused_saying_so() -> None:
     head = Snapshot({**BASE.files, other: None}, {other: problem})
     result = check_authorship("eve", [Change(other, "added")], BASE, head)
     assert [d.code for d in result.refused] == ["not-own-pair"]
+
+
+def test_a_check_in_dated_after_today_is_refused() -> None:
+    # Added ahead, a run of "on-track" check-ins would each become the pair's latest on
+    # its day, hiding what the other side reports from the health report.
+    today = dt.date(2026, 10, 4)
+    ahead = "program/checkins/2026-autumn/ada--bob/2026-10-20-bob.yaml"
+    head = Snapshot({**BASE.files, ahead: fields(ahead)})
+    result = check_authorship("bob", [Change(ahead, "added")], BASE, head, today)
+    assert [d.code for d in result.refused] == ["future-checkin"]
+    assert "dated 2026-10-20, after today (2026-10-04)" in result.refused[0].message
+    # the author's day may have begun before the runner's: tomorrow is still taken
+    tomorrow = "program/checkins/2026-autumn/ada--bob/2026-10-05-bob.yaml"
+    head = Snapshot({**BASE.files, tomorrow: fields(tomorrow)})
+    assert check_authorship("bob", [Change(tomorrow, "added")], BASE, head, today).ok
+    # a date no calendar has
+    bad = "program/checkins/2026-autumn/ada--bob/2026-02-30-bob.yaml"
+    head = Snapshot({**BASE.files, bad: fields(bad)})
+    result = check_authorship("bob", [Change(bad, "added")], BASE, head, today)
+    assert [d.code for d in result.refused] == ["not-a-checkin"]
+
+
+def test_check_author_refuses_a_future_check_in_on_a_real_branch(program_repo: Path) -> None:
+    _pair_repo(program_repo)
+    git(program_repo, "checkout", "--quiet", "-b", "ahead")
+    for day in ("2026-10-02", "2026-10-09", "2026-10-16"):
+        _checkin(program_repo, "mira-chen", date=day)
+    commit_all(program_repo, "my check-ins for the next weeks")
+    args = ("check-author", "--author", "mira-chen", "--base", "main")
+    code, out, _ = run(program_repo, *args, "--today", "2026-10-02")
+    assert code == 1 and out.count("after today (2026-10-02)") == 2, out
+    code, out, _ = run(program_repo, *args, "--today", "2026-10-16")
+    assert code == 0, out
