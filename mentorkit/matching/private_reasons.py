@@ -14,8 +14,11 @@ module splits the partners who passed the public filters by what kept each one a
 
 It runs after matching, for the unmatched people only, and scores their pairs again
 without any private rule (``matrix.score_blocks`` with nothing forbidden but oneself),
-so the ordinary path pays nothing for it. Circles and rotation cohorts are not broken
-down: their reasons are about whole circles and rounds, not partners. The result names
+so the ordinary path pays nothing for it. In circles cohorts the partners are the
+circles (not locked ones, as in the shared reason): those that share a language with the
+person and have no member too far away, each closed by a member's reporting line or
+avoid request, or else full. Rotation cohorts are not broken down: their reason is
+about rounds, and which partner was free in which round is the solver's. The result names
 people; it is for the coordinator's terminal (``match --show-sealed``) and never for a
 file or for output others read.
 """
@@ -32,12 +35,12 @@ from mentorkit.matching.result import MatchResult, UnmatchedRole
 from mentorkit.matching.score import Scoring, scoring_for
 from mentorkit.model.entities import Participant
 from mentorkit.model.program import Program
-from mentorkit.model.rules import avoided, reporting_conflict
+from mentorkit.model.rules import avoided, reporting_conflict, timezone_gap_hours
 
 # What can keep a publicly compatible partner away, in the order they are counted.
 CAUSES = ("reporting", "avoid", "earlier", "taken", "free")
 # Formats whose unmatched reasons are about partners (the others: circles, rounds).
-BROKEN_DOWN = ("one-on-one", "reverse", "peer", "swap")
+BROKEN_DOWN = ("one-on-one", "reverse", "peer", "swap", "circles")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ def private_breakdown(
     if cohort.format not in BROKEN_DOWN or not result.unmatched:
         return {}
     scoring = scoring_for(cohort)
+    if cohort.format == "circles":
+        return _by_id(_circles(program, scoring, result))
     fixed, history, _ = split_existing(program.matches.get(cohort_id))
     active = [p for p in result.pairs if p.status != "ended"]
     paired = {p.mentor for p in active} | {p.mentee for p in active}
@@ -106,6 +111,50 @@ def private_breakdown(
         _Side(scoring, flipped, paired.__contains__), idle, pool, "mentor", rows_mentor=True
     )
     return _by_id(found)
+
+
+def _circles(program: Program, scoring: Scoring, result: MatchResult) -> list[PrivateBreakdown]:
+    """Each unplaced member's circles past the public rules (a shared language, nobody
+    too far), each under the first member's rule that closes it, else full."""
+    circles = [
+        (c.id, [program.participants[m] for m in c.members])
+        for c in result.circles
+        if c.origin != "locked"
+    ]
+    found = []
+    for unplaced in result.unmatched:
+        person = program.participants[unplaced.id]
+        causes: dict[str, list[str]] = {cause: [] for cause in CAUSES}
+        open_to = [(cid, members) for cid, members in circles if _open_to(scoring, person, members)]
+        for cid, members in open_to:
+            cause, who = _circle_cause(person, members)
+            causes[cause].append(f"{cid} with {who}" if who else cid)
+        found.append(
+            PrivateBreakdown(
+                person.id,
+                unplaced.role,
+                len(open_to),
+                {cause: tuple(sorted(ids)) for cause, ids in causes.items()},
+            )
+        )
+    return found
+
+
+def _open_to(scoring: Scoring, person: Participant, members: list[Participant]) -> bool:
+    """The circle's public rules let ``person`` in: a language everyone speaks, no member
+    more than the cohort's time-zone limit away (an unknown zone never rules out)."""
+    common = set(person.languages).intersection(*(m.languages for m in members))
+    gaps = (timezone_gap_hours(person, m) for m in members)
+    return bool(common) and all(gap is None or gap <= scoring.max_gap for gap in gaps)
+
+
+def _circle_cause(person: Participant, members: list[Participant]) -> tuple[str, str]:
+    """The first private rule between ``person`` and a member (and whom), else full."""
+    for rule, applies in (("reporting", reporting_conflict), ("avoid", avoided)):
+        who = [m.id for m in members if applies(person, m)]
+        if who:
+            return rule, ", ".join(who)
+    return "taken", ""
 
 
 def _by_id(found: list[PrivateBreakdown]) -> dict[tuple[str, str], PrivateBreakdown]:

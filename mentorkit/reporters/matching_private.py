@@ -68,6 +68,6 @@ def private_dict(breakdown: PrivateBreakdown) -> dict[str, Any]:
 def not_broken_down(fmt: str) -> str:
     """What the coordinator is told when the cohort's format has no private view."""
     return (
-        f"{fmt} cohorts have no private view: their reasons are about whole "
-        "circles and rounds, and they stay as shared"
+        f"{fmt} cohorts have no private view: their reasons are about rounds, and they "
+        "stay as shared"
     )

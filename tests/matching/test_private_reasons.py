@@ -8,6 +8,7 @@ and names the partner. Its counts are checked against an independent count from
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -20,11 +21,12 @@ from mentorkit.matching.explain import NO_MENTOR_CAN_TAKE, NO_PEER_CAN_TAKE
 from mentorkit.matching.private_reasons import CAUSES, PrivateBreakdown, private_breakdown
 from mentorkit.matching.result import MatchResult
 from mentorkit.matching.score import score_with, scoring_for
-from mentorkit.model.entities import CohortFormat, MatchFile, Pair, Participant
+from mentorkit.model.entities import CohortFormat, MatchFile, MatchingSettings, Pair, Participant
 from mentorkit.model.program import Program
 from mentorkit.reporters.matching import render
 from mentorkit.reporters.matching_private import private_text
 from tests.matching.builders import people_strategy, person, program, settings_strategy
+from tests.matching.test_circles import circle_cohorts
 
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -139,16 +141,44 @@ def test_an_idle_mentor_learns_which_mentee_avoids_them() -> None:
     assert private_text(private_other).endswith("1 matched with other mentors (x)")
 
 
-def test_circles_have_no_private_view() -> None:
-    people = [
-        person("m1", mentor={"python": 5}, level=7),
-        person("a", goals=("python",), department="sales"),
-        person("b", goals=("python",), department="data"),
-        person("x", goals=("python",), avoid=("a",), department="hr"),
-    ]
-    prog = program(people, fmt="circles")
+def test_a_circle_closed_by_a_rule_or_full_differ_privately() -> None:
+    # one circle of 3 (4 at most): x is left over because x avoids a, or the circle is full
+    def circles(*extra: Participant) -> Program:
+        people = [
+            person("m1", mentor={"python": 5}, level=7),
+            person("a", goals=("python",), department="sales"),
+            person("b", goals=("python",), department="data"),
+            *extra,
+        ]
+        return program(people, fmt="circles", settings=MatchingSettings(circle_size=3))
+
+    ruled_out = circles(person("x", goals=("python",), avoid=("a",), department="hr"))
+    full = circles(
+        person("c", goals=("python",), department="ops"),
+        person("x", goals=("python",), department="hr"),
+    )
+    views = []
+    for prog in (ruled_out, full):
+        result = match_cohort(prog, "c1")
+        (left,) = result.unmatched
+        views.append((left.reason, private_breakdown(prog, "c1", result)[left.id, left.role]))
+    (shared_rule, private_rule), (shared_full, private_full) = views
+    assert shared_rule == shared_full
+    # the one left over is a or x, and the circle holds the other, whom the view names
+    other = {"a": "x", "x": "a"}[private_rule.id]
+    assert _only(private_rule) == {"avoid": (f"circle-01 with {other}",)}
+    assert _only(private_full) == {"taken": ("circle-01",)}
+    assert private_text(private_rule).endswith(
+        f"1 ruled out by an avoid request (circle-01 with {other})"
+    )
+    assert private_text(private_full).endswith("1 full (circle-01)")
+
+
+def test_rotation_has_no_private_view() -> None:
+    people = [person(p, mentor={"python": 5}, goals=("python",)) for p in ("a", "b", "x")]
+    prog = program(people, fmt="rotation")
     result = match_cohort(prog, "c1")
-    assert private_breakdown(prog, "c1", result) == {}
+    assert result.unmatched and private_breakdown(prog, "c1", result) == {}
 
 
 def test_shared_output_is_unchanged_and_markdown_refuses_the_view() -> None:
@@ -234,3 +264,35 @@ def test_peer_counts_add_up_to_the_publicly_compatible(
 ) -> None:
     prog = program(people, fmt="swap" if swap else "peer", settings=chosen)
     _check(prog, match_cohort(prog, "c1"), frozenset())
+
+
+# "all 3 circles are full (4 members) or closed ..." / "the one circle is ..." /
+# "none of the 3 circles can take them: full (4 members) or closed ... (2); ..."
+_CLOSED = re.compile(
+    r"(?:all (\d+) circles are|the (one) circle is) full|"
+    r"full \(\d+ members\) or closed to them by personal pairing rules \((\d+)\)"
+)
+
+
+@pytest.mark.slow
+@FAST
+@given(circle_cohorts())
+def test_circle_counts_match_the_circles_the_shared_reason_calls_closed(
+    cohort: tuple[list[Participant], MatchingSettings],
+) -> None:
+    """The engine's own obstacle count (in the shared text) against the private view's
+    count of circles past the public rules, worked out independently. The engine calls a
+    full circle full even when language or time zone rule it out too, and the view counts
+    such a circle out of reach, so the view's count is at most the engine's; every
+    circle the view counts is one the engine calls full or closed."""
+    people, chosen = cohort
+    prog = program(people, fmt="circles", settings=chosen)
+    result = match_cohort(prog, "c1")
+    view = private_breakdown(prog, "c1", result)
+    assert set(view) == {(u.id, u.role) for u in result.unmatched}
+    for person_ in result.unmatched:
+        breakdown = view[person_.id, person_.role]
+        found = _CLOSED.search(person_.reason)
+        closed = 0 if found is None else int(found[1] or found[3] or 1)
+        assert breakdown.compatible <= closed, (person_.reason, breakdown)
+        assert sum(breakdown.count(c) for c in CAUSES) == breakdown.compatible
