@@ -25,9 +25,11 @@ file or for output others read.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from mentorkit.matching.assembly import split_existing
 from mentorkit.matching.matrix import encode, score_blocks
@@ -91,7 +93,9 @@ def private_breakdown(
     waiting = {(u.id, u.role) for u in result.unmatched}
     if scoring.peer:
         taken = {p.mentor for p in fixed} | {p.mentee for p in fixed}
-        pool = [p for p in program.enrolled(cohort_id) if p.id not in taken]
+        pool = sorted(
+            (p for p in program.enrolled(cohort_id) if p.id not in taken), key=lambda p: p.id
+        )
         history_pairs = {(p.mentor, p.mentee) for p in history} | set(exclude)
         both = frozenset({*history_pairs, *((b, a) for a, b in history_pairs)})
         peers = _Side(scoring, both, paired.__contains__)
@@ -102,13 +106,17 @@ def private_breakdown(
     load = Counter(p.mentor for p in active)
     full = {m.id for m in mentors if load[m.id] >= (m.mentor.capacity if m.mentor else 0)}
     fixed_mentees = {p.mentee for p in fixed}
-    pool = [p for p in program.mentees_in(cohort_id) if p.id not in fixed_mentees]
+    pool = sorted(
+        (p for p in program.mentees_in(cohort_id) if p.id not in fixed_mentees),
+        key=lambda p: p.id,
+    )
     mentees = [p for p in pool if (p.id, "mentee") in waiting]
     idle = [m for m in mentors if (m.id, "mentor") in waiting]
     found = _breakdowns(_Side(scoring, banned, full.__contains__), mentees, mentors, "mentee")
     flipped = frozenset((b, a) for a, b in banned)  # rows are mentors: (mentee, mentor)
+    mentored = {p.mentee for p in active}
     found += _breakdowns(
-        _Side(scoring, flipped, paired.__contains__), idle, pool, "mentor", rows_mentor=True
+        _Side(scoring, flipped, mentored.__contains__), idle, pool, "mentor", rows_mentor=True
     )
     return _by_id(found)
 
@@ -169,26 +177,54 @@ def _breakdowns(
     *,
     rows_mentor: bool = False,
 ) -> list[PrivateBreakdown]:
-    """The breakdown of each of ``rows`` against ``cols``; ``rows_mentor`` when the rows
-    are mentors (the scoring then runs the other way round, mentees as rows)."""
+    """The breakdown of each of ``rows`` against ``cols`` (sorted by id); ``rows_mentor``
+    when the rows are mentors (the scoring then runs the other way round).
+
+    Every compatible partner starts as taken or free; only the few pairs that a rule may
+    concern (someone names the other, or an earlier pairing) are classified one by one,
+    so a cohort with thousands unmatched costs array work, not a loop over pairs."""
     if rows_mentor:
-        compatible = _transpose(_compatible(side.scoring, cols, rows), len(rows))
+        c, r = _compatible(side.scoring, cols, rows)
+        order = np.argsort(r, kind="stable")  # per mentor, mentees ascending
+        r, c = r[order], c[order]
     else:
-        compatible = _compatible(side.scoring, rows, cols)
+        r, c = _compatible(side.scoring, rows, cols)
+    busy = np.array([side.busy(p.id) for p in cols], dtype=bool)
+    code = np.where(busy[c] if len(c) else [], CAUSES.index("taken"), CAUSES.index("free"))
+    keys = r * len(cols) + c  # ascending: rows ascend, and columns within a row
+    for i, j in _related(side, rows, cols):
+        at = int(np.searchsorted(keys, i * len(cols) + j))
+        if at < len(keys) and keys[at] == i * len(cols) + j:
+            code[at] = CAUSES.index(_cause(side, rows[i], cols[j]))
+    ids = np.array([p.id for p in cols], dtype=object)
+    bounds = np.searchsorted(r, np.arange(len(rows) + 1))
     found = []
-    for person, partners in zip(rows, compatible, strict=True):
-        causes: dict[str, list[str]] = {cause: [] for cause in CAUSES}
-        for j in partners:
-            other = cols[j]
-            causes[_cause(side, person, other)].append(other.id)
-        found.append(
-            PrivateBreakdown(
-                person.id,
-                role,
-                len(partners),
-                {cause: tuple(sorted(ids)) for cause, ids in causes.items()},
-            )
-        )
+    for i, person in enumerate(rows):
+        mine, kinds = c[bounds[i] : bounds[i + 1]], code[bounds[i] : bounds[i + 1]]
+        causes = {cause: tuple(ids[mine[kinds == k]].tolist()) for k, cause in enumerate(CAUSES)}
+        found.append(PrivateBreakdown(person.id, role, len(mine), causes))
+    return found
+
+
+def _related(
+    side: _Side, rows: Sequence[Participant], cols: Sequence[Participant]
+) -> set[tuple[int, int]]:
+    """(row, column) pairs a private rule may concern: one names the other as manager or
+    in an avoid list, or the two were paired before or excluded (a superset: ``_cause``
+    decides)."""
+    col_at = {p.id: j for j, p in enumerate(cols)}
+    naming: dict[str, list[int]] = defaultdict(list)  # id -> columns whose rules name it
+    for j, other in enumerate(cols):
+        for name in (other.manager or "", *other.avoid):
+            naming[name].append(j)
+    before: dict[str, list[str]] = defaultdict(list)
+    for partner, person_id in side.banned:
+        before[person_id].append(partner)
+    found: set[tuple[int, int]] = set()
+    for i, person in enumerate(rows):
+        named = (person.manager or "", *person.avoid, *before[person.id])
+        found.update((i, col_at[x]) for x in named if x in col_at)
+        found.update((i, j) for j in naming[person.id])
     return found
 
 
@@ -206,24 +242,21 @@ def _cause(side: _Side, person: Participant, other: Participant) -> str:
 
 def _compatible(
     scoring: Scoring, rows: Sequence[Participant], cols: Sequence[Participant]
-) -> list[list[int]]:
-    """Per row, the columns past every public filter: the engine's own vectorised
-    scoring with no private rule, only each person kept from pairing with themselves."""
-    found: list[list[int]] = [[] for _ in rows]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every (row, column) pair past the public filters, rows ascending and columns
+    ascending within a row: the engine's own vectorised scoring with no private rule,
+    only each person kept from pairing with themselves."""
+    empty = np.zeros(0, dtype=np.int64)
     if not rows or not cols:
-        return found
+        return empty, empty
     row_side, col_side = encode([rows, cols])
     col_at = {p.id: j for j, p in enumerate(cols)}
     itself = {i: [col_at[p.id]] for i, p in enumerate(rows) if p.id in col_at}
-    for block in score_blocks(scoring, row_side, col_side, itself):
-        for r, c in zip((block.rows + block.start).tolist(), block.cols.tolist(), strict=True):
-            found[r].append(c)
-    return found
-
-
-def _transpose(per_row: list[list[int]], n_cols: int) -> list[list[int]]:
-    per_col: list[list[int]] = [[] for _ in range(n_cols)]
-    for r, cols in enumerate(per_row):
-        for c in cols:
-            per_col[c].append(r)
-    return per_col
+    parts = [
+        (block.rows + block.start, block.cols)
+        for block in score_blocks(scoring, row_side, col_side, itself)
+    ]
+    return (
+        np.concatenate([empty, *(p[0] for p in parts)]),
+        np.concatenate([empty, *(p[1] for p in parts)]),
+    )
