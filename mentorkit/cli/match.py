@@ -124,7 +124,9 @@ def match(
     groups = _read_private(private_data, root) if private_data else None
     identity = identity_text(identity_file)
     if show_sealed and identity is None:
-        raise click.UsageError(f"--show-sealed needs the identity: {MISSING}")
+        raise click.UsageError(
+            f"--show-sealed names sealed rules, so it needs the identity: {MISSING}"
+        )
     with working("Validating the program…"):
         validation = validate_program(root, identity=identity)
     # Misuse before bad data: an unknown cohort is a mistake in the command (exit 2).

@@ -73,7 +73,11 @@ def test_the_flag_is_refused_with_write_markdown_or_no_identity(sealed_repo: Sea
     refusals = [
         (("--write",), True, "--show-sealed never goes with --write"),
         (("--format", "markdown"), True, "--show-sealed gives text or json, never markdown"),
-        ((), False, "--show-sealed needs the identity: give the identity"),
+        (
+            (),
+            False,
+            "--show-sealed names sealed rules, so it needs the identity: give the identity",
+        ),
     ]
     for extra, identity, message in refusals:
         code, out, err = sealed_repo.run(
