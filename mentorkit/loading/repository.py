@@ -25,6 +25,10 @@ MAX_BYTES = {
     "skills": 4 * 1024 * 1024,
     "participant": 64 * 1024,
     "lesson": 64 * 1024,
+    # A check-in is a few fields and one sealed value (at most 65,536 characters, 67 KiB
+    # as an indented block): 96 KiB holds the largest, and a participant can no longer
+    # add a 1 MiB check-in that every run then reads and opens.
+    "checkin": 96 * 1024,
 }
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 4000

@@ -36,6 +36,40 @@ def test_a_profile_or_lesson_over_64_kib_is_refused_before_parsing(base_program:
     assert [p["code"] for p in problems] == ["file-too-large"]
 
 
+def _checkin(repo: Path, padding: str) -> Path:
+    path = repo / "program/checkins/2026-autumn/grace--ada/2026-10-01-ada.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "cohort: 2026-autumn\nmentor: grace\nmentee: ada\ndate: 2026-10-01\nby: ada\n"
+        f"health: on-track\n{padding}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_check_in_over_96_kib_is_refused_before_parsing(base_program: Path) -> None:
+    _checkin(base_program, "# " + "x" * 100_000 + "\n")
+    code, problems = _validate(base_program)
+    assert code == 1
+    assert [(p["code"], p["path"]) for p in problems] == [
+        ("file-too-large", "program/checkins/2026-autumn/grace--ada/2026-10-01-ada.yaml")
+    ]
+
+
+def test_a_check_in_holding_the_largest_sealed_value_is_read(base_program: Path) -> None:
+    # 65,536 characters of armor (the schema's limit), written as `seal` writes it
+    rows = [
+        "-----BEGIN AGE ENCRYPTED FILE-----",
+        *["A" * 64] * 1022,
+        "-----END AGE ENCRYPTED FILE-----",
+    ]
+    sealed = "sealed: |\n" + "".join(f"  {row}\n" for row in rows)
+    assert len(sealed) > 64 * 1024
+    _checkin(base_program, sealed)
+    _, problems = _validate(base_program)
+    assert problems and "file-too-large" not in {p["code"] for p in problems}
+
+
 def test_every_free_text_field_has_a_length_limit() -> None:
     unbounded = []
     for kind in ("participant", "lesson", "cohort", "agreement", "match", "program", "skills"):
