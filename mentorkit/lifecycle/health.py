@@ -6,7 +6,9 @@ cadence is the agreement's, else the cohort's, else monthly.
 
 - ``stale-checkin``: the last check-in (or the start, if none) is more than the cadence
   plus ``GRACE_DAYS`` ago.
-- ``latest-health``: the latest check-in says ``needs-attention`` or ``off-track``.
+- ``latest-health``: the latest check-in says ``needs-attention`` or ``off-track``, or
+  so does the latest one by either side: a check-in by one side never hides what the
+  other side last reported.
 - ``unsigned``: ``SIGNING_DAYS`` after the later of the kick-off and the start, there is no
   agreement, it is still a draft, or one side has not signed.
 - ``over-capacity``: the mentor has more accepted pairs across all current cohorts than
@@ -33,7 +35,15 @@ from mentorkit.lifecycle.relationships import (
     mentor_load,
     relationship_start,
 )
-from mentorkit.model.entities import CADENCE_DAYS, Agreement, Cohort, Health, Pair, as_date
+from mentorkit.model.entities import (
+    CADENCE_DAYS,
+    Agreement,
+    Checkin,
+    Cohort,
+    Health,
+    Pair,
+    as_date,
+)
 from mentorkit.model.program import Program
 
 GRACE_DAYS = 7
@@ -123,16 +133,39 @@ def _stale(
 
 def _latest_health(agreement: Agreement | None, today: dt.date, notes: bool) -> list[HealthFlag]:
     checkins = checkins_until(agreement, today) if agreement else []
-    # None: sealed and not opened (commands that report health ask for the identity first).
-    if not checkins or checkins[-1].health in ("on-track", None):
+    if not checkins:
         return []
-    latest = checkins[-1]
-    note = f": {latest.note.strip()}" if latest.note.strip() else ""
-    if note and not notes:
-        note = " (its note is sealed; `--show-sealed` shows it)"
-    return [
-        HealthFlag("latest-health", f"latest check-in ({latest.date}) is {latest.health}{note}")
+    newest = checkins[-1]
+    said = [
+        f"latest check-in{'' if checkin is newest else f' by {checkin.by}'} "
+        f"({checkin.date}) is {checkin.health}{_note(checkin, notes)}"
+        for checkin in _each_sides_latest(checkins)
+        # None: sealed and not opened (commands that report health ask for the identity first).
+        if checkin.health not in ("on-track", None)
     ]
+    return [HealthFlag("latest-health", "; ".join(said))] if said else []
+
+
+def _each_sides_latest(checkins: list[Checkin]) -> list[Checkin]:
+    """The latest check-in by each author, oldest first (``checkins`` is oldest first).
+
+    Each side writes their own check-ins, so a mentee's on-track check-in after the
+    mentor's off-track one is the mentee's view, not the end of the mentor's: the pair
+    stays flagged until the mentor writes again. Check-ins that name no author (an
+    agreement's old ``checkins:`` list) count as one side.
+    """
+    latest: dict[str | None, Checkin] = {}
+    for checkin in checkins:
+        latest[checkin.by] = checkin
+    return [c for c in checkins if latest[c.by] is c]
+
+
+def _note(checkin: Checkin, notes: bool) -> str:
+    if not checkin.note.strip():
+        return ""
+    return (
+        f": {checkin.note.strip()}" if notes else " (its note is sealed; `--show-sealed` shows it)"
+    )
 
 
 def _unsigned(

@@ -101,6 +101,30 @@ def test_latest_checkin_needs_attention_or_off_track(fixture_program: Program) -
     assert flags(recovered, "m4", "e5") == {}
 
 
+def test_one_sides_check_in_does_not_hide_the_others_report(fixture_program: Program) -> None:
+    # A mentee's on-track check-in after the mentor's off-track one is the mentee's view:
+    # the mentor's report stands until the mentor writes again.
+    mentor_worried = Checkin("2026-11-15", "off-track", by="m4", note="we have not met")
+    mentee_happy = Checkin("2026-11-20", "on-track", by="e5")
+    answered = with_agreement(fixture_program, "m4", "e5", checkins=(mentor_worried, mentee_happy))
+    assert flags(answered, "m4", "e5") == {
+        "latest-health": "latest check-in by m4 (2026-11-15) is off-track: we have not met"
+    }
+    mentor_again = Checkin("2026-11-21", "on-track", by="m4")
+    settled = with_agreement(
+        fixture_program, "m4", "e5", checkins=(mentor_worried, mentee_happy, mentor_again)
+    )
+    assert flags(settled, "m4", "e5") == {}
+    both_worried = Checkin("2026-11-22", "needs-attention", by="e5")
+    worried = with_agreement(
+        fixture_program, "m4", "e5", checkins=(mentor_worried, mentee_happy, both_worried)
+    )
+    assert flags(worried, "m4", "e5") == {
+        "latest-health": "latest check-in by m4 (2026-11-15) is off-track: we have not met; "
+        "latest check-in (2026-11-22) is needs-attention"
+    }
+
+
 def test_unsigned_after_kickoff(fixture_program: Program) -> None:
     half = with_agreement(fixture_program, "m1", "e1", signed_mentee=None)
     assert flags(half, "m1", "e1") == {
