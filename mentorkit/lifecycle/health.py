@@ -137,7 +137,7 @@ def _latest_health(agreement: Agreement | None, today: dt.date, notes: bool) -> 
         return []
     newest = checkins[-1]
     said = [
-        f"latest check-in{'' if checkin is newest else f' by {checkin.by}'} "
+        f"latest check-in{'' if checkin is newest else _whose(checkin)} "
         f"({checkin.date}) is {checkin.health}{_note(checkin, notes)}"
         for checkin in _each_sides_latest(checkins)
         # None: sealed and not opened (commands that report health ask for the identity first).
@@ -158,6 +158,11 @@ def _each_sides_latest(checkins: list[Checkin]) -> list[Checkin]:
     for checkin in checkins:
         latest[checkin.by] = checkin
     return [c for c in checkins if latest[c.by] is c]
+
+
+def _whose(checkin: Checkin) -> str:
+    # An agreement's old ``checkins:`` list names no author: it is one side of its own.
+    return f" by {checkin.by}" if checkin.by else " in the agreement's list"
 
 
 def _note(checkin: Checkin, notes: bool) -> str:

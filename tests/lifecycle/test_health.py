@@ -125,6 +125,16 @@ def test_one_sides_check_in_does_not_hide_the_others_report(fixture_program: Pro
     }
 
 
+def test_an_unnamed_check_in_is_one_side_of_its_own(fixture_program: Program) -> None:
+    # An agreement's old `checkins:` list names no author: it is one side, named as such.
+    listed = Checkin("2026-11-15", "off-track")
+    filed = Checkin("2026-11-20", "on-track", by="e5")
+    mixed = with_agreement(fixture_program, "m4", "e5", checkins=(listed, filed))
+    assert flags(mixed, "m4", "e5") == {
+        "latest-health": "latest check-in in the agreement's list (2026-11-15) is off-track"
+    }
+
+
 def test_unsigned_after_kickoff(fixture_program: Program) -> None:
     half = with_agreement(fixture_program, "m1", "e1", signed_mentee=None)
     assert flags(half, "m1", "e1") == {
