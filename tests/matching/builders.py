@@ -152,3 +152,58 @@ def settings_strategy(draw: st.DrawFn) -> MatchingSettings:
 
 def with_cohorts(p: Participant, *cohorts: str) -> Participant:
     return replace(p, cohorts=tuple(cohorts))
+
+
+def circle_left_over_cases() -> tuple[Program, Program]:
+    """Two circles cohorts (one circle of 3, 4 at most) that each leave one person over:
+    in the first because x avoids a, in the second because the one circle is full."""
+
+    def circles(*extra: Participant) -> Program:
+        people = [
+            person("m1", mentor={"python": 5}, level=7),
+            person("a", goals=("python",), department="sales"),
+            person("b", goals=("python",), department="data"),
+            *extra,
+        ]
+        return program(people, fmt="circles", settings=MatchingSettings(circle_size=3))
+
+    ruled_out = circles(person("x", goals=("python",), avoid=("a",), department="hr"))
+    full = circles(
+        person("c", goals=("python",), department="ops"),
+        person("x", goals=("python",), department="hr"),
+    )
+    return ruled_out, full
+
+
+@st.composite
+def bipartite_programs(draw: st.DrawFn) -> tuple[Program, frozenset[tuple[str, str]]]:
+    """A one-on-one or reverse cohort, with up to two of its pairs excluded."""
+    people = draw(people_strategy(max_mentors=5, max_mentees=9))
+    fmt: CohortFormat = draw(st.sampled_from(["one-on-one", "reverse"]))
+    prog = program(people, fmt=fmt, settings=draw(settings_strategy()))
+    pairs = [(m.id, e.id) for m in prog.mentors_in("c1") for e in prog.mentees_in("c1")]
+    exclude = (
+        frozenset(draw(st.lists(st.sampled_from(pairs), max_size=2))) if pairs else frozenset()
+    )
+    return prog, exclude
+
+
+def peer_trio(extra: dict[str, Any]) -> Program:
+    """A peer cohort where x's only compatible peer is m1, who fits b better; ``extra``
+    (an avoid or manager rule) goes on x."""
+    people = [
+        person("m1", mentor={"python": 5}, goals=("sql",), level=7),
+        person("b", mentor={"sql": 5}, goals=("python",), level=7),
+        person("x", goals=("python",), **extra),
+    ]
+    return program(people, fmt="peer")
+
+
+def idle_mentor_cohort(avoid: bool) -> Program:
+    """m1 ends without a mentee: its only seeker x avoids m1 (``avoid``), or fits m2 better."""
+    people = [
+        person("m1", mentor={"python": 4}, level=7),
+        person("m2", mentor={"python": 5}, level=7),
+        person("x", goals=("python",), avoid=("m1",) if avoid else ()),
+    ]
+    return program(people)

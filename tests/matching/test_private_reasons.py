@@ -21,11 +21,20 @@ from mentorkit.matching.explain import NO_MENTOR_CAN_TAKE, NO_PEER_CAN_TAKE
 from mentorkit.matching.private_reasons import CAUSES, PrivateBreakdown, private_breakdown
 from mentorkit.matching.result import MatchResult
 from mentorkit.matching.score import score_with, scoring_for
-from mentorkit.model.entities import CohortFormat, MatchFile, MatchingSettings, Pair, Participant
+from mentorkit.model.entities import MatchFile, MatchingSettings, Pair, Participant
 from mentorkit.model.program import Program
 from mentorkit.reporters.matching import render
 from mentorkit.reporters.matching_private import private_text
-from tests.matching.builders import people_strategy, person, program, settings_strategy
+from tests.matching.builders import (
+    bipartite_programs,
+    circle_left_over_cases,
+    idle_mentor_cohort,
+    peer_trio,
+    people_strategy,
+    person,
+    program,
+    settings_strategy,
+)
 from tests.matching.test_circles import circle_cohorts
 
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -107,16 +116,8 @@ def test_an_avoid_request_counts_in_either_direction() -> None:
 
 @pytest.mark.parametrize("rule", [{"avoid": ("m1",)}, {"manager": "m1"}], ids=["avoid", "manager"])
 def test_peers_ruled_out_or_taken_differ_privately(rule: dict[str, Any]) -> None:
-    def peers(extra: dict[str, Any]) -> Program:
-        people = [
-            person("m1", mentor={"python": 5}, goals=("sql",), level=7),
-            person("b", mentor={"sql": 5}, goals=("python",), level=7),
-            person("x", goals=("python",), **extra),
-        ]
-        return program(people, fmt="peer")
-
-    shared_rule, private_rule = _view(peers(rule))
-    shared_taken, private_taken = _view(peers({}))
+    shared_rule, private_rule = _view(peer_trio(rule))
+    shared_taken, private_taken = _view(peer_trio({}))
     assert shared_rule == shared_taken == NO_PEER_CAN_TAKE
     expected = "avoid" if "avoid" in rule else "reporting"
     assert _only(private_rule) == {expected: ("m1",)}
@@ -125,16 +126,8 @@ def test_peers_ruled_out_or_taken_differ_privately(rule: dict[str, Any]) -> None
 
 
 def test_an_idle_mentor_learns_which_mentee_avoids_them() -> None:
-    def cohort(avoid: bool) -> Program:
-        people = [
-            person("m1", mentor={"python": 4}, level=7),
-            person("m2", mentor={"python": 5}, level=7),
-            person("x", goals=("python",), avoid=("m1",) if avoid else ()),
-        ]
-        return program(people)
-
-    shared_avoid, private_avoid = _view(cohort(True), "m1")
-    shared_other, private_other = _view(cohort(False), "m1")
+    shared_avoid, private_avoid = _view(idle_mentor_cohort(True), "m1")
+    shared_other, private_other = _view(idle_mentor_cohort(False), "m1")
     assert shared_avoid == shared_other
     assert _only(private_avoid) == {"avoid": ("x",)}
     assert _only(private_other) == {"taken": ("x",)}
@@ -143,20 +136,7 @@ def test_an_idle_mentor_learns_which_mentee_avoids_them() -> None:
 
 def test_a_circle_closed_by_a_rule_or_full_differ_privately() -> None:
     # one circle of 3 (4 at most): x is left over because x avoids a, or the circle is full
-    def circles(*extra: Participant) -> Program:
-        people = [
-            person("m1", mentor={"python": 5}, level=7),
-            person("a", goals=("python",), department="sales"),
-            person("b", goals=("python",), department="data"),
-            *extra,
-        ]
-        return program(people, fmt="circles", settings=MatchingSettings(circle_size=3))
-
-    ruled_out = circles(person("x", goals=("python",), avoid=("a",), department="hr"))
-    full = circles(
-        person("c", goals=("python",), department="ops"),
-        person("x", goals=("python",), department="hr"),
-    )
+    ruled_out, full = circle_left_over_cases()
     views = []
     for prog in (ruled_out, full):
         result = match_cohort(prog, "c1")
@@ -232,18 +212,6 @@ def _check(prog: Program, result: MatchResult, exclude: frozenset[tuple[str, str
         else:
             expected = sum(_publicly_compatible(prog, p, me) for p in prog.enrolled("c1"))
         assert breakdown.compatible == expected, (person_id, breakdown)
-
-
-@st.composite
-def bipartite_programs(draw: st.DrawFn) -> tuple[Program, frozenset[tuple[str, str]]]:
-    people = draw(people_strategy(max_mentors=5, max_mentees=9))
-    fmt: CohortFormat = draw(st.sampled_from(["one-on-one", "reverse"]))
-    prog = program(people, fmt=fmt, settings=draw(settings_strategy()))
-    pairs = [(m.id, e.id) for m in prog.mentors_in("c1") for e in prog.mentees_in("c1")]
-    exclude = (
-        frozenset(draw(st.lists(st.sampled_from(pairs), max_size=2))) if pairs else frozenset()
-    )
-    return prog, exclude
 
 
 @pytest.mark.slow

@@ -17,9 +17,15 @@ import pytest
 
 from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.score import score_with, scoring_for
-from mentorkit.model.entities import MatchFile, MatchingSettings, Pair, Participant
+from mentorkit.model.entities import MatchFile, MatchingSettings, Pair
 from mentorkit.model.program import Program
-from tests.matching.builders import person, program
+from tests.matching.builders import (
+    circle_left_over_cases,
+    idle_mentor_cohort,
+    peer_trio,
+    person,
+    program,
+)
 
 RULES: list[dict[str, Any]] = [{"avoid": ("m1",)}, {"manager": "m1"}]
 ROTATION_RULES: list[dict[str, Any]] = [{"avoid": ("a",)}, {"manager": "a"}]
@@ -96,34 +102,18 @@ def test_peers_read_the_same_either_way(rule: dict[str, Any]) -> None:
     """Peer cohorts: x's only compatible peer m1 is ruled out privately, or pairs with b
     (a better fit for m1) instead; either way m1 ends up with b."""
 
-    def peers(extra: dict[str, Any]) -> Program:
-        people = [
-            person("m1", mentor={"python": 5}, goals=("sql",), level=7),
-            person("b", mentor={"sql": 5}, goals=("python",), level=7),
-            person("x", goals=("python",), **extra),
-        ]
-        return program(people, fmt="peer")
-
-    ruled_out = _reason(peers(rule))
-    taken = _reason(peers({}))
+    ruled_out = _reason(peer_trio(rule))
+    taken = _reason(peer_trio({}))
     assert ruled_out == taken
     assert not re.search(r"\d|\bone\b", ruled_out), ruled_out
 
 
 def test_an_idle_mentor_counts_no_mentee_after_private_rules() -> None:
     # m1 has no mentee: its only seeker x avoids m1, or simply fits m2 better
-    def cohort(avoid: bool) -> Program:
-        people = [
-            person("m1", mentor={"python": 4}, level=7),
-            person("m2", mentor={"python": 5}, level=7),
-            person("x", goals=("python",), avoid=("m1",) if avoid else ()),
-        ]
-        return program(people)
-
     for avoid in (True, False):
-        pairs = {(p.mentor, p.mentee) for p in match_cohort(cohort(avoid), "c1").pairs}
+        pairs = {(p.mentor, p.mentee) for p in match_cohort(idle_mentor_cohort(avoid), "c1").pairs}
         assert pairs == {("m2", "x")}
-    reasons = [_reason(cohort(avoid), "m1") for avoid in (True, False)]
+    reasons = [_reason(idle_mentor_cohort(avoid), "m1") for avoid in (True, False)]
     assert reasons[0] == reasons[1]
     assert not re.search(r"\d|\bcompatible\b", reasons[0]), reasons[0]
 
@@ -131,20 +121,7 @@ def test_an_idle_mentor_counts_no_mentee_after_private_rules() -> None:
 def test_a_circle_closed_by_a_rule_reads_like_a_full_one() -> None:
     # circles of 3 (4 at most): one person is left over, either because an avoid request
     # keeps a and x apart, or because the one circle is full
-    def circles(*extra: Participant) -> Program:
-        people = [
-            person("m1", mentor={"python": 5}, level=7),
-            person("a", goals=("python",), department="sales"),
-            person("b", goals=("python",), department="data"),
-            *extra,
-        ]
-        return program(people, fmt="circles", settings=MatchingSettings(circle_size=3))
-
-    ruled_out = circles(person("x", goals=("python",), avoid=("a",), department="hr"))
-    full = circles(
-        person("c", goals=("python",), department="ops"),
-        person("x", goals=("python",), department="hr"),
-    )
+    ruled_out, full = circle_left_over_cases()
     reasons = [match_cohort(prog, "c1").unmatched for prog in (ruled_out, full)]
     assert [len(r) for r in reasons] == [1, 1]
     assert reasons[0][0].reason == reasons[1][0].reason

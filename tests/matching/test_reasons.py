@@ -21,9 +21,9 @@ from mentorkit.matching.engine import match_cohort
 from mentorkit.matching.explain import NO_MENTOR_CAN_TAKE, NO_PEER_CAN_TAKE
 from mentorkit.matching.result import MatchResult
 from mentorkit.matching.score import score_pair
-from mentorkit.model.entities import CohortFormat, MatchingSettings, Participant
+from mentorkit.model.entities import MatchingSettings, Participant
 from mentorkit.model.program import Program
-from tests.matching.builders import people_strategy, program, settings_strategy
+from tests.matching.builders import bipartite_programs, people_strategy, program, settings_strategy
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -62,18 +62,6 @@ def check_peer_reasons(prog: Program, result: MatchResult) -> None:
         if person.reason == NO_PEER_CAN_TAKE:
             others = [p for p in pool if p.id != me.id and _compatible(prog, p, me, frozenset())]
             assert all(p.id in paired for p in others), person.id
-
-
-@st.composite
-def bipartite_programs(draw: st.DrawFn) -> tuple[Program, frozenset[tuple[str, str]]]:
-    people = draw(people_strategy(max_mentors=5, max_mentees=9))
-    fmt: CohortFormat = draw(st.sampled_from(["one-on-one", "reverse"]))
-    prog = program(people, fmt=fmt, settings=draw(settings_strategy()))
-    pairs = [(m.id, e.id) for m in prog.mentors_in("c1") for e in prog.mentees_in("c1")]
-    exclude = (
-        frozenset(draw(st.lists(st.sampled_from(pairs), max_size=2))) if pairs else frozenset()
-    )
-    return prog, exclude
 
 
 @pytest.mark.slow
